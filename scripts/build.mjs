@@ -1,0 +1,41 @@
+// Bundles the client and the language server with esbuild.
+// `--production` minifies and drops source maps (what the VSIX ships).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: { 'client/extension': 'client/src/extension.ts' },
+    external: ['vscode'],
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { 'server/main': 'server/src/main.ts' },
+    banner: { js: '#!/usr/bin/env node' },
+    outdir: 'dist',
+  },
+];
+
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

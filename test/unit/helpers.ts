@@ -1,0 +1,50 @@
+/**
+ * Shared test helpers. Every case runs twice: with LF and with CRLF line endings. Under
+ * CRLF the only difference allowed is the `carriage-return` diagnostic (DESIGN.md, Tests).
+ */
+import { test } from 'node:test';
+import { LineIndex } from '../../server/src/syntax/text';
+import type { Range } from 'vscode-languageserver-types';
+import type { Finding } from '../../server/src/rules/types';
+
+export type Eol = 'LF' | 'CRLF';
+export const EOLS: readonly Eol[] = ['LF', 'CRLF'];
+
+export function withEol(text: string, eol: Eol): string {
+  return eol === 'LF' ? text : text.replace(/\r?\n/g, '\r\n');
+}
+
+/** Registers `name [LF]` and `name [CRLF]`, handing each the text with that ending. */
+export function eolTest(name: string, text: string, body: (text: string, eol: Eol) => void | Promise<void>): void {
+  for (const eol of EOLS) test(`${name} [${eol}]`, () => body(withEol(text, eol), eol));
+}
+
+/** Splits `a|b` into the text `ab` and the offset of the cursor marker. */
+export function cursorAt(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset === -1) throw new Error('no | cursor marker in test input');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+export function textIn(text: string, range: Range): string {
+  const index = new LineIndex(text);
+  return text.slice(index.offsetAt(range.start), index.offsetAt(range.end));
+}
+
+/** `rule: covered text` for each finding, in order; CRLF's own diagnostic left out. */
+export function summarize(text: string, findings: readonly Finding[], options: { keepCarriageReturn?: boolean } = {}): string[] {
+  return findings
+    .filter((f) => options.keepCarriageReturn || f.rule !== 'carriage-return')
+    .map((f) => `${f.rule}: ${textIn(text, f.range)}`);
+}
+
+/** Applies LSP text edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const index = new LineIndex(text);
+  const sorted = edits
+    .map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const e of sorted) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
+}
