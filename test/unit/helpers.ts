@@ -35,7 +35,7 @@ export function textIn(text: string, range: Range): string {
 export function summarize(text: string, findings: readonly Finding[], options: { keepCarriageReturn?: boolean } = {}): string[] {
   return findings
     .filter((f) => options.keepCarriageReturn || f.rule !== 'carriage-return')
-    .map((f) => `${f.rule}: ${textIn(text, f.range)}`);
+    .map((f) => `${f.rule}: ${textIn(text, f.range).replace(/\r\n/g, "\n")}`);
 }
 
 /** Applies LSP text edits (non-overlapping) to a text. */

@@ -1,0 +1,66 @@
+/**
+ * Small, exact text edits for quick fixes. A fix changes only what it names: removing a
+ * word takes the word and one run of blanks beside it, never a backslash or a line break.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { LineIndex, Span } from '../syntax/text';
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/** Removes the text from `first.start` to `last.end` with the blanks that separate it. */
+export function removeWords(index: LineIndex, first: Span, last: Span = first): TextEdit {
+  const text = index.text;
+  let start = first.start;
+  let end = last.end;
+  let after = end;
+  while (isBlank(text[after])) after++;
+  const atLineEnd = after >= text.length || text[after] === '\n' || text[after] === '\r' || text[after] === '\\';
+  let before = start;
+  while (before > 0 && isBlank(text[before - 1])) before--;
+  const atLineStart = before === 0 || text[before - 1] === '\n' || text[before - 1] === '\r';
+  if (!atLineEnd) end = after;
+  else if (!atLineStart) start = before;
+  else end = after;
+  return { range: index.range(start, end), newText: '' };
+}
+
+export function insertAt(index: LineIndex, offset: number, newText: string): TextEdit {
+  const position = index.positionAt(offset);
+  return { range: { start: position, end: position }, newText };
+}
+
+export function replaceSpan(span: Span, newText: string): TextEdit {
+  return { range: span.range, newText };
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Candidates a word was probably meant to be: same letters in another case first, then the
+ * closest by edit distance (1 for short words, 2 for longer ones), best first.
+ */
+export function didYouMean(word: string, candidates: readonly string[], limit = 3): string[] {
+  const lower = word.toLowerCase();
+  const exactCase = candidates.filter((c) => c.toLowerCase() === lower && c !== word);
+  const allowed = word.length <= 4 ? 1 : 2;
+  const scored = candidates
+    .filter((c) => c !== word && c.toLowerCase() !== lower)
+    .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
+    .filter((x) => x.d <= allowed && x.d < Math.max(word.length, x.c.length))
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+  return [...exactCase, ...scored.map((x) => x.c)].slice(0, limit);
+}

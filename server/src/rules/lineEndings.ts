@@ -1,0 +1,55 @@
+/**
+ * CR line endings. No Solaris reader strips the `\r` (RULES.md `carriage-return`): in a
+ * hostname file the last word of each line becomes `up\r` and ifconfig rejects it; in hosts
+ * the last name of each line never resolves; in mpathd and netmasks it ends up in the value.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { LineIndex } from '../syntax/text';
+import type { Finding, Severity } from './types';
+
+/** The client command that switches a document to LF (a text edit cannot in VS Code). */
+export const CONVERT_TO_LF_COMMAND = 'solarisIpmp.convertToLf';
+
+const CONSEQUENCE: Record<'hostname' | 'hosts' | 'netmasks' | 'mpathd', string> = {
+  hostname: "the last word of every line carries it (e.g. 'up\\r') and ifconfig stops with 'bad address'",
+  hosts: 'the last name of every line carries it and never resolves',
+  netmasks: 'the mask of every line carries it and the entry is not read',
+  mpathd: 'every value carries it',
+};
+
+/** One finding for the whole file, on the first line that has a CR; undefined when none. */
+export function carriageReturnFinding(
+  text: string,
+  index: LineIndex,
+  uri: string,
+  severity: Severity,
+  kind: keyof typeof CONSEQUENCE,
+): Finding | undefined {
+  const first = text.indexOf('\r');
+  if (first === -1) return undefined;
+  const edits: TextEdit[] = [];
+  let count = 0;
+  for (let i = first; i !== -1; i = text.indexOf('\r', i + 1)) {
+    count++;
+    edits.push({ range: index.range(i, i + (text[i + 1] === '\n' ? 2 : 1)), newText: '\n' });
+  }
+  // Point at the end of the first line's content: that is where Solaris sees the stray CR.
+  const position = index.positionAt(first);
+  const lineStart = index.lineStart(position.line);
+  const lastWord = /[^ \t]*$/.exec(text.slice(lineStart, first));
+  const start = lastWord && lastWord[0].length > 0 ? first - lastWord[0].length : lineStart;
+  return {
+    rule: 'carriage-return',
+    severity,
+    range: index.range(start, first),
+    message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}: Solaris keeps the CR, so ${CONSEQUENCE[kind]}. Convert the file to LF.`,
+    fixes: [
+      {
+        title: 'Convert line endings to LF',
+        isPreferred: true,
+        command: { command: CONVERT_TO_LF_COMMAND, arguments: [uri] },
+        edits: [{ uri, edits }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Name resolution as ifconfig sees it at boot: only local files (§1.7, §4.7). A host's
+ * names come from its hosts file and, where the release reads it, inet/ipnodes (§5.2).
+ */
+import type { HostsEntry, HostsFile } from '../syntax/hosts';
+import type { FileEdit } from './types';
+
+export interface ResolvedName {
+  readonly entry: HostsEntry;
+  readonly uri: string;
+  readonly source: 'hosts' | 'ipnodes';
+}
+
+export interface NameLookup {
+  /** How to name the file in messages: `hosts`, `inet/hosts`. */
+  readonly label: string;
+  readonly hostsUri: string;
+  /** First match in lookup order; names are case-insensitive (§5.1). */
+  resolve(name: string): ResolvedName | undefined;
+  /** Every host name the host defines, for completion. */
+  names(): Iterable<{ readonly name: string; readonly resolved: ResolvedName }>;
+  /** An edit that appends a line to the hosts file. */
+  appendEntry(line: string): FileEdit;
+}
+
+export interface NameSource {
+  readonly uri: string;
+  readonly label: string;
+  readonly file: HostsFile;
+  readonly kind: 'hosts' | 'ipnodes';
+}
+
+/**
+ * `sources` in lookup order (ipnodes first where the release consults it first). The first
+ * `hosts` source is the one new entries go to.
+ */
+export function createNameLookup(sources: readonly NameSource[]): NameLookup | undefined {
+  const hosts = sources.find((s) => s.kind === 'hosts');
+  if (!hosts) return undefined;
+  return {
+    label: hosts.label,
+    hostsUri: hosts.uri,
+    resolve(name) {
+      const key = name.toLowerCase();
+      for (const source of sources) {
+        const entry = source.file.byName.get(key)?.[0];
+        if (entry) return { entry, uri: source.uri, source: source.kind };
+      }
+      return undefined;
+    },
+    *names() {
+      const seen = new Set<string>();
+      for (const source of sources) {
+        for (const [key, entries] of source.file.byName) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const entry = entries[0]!;
+          const token = entry.names.find((n) => n.text.toLowerCase() === key)!;
+          yield { name: token.text, resolved: { entry, uri: source.uri, source: source.kind } };
+        }
+      }
+    },
+    appendEntry(line) {
+      const text = hosts.file.text;
+      const end = hosts.file.index.positionAt(text.length);
+      const needsBreak = text.length > 0 && !text.endsWith('\n');
+      return { uri: hosts.uri, edits: [{ range: { start: end, end }, newText: `${needsBreak ? '\n' : ''}${line}\n` }] };
+    },
+  };
+}
