@@ -61,7 +61,6 @@ export interface KeywordSpec {
 
 const ALL = RELEASES;
 const S10_ON = releasesFrom('s10-early');
-const S10_1106_ON = releasesFrom('s10');
 const OSOL = releasesFrom('osol');
 
 function kw(spec: Omit<KeywordSpec, 'releases'> & { releases?: readonly Release[] }): KeywordSpec {
@@ -117,7 +116,7 @@ export const KEYWORDS: readonly KeywordSpec[] = [
   kw({ name: 'ether', argument: 'mac', argumentOptional: true, unit0Only: true, summary: 'Show or set the MAC address' }),
   kw({ name: 'zone', argument: 'zone', opposite: '-zone', releases: S10_ON, summary: 'Give the address to a shared-IP zone' }),
   kw({ name: '-zone', opposite: 'zone', releases: S10_ON, summary: 'Give the address back to the global zone' }),
-  kw({ name: 'all-zones', releases: S10_1106_ON, summary: 'Share the address with all zones' }),
+  kw({ name: 'all-zones', releases: S10_ON, summary: 'Share the address with all zones' }),
   kw({ name: 'usesrc', argument: 'interface', releases: S10_ON, summary: "Use another interface's address as source" }),
   kw({ name: 'modlist', interactiveOnly: true, summary: 'List the STREAMS modules' }),
   kw({ name: 'modinsert', argument: 'module', opposite: 'modremove', summary: 'Insert a STREAMS module (module@position)' }),

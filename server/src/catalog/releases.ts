@@ -31,7 +31,8 @@ export function describeReleases(known: readonly Release[]): string {
   if (known.length === RELEASES.length) return 'all releases';
   const first = known[0];
   if (first && known.length === RELEASES.length - RELEASES.indexOf(first)) {
-    return `${RELEASE_LABELS[first]} and later`;
+    const label = RELEASE_LABELS[first];
+    return label.includes('later') ? label : `${label} and later`;
   }
   return known.map((r) => RELEASE_LABELS[r]).join(', ');
 }
