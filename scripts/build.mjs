@@ -1,6 +1,9 @@
 // Bundles the client and the language server with esbuild.
 // `--production` minifies and drops source maps (what the VSIX ships).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,6 +30,7 @@ const configs = [
     ...common,
     entryPoints: { 'server/main': 'server/src/main.ts' },
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',
   },
 ];

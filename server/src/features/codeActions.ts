@@ -1,0 +1,64 @@
+/**
+ * Code actions: the quick fixes rules attach to their findings, and the IPMP template.
+ * Fixes are looked up by matching the client's diagnostics (rule id and range) against
+ * findings computed for the current text, so a stale diagnostic never gets a stale edit.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { Finding, Fix } from '../rules/types';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { ParsedDocument } from './document';
+import type { HostView } from './hostView';
+import { ipmpTemplateAction } from './template';
+import { TEMPLATE_KIND, toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
+
+export { TEMPLATE_KIND, type EditCapabilities };
+
+
+export function codeActions(
+  doc: ParsedDocument,
+  host: HostView,
+  findings: readonly Finding[],
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+  caps: EditCapabilities,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
+      for (const fix of finding?.fixes ?? []) {
+        const action = fixToAction(fix, diagnostic, caps);
+        if (action) actions.push(action);
+      }
+    }
+  }
+  if (doc.kind === 'hostname' && !doc.hostname.isDhcpFile && wants(TEMPLATE_KIND)) {
+    actions.push(ipmpTemplateAction(doc, host, range.start, caps));
+  }
+  return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function fixToAction(fix: Fix, diagnostic: Diagnostic, caps: EditCapabilities): CodeAction | undefined {
+  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred };
+  if (fix.command && caps.clientCommands) {
+    action.command = { title: fix.title, command: fix.command.command, arguments: [...fix.command.arguments] };
+    return action;
+  }
+  const edit = toWorkspaceEdit(fix.edits, caps);
+  if (!edit) return undefined;
+  action.edit = edit;
+  return action;
+}

@@ -1,0 +1,67 @@
+/**
+ * Findings of every rule for one document, and their LSP form. Pure: parsed files and the
+ * host snapshot in, findings out.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { FileKind } from '../syntax/fileKind';
+import { checkHostnameFile } from '../rules/hostnameRules';
+import { checkHosts } from '../rules/hostsRules';
+import { checkNetmasks } from '../rules/netmasksRules';
+import { checkMpathd } from '../rules/mpathdRules';
+import { RULES } from '../rules/registry';
+import type { Finding, Severity } from '../rules/types';
+import type { ParsedDocument } from './document';
+import type { Settings } from './settings';
+import type { HostView } from './hostView';
+
+export const DIAGNOSTIC_SOURCE = 'ipmp';
+
+export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings): Finding[] {
+  const ctx = { uri: doc.uri, release: settings.release };
+  switch (doc.kind) {
+    case 'hostname':
+      return checkHostnameFile(doc.hostname, { ...ctx, names: host.names, newHostsUri: host.newHostsUri });
+    case 'hosts':
+      return checkHosts(doc.hosts, ctx);
+    case 'netmasks':
+      return checkNetmasks(doc.netmasks, ctx);
+    case 'mpathd':
+      return checkMpathd(doc.mpathd, ctx);
+  }
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The severity a finding gets after the user's settings; undefined when its rule is off. */
+export function effectiveSeverity(finding: Finding, settings: Settings): Severity | undefined {
+  const configured = settings.rules[finding.rule];
+  if (configured === 'off') return undefined;
+  return configured ?? finding.severity ?? RULES.get(finding.rule)?.severity ?? 'error';
+}
+
+export function toDiagnostics(findings: readonly Finding[], settings: Settings, kind: FileKind): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const severity = effectiveSeverity(f, settings);
+    if (!severity) continue;
+    const diagnostic: Diagnostic = {
+      range: f.range,
+      severity: SEVERITY[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: f.rule,
+      message: f.message,
+    };
+    if (f.related?.length) {
+      diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    }
+    if (f.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+    out.push(diagnostic);
+  }
+  void kind;
+  return out;
+}

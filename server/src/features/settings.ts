@@ -1,0 +1,62 @@
+/**
+ * The `solarisIpmp.*` settings, declared once here. A test keeps package.json's
+ * `contributes.configuration` in step with this table.
+ */
+import { DEFAULT_RELEASE, RELEASES, RELEASE_LABELS, isRelease, type Release } from '../catalog/releases';
+import { RULES, isRuleId, type RuleId } from '../rules/registry';
+import type { Severity } from '../rules/types';
+
+export type RuleLevel = Severity | 'off';
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export interface Settings {
+  readonly validate: boolean;
+  readonly release: Release;
+  readonly rules: Readonly<Partial<Record<RuleId, RuleLevel>>>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {} };
+
+/** JSON schema of each setting, as package.json declares it. */
+export const SETTINGS_SCHEMA: Record<string, object> = {
+  'solarisIpmp.validate': {
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    markdownDescription: 'Check hostname.<if>, hosts, netmasks and default/mpathd files and show problems.',
+  },
+  'solarisIpmp.release': {
+    type: 'string',
+    enum: [...RELEASES],
+    enumItemLabels: RELEASES.map((r) => RELEASE_LABELS[r]),
+    markdownEnumDescriptions: RELEASES.map((r) => RELEASE_LABELS[r]),
+    default: DEFAULT_RELEASE,
+    scope: 'resource',
+    markdownDescription:
+      'The Solaris release the files are for. It decides which ifconfig keywords exist (`ipmp` only from OpenSolaris / Solaris 11 Express on) and whether `inet/ipnodes` is searched before `hosts` (up to Solaris 10 11/06).',
+  },
+  'solarisIpmp.rules': {
+    type: 'object',
+    default: {},
+    scope: 'resource',
+    markdownDescription: 'Severity per rule id, or `off`. Example: `{ "single-interface-group": "off", "ignored-file": "warning" }`.',
+    propertyNames: { enum: [...RULES.keys()] },
+    additionalProperties: { type: 'string', enum: [...LEVELS] },
+  },
+};
+
+/** Reads a `solarisIpmp` section as the client sends it; anything malformed falls back. */
+export function readSettings(section: unknown): Settings {
+  const s = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  const rules: Partial<Record<RuleId, RuleLevel>> = {};
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (isRuleId(id) && typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) rules[id] = level as RuleLevel;
+    }
+  }
+  return {
+    validate: typeof s.validate === 'boolean' ? s.validate : DEFAULT_SETTINGS.validate,
+    release: isRelease(s.release) ? s.release : DEFAULT_SETTINGS.release,
+    rules,
+  };
+}

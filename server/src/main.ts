@@ -1,0 +1,20 @@
+/**
+ * ipmp-language-server: the language server over --stdio (or --node-ipc / --socket=N),
+ * usable from any LSP client.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const args = process.argv.slice(2);
+const transports = ['--stdio', '--node-ipc'];
+if (args.includes('--help') || args.includes('-h') || !args.some((a) => transports.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+  const out = args.includes('--help') || args.includes('-h') ? process.stdout : process.stderr;
+  out.write(
+    'Usage: ipmp-language-server --stdio\n' +
+      '       ipmp-language-server --node-ipc | --socket=<port> | --pipe=<name>\n\n' +
+      'The Solaris IPMP language server (hostname.<if>, hosts, netmasks, default/mpathd).\n',
+  );
+  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+}
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,211 @@
+/**
+ * Rules for one hosts / inet/hosts / inet/ipnodes file (RULES.md "hosts, ipnodes,
+ * netmasks"; reference §5.1, §5.2). How Solaris reads the file (nss_files): the address is
+ * read with inet_addr (IPv4) or inet_pton (a field with a colon), names are compared without
+ * case, comments and trailing white space are cut off before a line is parsed.
+ */
+import ipaddr from 'ipaddr.js';
+import type { HostsEntry, HostsFile } from '../syntax/hosts';
+import { formatIPv4 } from '../syntax/address';
+import { inetAddr } from '../syntax/netmasks';
+import type { LineIndex } from '../syntax/text';
+import type { Token } from '../syntax/token';
+import type { RuleContext } from './context';
+import { carriageReturnFinding } from './lineEndings';
+import type { Finding, Fix } from './types';
+
+export function checkHosts(file: HostsFile, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const cr = carriageReturnInHosts(file.text, file.index, ctx.uri);
+  if (cr) out.push(cr);
+  for (const entry of file.entries) {
+    const address = checkHostsAddress(entry.address, ctx.uri);
+    if (address) out.push(address);
+    if (entry.names.length === 0) {
+      out.push({
+        rule: 'missing-host-name',
+        range: entry.address.range,
+        message: `No host name follows '${entry.address.text}': Solaris skips the line, so nothing resolves to this address.`,
+      });
+    }
+    for (const name of entry.names) {
+      const problem = hostNameProblem(name.text);
+      if (problem) {
+        out.push({
+          rule: 'invalid-host-name',
+          range: name.range,
+          message: `'${printable(name.text)}' is not a valid host name: ${problem}. Lookups in this file still find it, but DNS, NIS and many tools reject such names.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Line endings
+
+/**
+ * nss_files cuts trailing white space (isspace, which includes CR) off every hosts line before
+ * matching names, so CRLF does not break lookups. It stays a warning: every other reader of
+ * the file (scripts, awk, diff against the server's copy) sees the CR as part of the last name.
+ */
+function carriageReturnInHosts(text: string, index: LineIndex, uri: string): Finding | undefined {
+  const finding = carriageReturnFinding(text, index, uri, 'warning', 'hosts');
+  if (!finding) return undefined;
+  const count = countCrLines(text);
+  return {
+    ...finding,
+    message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}. Solaris' own lookups treat the CR as white space, but scripts and tools that read this file see it glued to the last name of each line. Convert the file to LF.`,
+  };
+}
+
+/** How many CR characters (normally one per CRLF line) the text has. */
+export function countCrLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) count++;
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------
+// Addresses
+
+/** An address as nss_files reads it: a field with a colon is IPv6 (inet_pton), otherwise inet_addr. */
+export type HostsAddress = { readonly family: 'inet'; readonly ipv4: number } | { readonly family: 'inet6'; readonly canonical: string };
+
+export function readHostsAddress(text: string): HostsAddress | undefined {
+  if (text.includes(':')) {
+    // inet_pton takes no zone index and no prefix length.
+    if (text.includes('%') || text.includes('/') || !ipaddr.IPv6.isValid(text)) return undefined;
+    return { family: 'inet6', canonical: ipaddr.IPv6.parse(text).toRFC5952String() };
+  }
+  const v4 = inetAddr(text);
+  return v4.ok ? { family: 'inet', ipv4: v4.value } : undefined;
+}
+
+function checkHostsAddress(token: Token, uri: string): Finding | undefined {
+  const text = token.text;
+  if (text.includes(':')) {
+    if (readHostsAddress(text)) return undefined;
+    const why = text.includes('%')
+      ? 'a zone index (%...) is not accepted here'
+      : text.includes('/')
+        ? 'a prefix length (/len) is not accepted here'
+        : 'it is not a valid IPv6 address';
+    return {
+      rule: 'invalid-address',
+      range: token.range,
+      message: `'${printable(text)}' cannot be read as an address (${why}): Solaris skips the line, so its names do not resolve.`,
+    };
+  }
+  const v4 = inetAddr(text);
+  if (!v4.ok) {
+    const why = v4.allOnes ? '255.255.255.255 is the value inet_addr returns for errors' : text.includes('/') ? 'a prefix length (/len) is not accepted here' : v4.reason;
+    return {
+      rule: 'invalid-address',
+      range: token.range,
+      message: `'${printable(text)}' cannot be read as an address (${why}): Solaris skips the line, so its names do not resolve.`,
+    };
+  }
+  // inet_addr accepts short, hex and octal forms; write what it reads when that differs.
+  const surprising = v4.parts !== 4 || v4.hex || (v4.octal && v4.decimalValue !== v4.value);
+  if (!surprising) return undefined;
+  const reads = formatIPv4(v4.value);
+  const decimal = v4.octal && v4.decimalValue !== undefined ? formatIPv4(v4.decimalValue) : undefined;
+  const fixes: Fix[] = [];
+  if (decimal && decimal !== reads) fixes.push(replaceFix(uri, token, decimal, `Write ${decimal} (the parts as decimal)`, true));
+  fixes.push(replaceFix(uri, token, reads, `Write ${reads} (what Solaris reads)`, fixes.length === 0));
+  const how = v4.parts !== 4 ? 'fills in the missing parts' : v4.hex ? 'reads hex' : 'reads a part with a leading zero as octal';
+  return {
+    rule: 'invalid-address',
+    severity: 'warning',
+    range: token.range,
+    message: `Solaris reads '${text}' as ${reads}: inet_addr ${how}. Write the address as a plain dotted quad.`,
+    fixes,
+  };
+}
+
+function replaceFix(uri: string, token: Token, newText: string, title: string, isPreferred: boolean): Fix {
+  return { title, isPreferred, edits: [{ uri, edits: [{ range: token.range, newText }] }] };
+}
+
+// ---------------------------------------------------------------------------------------
+// Names (RFC 952 / RFC 1123, §5.1)
+
+/** Why a name breaks RFC 952/1123, or undefined when it is fine. */
+export function hostNameProblem(name: string): string | undefined {
+  const bad = /[^A-Za-z0-9.-]/.exec(name);
+  if (bad) {
+    const c = bad[0];
+    if (c === '_') return "it contains '_' (only letters, digits, '-' and '.' are allowed)";
+    return `it contains ${describeChar(c)} (only letters, digits, '-' and '.' are allowed)`;
+  }
+  if (/^[0-9.]+$/.test(name)) return 'it is all digits, which reads as an address rather than a name';
+  if (name.startsWith('-')) return "it starts with '-'";
+  if (name.startsWith('.')) return "it starts with '.'";
+  if (name.endsWith('-')) return "it ends with '-'";
+  if (name.endsWith('.')) return "it ends with '.' (a hosts file takes no root dot)";
+  if (name.includes('..')) return "it has an empty part between two dots";
+  for (const label of name.split('.')) {
+    if (label.startsWith('-')) return `the part '${label}' starts with '-'`;
+    if (label.endsWith('-')) return `the part '${label}' ends with '-'`;
+    if (label.length > 63) return `the part '${label.slice(0, 12)}…' is longer than 63 characters`;
+  }
+  if (name.length > 253) return 'it is longer than 253 characters';
+  return undefined;
+}
+
+function describeChar(c: string): string {
+  if (c === '\r') return 'a carriage return';
+  if (c === '\0') return 'a NUL byte';
+  const code = c.codePointAt(0)!;
+  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `'${c}'`;
+}
+
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Duplicate names (cross-file: the caller knows which names hostname files use)
+
+/**
+ * A name that hostname files use and that this file maps to two different addresses of one
+ * family: getipnodebyname returns them in file order and ifconfig configures the first, so
+ * every later line for the name is dead for ifconfig.
+ */
+export function checkDuplicateHostNames(file: HostsFile, usedNames: ReadonlySet<string>, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const used = new Set([...usedNames].map((n) => n.toLowerCase()));
+  for (const key of used) {
+    const entries = file.byName.get(key);
+    if (!entries || entries.length < 2) continue;
+    const first = new Map<string, { entry: HostsEntry; address: string }>();
+    for (const entry of entries) {
+      const address = readHostsAddress(entry.address.text);
+      if (!address) continue;
+      const shown = address.family === 'inet' ? formatIPv4(address.ipv4) : address.canonical;
+      const earlier = first.get(address.family);
+      if (!earlier) {
+        first.set(address.family, { entry, address: shown });
+        continue;
+      }
+      if (earlier.address === shown) continue;
+      const name = nameToken(entry, key);
+      const firstName = nameToken(earlier.entry, key);
+      out.push({
+        rule: 'duplicate-host-name',
+        range: name.range,
+        message: `'${name.text}' is also mapped to ${earlier.address} on line ${earlier.entry.line + 1}, which comes first: ifconfig configures that address, so ${shown} on this line is never used where a hostname file says '${name.text}'.`,
+        related: [{ uri: ctx.uri, range: firstName.range, message: `'${firstName.text}' first mapped to ${earlier.address} here` }],
+      });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function nameToken(entry: HostsEntry, key: string): Token {
+  return entry.names.find((n) => n.text.toLowerCase() === key) ?? entry.address;
+}

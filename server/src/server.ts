@@ -1,0 +1,253 @@
+/**
+ * LSP wiring: capabilities, settings, document sync, file watching and scheduling. Every
+ * answer comes from a pure feature function; this file only gathers its inputs.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
+import { parseDocument, type ParsedDocument } from './features/document';
+import { findingsFor, toDiagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { complete, resolveCompletion } from './features/completion';
+import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './features/settings';
+import type { HostView } from './features/hostView';
+import type { Finding } from './rules/types';
+import { HostModel, hostRootUri, normalizeUri } from './workspace/hostModel';
+import type { FileSystem } from './workspace/fileSystem';
+import { nodeFileSystem } from './workspace/nodeFileSystem';
+
+export interface ServerOptions {
+  readonly fileSystem?: FileSystem;
+}
+
+/** Files whose change can alter another file's diagnostics. */
+const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*}';
+
+interface Analysis {
+  readonly version: number;
+  readonly doc: ParsedDocument;
+  readonly host: HostView;
+  readonly settings: Settings;
+  readonly findings: readonly Finding[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const model = new HostModel(options.fileSystem ?? nodeFileSystem, {
+    textOf: (uri) => documents.get(uri)?.getText(),
+    uris: () => documents.keys(),
+  });
+
+  let markdownHover = true;
+  let markdownCompletion = true;
+  let configurationPull = false;
+  let editCaps: EditCapabilities = { documentChanges: false, createFiles: false, snippetEdits: false, clientCommands: false };
+  let retriggerSuggest = false;
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const analyses = new Map<string, Promise<Analysis | undefined>>();
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps: ClientCapabilities = params.capabilities;
+    markdownHover = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
+    markdownCompletion = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false;
+    configurationPull = caps.workspace?.configuration === true;
+    const init = (params.initializationOptions ?? {}) as { clientCommands?: boolean };
+    editCaps = {
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+      clientCommands: init.clientCommands === true,
+    };
+    retriggerSuggest = init.clientCommands === true;
+    watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configurationDynamic = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { resolveProvider: true, triggerCharacters: [' ', '='] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TEMPLATE_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'ipmp-language-server', version: VERSION },
+    };
+  });
+
+  let watchDynamically = false;
+  let configurationDynamic = false;
+  connection.onInitialized(() => {
+    if (watchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
+    }
+    if (configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'solarisIpmp' });
+  });
+
+  // ------------------------------------------------------------------ settings
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationPull) return Promise.resolve(globalSettings);
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'solarisIpmp' })
+        .then(readSettings, () => globalSettings);
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as { solarisIpmp?: unknown } | undefined)?.solarisIpmp;
+    if (section !== undefined) globalSettings = readSettings(section);
+    settingsCache.clear();
+    analyses.clear();
+    model.invalidateAll();
+    for (const doc of documents.all()) schedule(doc.uri);
+  });
+
+  // ------------------------------------------------------------------ analysis
+
+  function kindOf(doc: TextDocument): FileKind | undefined {
+    return kindOfLanguage(doc.languageId) ?? classifyPath(URI.parse(doc.uri).path);
+  }
+
+  /** Parses and checks a document at its current version; cached until it changes. */
+  function analyze(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    const cached = analyses.get(uri);
+    if (cached) {
+      return cached.then((a) => (a && a.version === doc.version ? a : computeAnalysis(doc)));
+    }
+    return computeAnalysis(doc);
+  }
+
+  function computeAnalysis(doc: TextDocument): Promise<Analysis | undefined> {
+    const pending = (async (): Promise<Analysis | undefined> => {
+      const kind = kindOf(doc);
+      if (!kind) return undefined;
+      const version = doc.version;
+      const settings = await settingsFor(doc.uri);
+      const host = await model.snapshot(doc.uri, settings.release);
+      const parsed = parseDocument(doc.uri, URI.parse(doc.uri).path, kind, doc.getText());
+      const findings = findingsFor(parsed, host, settings);
+      return { version, doc: parsed, host, settings, findings };
+    })();
+    analyses.set(doc.uri, pending);
+    return pending;
+  }
+
+  // Validation runs once per turn of the event loop for every document that asked for it.
+  const queued = new Set<string>();
+  let flushScheduled = false;
+  function schedule(uri: string): void {
+    queued.add(uri);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      const uris = [...queued];
+      queued.clear();
+      for (const u of uris) void validate(u);
+    });
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const analysis = await analyze(uri);
+      const current = documents.get(uri);
+      // A newer version is on its way: its own validation will publish (never a stale one).
+      if (!current || current.version !== version || !analysis || analysis.version !== version) return;
+      const diagnostics = analysis.settings.validate ? toDiagnostics(analysis.findings, analysis.settings, analysis.doc.kind) : [];
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** Re-checks every open document of a host (a hosts edit changes its hostname files). */
+  function revalidateHost(rootUri: string, except?: string): void {
+    for (const doc of documents.all()) {
+      if (doc.uri !== except && hostRootUri(doc.uri) === rootUri) {
+        analyses.delete(doc.uri);
+        schedule(doc.uri);
+      }
+    }
+  }
+
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    analyses.delete(uri);
+    schedule(uri);
+    revalidateHost(hostRootUri(uri), uri);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    analyses.delete(uri);
+    model.invalidate(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    revalidateHost(hostRootUri(uri));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const roots = new Set<string>();
+    for (const change of params.changes) {
+      const uri = normalizeUri(change.uri);
+      model.invalidate(uri);
+      roots.add(hostRootUri(uri));
+      if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) analyses.clear();
+    }
+    for (const root of roots) revalidateHost(root);
+  });
+
+  // ------------------------------------------------------------------ requests
+
+  connection.onHover(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    if (!analysis) return null;
+    const offset = analysis.doc.index.offsetAt(params.position);
+    return hover(analysis.doc, offset, analysis.host, { markdown: markdownHover });
+  });
+
+  connection.onCompletion(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    if (!analysis) return null;
+    const offset = analysis.doc.index.offsetAt(params.position);
+    return complete(analysis.doc, offset, analysis.host, {
+      release: analysis.settings.release,
+      markdown: markdownCompletion,
+      retrigger: retriggerSuggest,
+      snippets: false,
+    });
+  });
+
+  connection.onCompletionResolve((item) => resolveCompletion(item, { markdown: markdownCompletion }));
+
+  connection.onCodeAction(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    if (!analysis) return null;
+    return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

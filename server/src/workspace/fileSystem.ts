@@ -1,0 +1,10 @@
+/** File access for the host model, injected so tests and the CLI can supply their own. */
+export interface FileSystem {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Entry names of a directory; empty when it does not exist or cannot be read. */
+  readDirectory(path: string): Promise<string[]>;
+}
+
+/** Files larger than this are not read whole (DESIGN.md "Bad input"). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
