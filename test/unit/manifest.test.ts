@@ -1,0 +1,30 @@
+/** package.json must declare exactly what the code implements. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { SETTINGS_SCHEMA } from '../../server/src/features/settings';
+import { LANGUAGE_IDS } from '../../server/src/syntax/fileKind';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+test('settings in package.json are the ones declared in code', () => {
+  const declared = { ...pkg.contributes.configuration.properties };
+  delete declared['solarisIpmp.trace.server']; // read by vscode-languageclient, not by the server
+  assert.deepEqual(declared, JSON.parse(JSON.stringify(SETTINGS_SCHEMA)));
+});
+
+test('every language id the server knows is contributed, with a grammar and a configuration', () => {
+  const languages = pkg.contributes.languages.map((l: { id: string }) => l.id).sort();
+  assert.deepEqual(languages, Object.values(LANGUAGE_IDS).sort());
+  for (const id of languages) {
+    assert.ok(pkg.contributes.grammars.some((g: { language: string }) => g.language === id), `grammar for ${id}`);
+    assert.ok(pkg.activationEvents.includes(`onLanguage:${id}`), `activation on ${id}`);
+  }
+});
+
+test('the language server is a bin speaking LSP', () => {
+  assert.equal(pkg.bin['ipmp-language-server'], 'dist/server/main.js');
+  assert.equal(pkg.engines.vscode, '^1.91.0');
+});
