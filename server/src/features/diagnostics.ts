@@ -5,14 +5,14 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
-import { checkHosts } from '../rules/hostsRules';
+import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
 import { checkNetmasks } from '../rules/netmasksRules';
 import { checkMpathd } from '../rules/mpathdRules';
 import { RULES } from '../rules/registry';
 import type { Finding, Severity } from '../rules/types';
 import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
-import type { HostView } from './hostView';
+import { usedHostNames, type HostView } from './hostView';
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
 
@@ -22,7 +22,7 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
     case 'hostname':
       return checkHostnameFile(doc.hostname, { ...ctx, names: host.names, newHostsUri: host.newHostsUri });
     case 'hosts':
-      return checkHosts(doc.hosts, ctx);
+      return [...checkHosts(doc.hosts, ctx), ...checkDuplicateHostNames(doc.hosts, usedHostNames(host), ctx)];
     case 'netmasks':
       return checkNetmasks(doc.netmasks, ctx);
     case 'mpathd':

@@ -5,6 +5,7 @@
 import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import type { NameLookup } from '../rules/names';
+import { looksLikeLiteral } from '../syntax/address';
 
 export interface HostView {
   readonly rootUri: string;
@@ -32,4 +33,20 @@ export function groupMembers(host: HostView): Map<string, { uri: string; baseNam
     }
   }
   return groups;
+}
+
+/** Host names the host's interface files use where an address goes. */
+export function usedHostNames(host: HostView): Set<string> {
+  const used = new Set<string>();
+  for (const iface of host.interfaces) {
+    for (const command of iface.file.commands) {
+      for (const r of command.roles) {
+        const addressArgument = r.role === 'argument' && (r.keyword?.argument === 'address' || r.keyword?.argument === 'destination');
+        if ((r.role === 'address' || r.role === 'destination' || addressArgument) && !looksLikeLiteral(r.token.text) && r.token.text !== '+') {
+          used.add(r.token.text);
+        }
+      }
+    }
+  }
+  return used;
 }
