@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { LANGUAGE_IDS } from '../../server/src/syntax/fileKind';
+import { RULES } from '../../server/src/rules/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -27,4 +28,9 @@ test('every language id the server knows is contributed, with a grammar and a co
 test('the language server is a bin speaking LSP', () => {
   assert.equal(pkg.bin['ipmp-language-server'], 'dist/server/main.js');
   assert.equal(pkg.engines.vscode, '^1.91.0');
+});
+
+test('the README lists every rule id', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const id of RULES.keys()) assert.ok(readme.includes(`| \`${id}\` |`), `README lists ${id}`);
 });
