@@ -6,6 +6,7 @@ const layers = [
   ['bundle', 'npm', ['run', 'build']],
   ['language server over LSP', 'npm', ['run', 'test:lsp']],
   ['grammars', 'npm', ['run', 'test:grammar']],
+  ['real VS Code (code-server + Chromium)', 'npm', ['run', 'test:vscode']],
 ];
 
 for (const [name, cmd, args] of layers) {

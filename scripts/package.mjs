@@ -1,0 +1,42 @@
+// Minimal packager (stand-in until the real one lands): `vsce package --no-dependencies` into
+// solaris-ipmp.vsix, then the VSIX's file list and size. `npm run package` builds dist/ first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VSIX = path.join(ROOT, 'solaris-ipmp.vsix');
+const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+
+if (!existsSync(path.join(ROOT, 'dist'))) {
+  console.error('dist/ is missing: run `npm run build -- --production` first (npm run package does)');
+  process.exit(1);
+}
+const args = ['package', '--no-dependencies', '--out', VSIX];
+// Until README/LICENSE/repository exist vsce would stop at a prompt; stdin is closed so it cannot hang.
+if (!existsSync(path.join(ROOT, 'LICENSE'))) args.push('--skip-license');
+args.push('--allow-missing-repository');
+const r = spawnSync(vsce, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+if (r.status !== 0) process.exit(r.status ?? 1);
+
+// The file list, from the VSIX itself (a zip).
+const { default: yauzl } = await import('yauzl');
+const entries = await new Promise((resolve, reject) => {
+  yauzl.open(VSIX, { lazyEntries: true }, (err, zip) => {
+    if (err) return reject(err);
+    const list = [];
+    zip.on('entry', (e) => {
+      list.push([e.fileName, e.uncompressedSize, e.compressedSize]);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(list));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+});
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`\n${path.basename(VSIX)}:`);
+for (const [name, size, packed] of entries.sort()) console.log(`  ${kb(size).padStart(10)} ${kb(packed).padStart(10)}  ${name}`);
+const size = statSync(VSIX).size;
+console.log(`  ${entries.length} files, ${kb(size)} (budget 500 KB)${size > 500 * 1024 ? '  OVER BUDGET' : ''}`);

@@ -1,0 +1,174 @@
+// User-level scenarios: what a person sees in VS Code, driven with the keyboard in headless
+// Chromium. Each scenario file (*.scenario.mjs) exports `title` and a default async function
+// ({ page, step, shot, vscode }) and gets a fresh code-server with the VSIX installed.
+// Every wait is on a selector or an event; nothing sleeps a fixed time.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, launchBrowser, newPage, startCodeServer } from '../../../scripts/vscode/harness.mjs';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+/** How long a wait that depends on the language server may take (it starts with the editor). */
+export const SERVER_TIMEOUT = 30_000;
+
+// Selectors that work in VS Code 1.100 (code-server 4.100.3); see recipes/REAL-VSCODE.md.
+export const SEL = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget input',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  activeTab: (name) => `.tab.active:has-text("${name}")`,
+  editorFocused: '.monaco-editor.focused',
+  languageMode: '#status\\.editor\\.mode',
+  selection: '#status\\.editor\\.selection',
+  squiggle: (severity = 'error') => `.monaco-editor .squiggly-${severity}`,
+  problemRow: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover:not(.hidden)',
+  suggestLabel: '.editor-widget.suggest-widget.visible .monaco-list-row .label-name',
+  actionRow: '.action-widget .monaco-list-row.action',
+};
+
+/** Keyboard-level helpers on a workbench page. */
+export function workbench(page) {
+  const kb = page.keyboard;
+  return {
+    async open(url) {
+      await page.goto(url);
+      await page.locator(SEL.workbench).waitFor();
+      await page.locator(SEL.explorerRow).first().waitFor();
+    },
+    /** Quick Open (Control+P) a file by name and wait for its tab and a focused editor. */
+    async quickOpen(name) {
+      await kb.press('Control+P');
+      await page.locator(SEL.quickInput).waitFor();
+      await kb.type(name);
+      await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor();
+      await kb.press('Enter');
+      await page.locator(SEL.activeTab(name)).waitFor();
+      await page.locator(SEL.editorFocused).waitFor();
+    },
+    /** Moves the cursor with Go to Line (Control+G); line and column count from 1. */
+    async goTo(line, column) {
+      await kb.press('Control+G');
+      await page.locator(SEL.quickInput).waitFor();
+      await kb.type(`${line}:${column}`);
+      await kb.press('Enter');
+      await page.locator(SEL.selection, { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+      await page.locator(SEL.editorFocused).waitFor();
+    },
+    /** Back to a plain editor: close widgets, focus the first editor group. */
+    async focusEditor() {
+      await kb.press('Escape');
+      await kb.press('Escape');
+      await kb.press('Control+1');
+      await page.locator(SEL.editorFocused).waitFor();
+    },
+    /**
+     * Presses `keys` and waits for `locator`; when it does not show within `attempt` ms (the
+     * server may answer the first request with nothing), closes widgets and presses again, until
+     * SERVER_TIMEOUT.
+     */
+    async pressUntil(keys, locator, attempt = 5000) {
+      const deadline = Date.now() + SERVER_TIMEOUT;
+      for (;;) {
+        for (const key of keys) await kb.press(key);
+        try {
+          await locator.first().waitFor({ timeout: Math.min(attempt, Math.max(1, deadline - Date.now())) });
+          return;
+        } catch (e) {
+          if (Date.now() >= deadline) throw e;
+          await kb.press('Escape');
+        }
+      }
+    },
+    async showProblems() {
+      await kb.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+    },
+  };
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/**
+ * Runs one scenario file with a fresh code-server and Chromium; returns true when every step passed.
+ * Steps marked `critical` stop the scenario when they fail; the others are independent and all run,
+ * so one report shows everything that is red.
+ */
+export async function runScenario(file, { vsix, workspace, verbose = false }) {
+  const scenario = await import(pathToFileURL(file).href);
+  const name = path.basename(file, '.scenario.mjs');
+  console.log(`\n[scenario:${name}] ${scenario.title ?? name}`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const f of readdirSync(SCREENSHOTS)) if (f.startsWith(`${name}-`)) rmSync(path.join(SCREENSHOTS, f));
+
+  const t0 = Date.now();
+  const results = [];
+  let server;
+  let browser;
+  let shotNo = 0;
+  try {
+    server = await startCodeServer({
+      name: `scenario-${name}`,
+      workspace,
+      vsix,
+      quiet: !verbose,
+      settings: { 'editor.wordBasedSuggestions': 'off', 'editor.hover.delay': 300, ...scenario.settings },
+    });
+    browser = await launchBrowser(server.scratch);
+    const page = await newPage(browser);
+    page.setDefaultTimeout(SERVER_TIMEOUT);
+
+    const shot = async (label) => {
+      const file = path.join(SCREENSHOTS, `${name}-${String(++shotNo).padStart(2, '0')}-${slug(label)}.png`);
+      await page.screenshot({ path: file, animations: 'disabled' });
+      console.log(`    screenshot ${path.relative(ROOT, file)}`);
+      return file;
+    };
+    let stopped = false;
+    const step = async (title, fn, { critical = false } = {}) => {
+      if (stopped) {
+        results.push({ title, status: 'not run' });
+        console.log(`  - ${title} (not run: an earlier critical step failed)`);
+        return;
+      }
+      const t = Date.now();
+      try {
+        await fn();
+        results.push({ title, status: 'passed' });
+        console.log(`  ✔ ${title} (${Date.now() - t} ms)`);
+      } catch (e) {
+        results.push({ title, status: 'failed', error: e });
+        // Playwright's first line says what timed out, a later one what it waited for.
+        const lines = String(e?.message ?? e).split('\n');
+        const detail = [lines[0], lines.find((l, i) => i > 0 && /waiting for/.test(l))].filter(Boolean);
+        console.log(`  ✖ ${title} (${Date.now() - t} ms)\n      ${detail.map((l) => l.trim()).join('\n      ')}`);
+        await shot(`FAILED-${title}`).catch(() => {});
+        if (critical) stopped = true;
+        else await workbench(page).focusEditor().catch(() => {});
+      }
+    };
+    await scenario.default({ page, server, step, shot, vscode: workbench(page), SEL });
+    if (page.errors.length && verbose) console.log(`    page errors:\n      ${page.errors.join('\n      ')}`);
+  } catch (e) {
+    results.push({ title: 'harness', status: 'failed', error: e });
+    console.log(`  ✖ the scenario could not run: ${e?.stack ?? e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop({ keep: !allPassed(results) });
+  }
+  const ok = allPassed(results);
+  const failed = results.filter((r) => r.status !== 'passed').length;
+  console.log(
+    `[scenario:${name}] ${ok ? 'passed' : `${failed} of ${results.length} steps not green`}` +
+      ` in ${((Date.now() - t0) / 1000).toFixed(1)} s` +
+      (!ok && server && existsSync(server.scratch) ? ` (logs: ${path.relative(ROOT, server.scratch)})` : ''),
+  );
+  return ok;
+}
+
+function allPassed(results) {
+  return results.length > 0 && results.every((r) => r.status === 'passed');
+}

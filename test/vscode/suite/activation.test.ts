@@ -1,0 +1,58 @@
+/// <reference types="mocha" />
+// The packaged extension activates on a hostname file and gives it the right language id.
+import * as assert from 'node:assert';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, activeExtension, openFixture } from './helpers';
+
+/** The first etc/hostname.* of the example workspace, if the harness passed one. */
+function exampleHostnameFile(): string | undefined {
+  const root = process.env.IPMP_EXAMPLES_DIR;
+  if (!root || !existsSync(root)) return undefined;
+  const walk = (dir: string, depth: number): string | undefined => {
+    if (depth > 6) return undefined;
+    const entries = readdirSync(dir).sort();
+    if (path.basename(dir) === 'etc') {
+      const hit = entries.find((e) => /^hostname6?\./.test(e) && statSync(path.join(dir, e)).isFile());
+      if (hit) return path.join(dir, hit);
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e);
+      if (statSync(p).isDirectory()) {
+        const found = walk(p, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(root, 0);
+}
+
+suite('activation', () => {
+  test('a hostname file of the fixture workspace is solaris-hostname and activates the extension', async () => {
+    const doc = await openFixture('web1/etc/hostname.e1000g0');
+    assert.strictEqual(doc.languageId, 'solaris-hostname');
+    await activeExtension();
+  });
+
+  test('the extension under test is the installed VSIX, not a development copy', function () {
+    const extensionsDir = process.env.IPMP_EXTENSIONS_DIR;
+    if (!extensionsDir) this.skip(); // run against a development folder on purpose
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    assert.ok(
+      path.resolve(ext.extensionPath).startsWith(path.resolve(extensionsDir) + path.sep),
+      `${ext.extensionPath} is not under ${extensionsDir}`,
+    );
+  });
+
+  test('a hostname file of the example workspace opens as solaris-hostname', async function () {
+    const file = exampleHostnameFile();
+    if (!file) this.skip(); // examples/ not written yet: the fixture test above covers activation
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(doc.languageId, 'solaris-hostname', file);
+    await activeExtension();
+  });
+});
