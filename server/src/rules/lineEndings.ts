@@ -1,7 +1,8 @@
 /**
- * CR line endings. No Solaris reader strips the `\r` (RULES.md `carriage-return`): in a
- * hostname file the last word of each line becomes `up\r` and ifconfig rejects it; in hosts
- * the last name of each line never resolves; in mpathd and netmasks it ends up in the value.
+ * CR line endings (RULES.md `carriage-return`). The shell's `read` keeps the `\r`, so in a
+ * hostname file the last word of each line becomes `up\r` and ifconfig rejects it. The hosts
+ * and netmasks readers of libnsl strip trailing white space (the CR with it) and in.mpathd's
+ * value parsing stops before it, so there the CR is a warning about other readers.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../syntax/text';
@@ -12,8 +13,8 @@ export const CONVERT_TO_LF_COMMAND = 'solarisIpmp.convertToLf';
 
 const CONSEQUENCE: Record<'hostname' | 'hosts' | 'netmasks' | 'mpathd', string> = {
   hostname: "the last word of every line carries it (e.g. 'up\\r') and ifconfig stops with 'bad address'",
-  hosts: 'the last name of every line carries it and never resolves',
-  netmasks: 'the mask of every line carries it and the entry is not read',
+  hosts: "each line's last name carries it; the Solaris resolver strips it, but other readers of the file (scripts, NIS builds) may not",
+  netmasks: "each line's mask carries it; libnsl splits it off, but other readers of the file may not",
   mpathd: 'every value carries it',
 };
 

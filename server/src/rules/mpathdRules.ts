@@ -65,7 +65,8 @@ function checkStop(file: MpathdFile, out: Finding[], fix: FixFactory): void {
       rule: 'missing-final-newline',
       range: stop.span.range,
       message: `The last line has no newline: defread only returns complete lines, so ${what}.`,
-      fixes: [fix('Add the newline', [{ range: rangeAt(file, file.text.length), newText: '\n' }])],
+      // The file's own line ending: a CRLF file gets its own finding and fix for the CRs.
+      fixes: [fix('Add the newline', [{ range: rangeAt(file, file.text.length), newText: file.text.includes('\r\n') ? '\r\n' : '\n' }])],
     });
     return;
   }

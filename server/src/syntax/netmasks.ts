@@ -37,8 +37,13 @@ export interface InetAddrValue {
 
 export type InetAddrResult = InetAddrValue | { readonly ok: false; readonly reason: string; readonly allOnes?: boolean };
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isHexDigit = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+/** Hex digit value of a char code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
+}
 
 /**
  * inet_addr as libnsl has it (the BSD/BIND parser): parts in decimal, `0x` hex or leading-zero
@@ -46,21 +51,24 @@ const isHexDigit = (c: string | undefined): boolean => c !== undefined && /^[0-9
  * indistinguishable from the error return, so it is reported as an error here too.
  */
 export function inetAddr(text: string): InetAddrResult {
-  if (text.includes(':')) return { ok: false, reason: `'${text}' is an IPv6 address; this file holds IPv4 networks only` };
-  if (text.includes('/')) return { ok: false, reason: `inet_addr reads no '/len' prefix length in '${text}'` };
+  const bad = (why?: string): InetAddrResult => ({ ok: false, reason: why ?? `inet_addr cannot read '${text}' as an IPv4 address` });
+  if (text.includes(':')) return bad(`'${text}' is an IPv6 address; this file holds IPv4 networks only`);
+  if (text.includes('/')) return bad(`inet_addr reads no '/len' prefix length in '${text}'`);
   const parts: number[] = [];
   let hex = false;
   let octal = false;
   let i = 0;
-  const bad = (why?: string): InetAddrResult => ({ ok: false, reason: why ?? `inet_addr cannot read '${text}' as an IPv4 address` });
+  const n = text.length;
   for (;;) {
-    if (!isDigit(text[i])) return bad();
+    let code = i < n ? text.charCodeAt(i) : -1;
+    if (code < 48 || code > 57) return bad();
     let base = 10;
     let value = 0;
     let digits = 0;
-    if (text[i] === '0') {
+    if (code === 48 /* 0 */) {
       i++;
-      if (text[i] === 'x' || text[i] === 'X') {
+      code = i < n ? text.charCodeAt(i) : -1;
+      if (code === 120 || code === 88 /* x X */) {
         base = 16;
         hex = true;
         i++;
@@ -70,19 +78,20 @@ export function inetAddr(text: string): InetAddrResult {
       }
     }
     const partStart = i;
-    for (;;) {
-      const c = text[i];
-      if (isDigit(c) && !(base === 8 && (c === '8' || c === '9'))) value = value * base + Number(c);
-      else if (base === 16 && isHexDigit(c)) value = value * 16 + parseInt(c!, 16);
-      else if (base === 8 && isDigit(c)) return bad(`'${text}': a part with a leading zero is octal, and ${c} is no octal digit`);
-      else break;
+    for (; i < n; i++) {
+      const d = hexValue(text.charCodeAt(i));
+      if (d < 0 || (base === 10 && d > 9)) break;
+      if (base === 8 && d > 7) {
+        if (d > 9) break;
+        return bad(`'${text}': a part with a leading zero is octal, and ${d} is no octal digit`);
+      }
+      value = value * base + d;
       digits++;
-      i++;
       if (value > 0xffffffff) return bad(`'${text}' is larger than 32 bits`);
     }
     if (base === 8 && i > partStart) octal = true;
     if (digits === 0) return bad();
-    if (text[i] === '.') {
+    if (i < n && text.charCodeAt(i) === 46 /* . */) {
       if (parts.length >= 3) return bad(`'${text}' has more than four parts`);
       if (value > 255) return bad(`'${text}' has a part over 255`);
       parts.push(value);
@@ -92,24 +101,25 @@ export function inetAddr(text: string): InetAddrResult {
     parts.push(value);
     break;
   }
-  if (i < text.length) return bad();
+  if (i < n) return bad();
   const value = assemble(parts);
   if (value === undefined) return bad(`'${text}': the last part is too large for the bits left to it`);
   if (value === 0xffffffff) {
     return { ok: false, allOnes: true, reason: `inet_addr returns 255.255.255.255 as its error value, so '${text}' cannot be told from a bad address` };
   }
+  if (!octal) return { ok: true, value, parts: parts.length, plain: !hex, hex, octal };
+  // Only a leading-zero typo needs the decimal reading.
   let decimalValue: number | undefined;
   let decimalText: string | undefined;
   if (/^[0-9]+(\.[0-9]+){0,3}$/.test(text)) {
     const decimalParts = text.split('.').map((p) => Number(p));
-    const ok = decimalParts.slice(0, -1).every((p) => p <= 255);
-    decimalValue = ok ? assemble(decimalParts) : undefined;
+    decimalValue = decimalParts.slice(0, -1).every((p) => p <= 255) ? assemble(decimalParts) : undefined;
     decimalText = text
       .split('.')
       .map((p) => p.replace(/^0+(?=[0-9])/, ''))
       .join('.');
   }
-  return { ok: true, value, parts: parts.length, plain: !hex && !octal, hex, octal, decimalValue, decimalText };
+  return { ok: true, value, parts: parts.length, plain: false, hex, octal, decimalValue, decimalText };
 }
 
 function assemble(parts: readonly number[]): number | undefined {
