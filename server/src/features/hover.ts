@@ -4,7 +4,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { PLUS_KEY } from '../catalog/keywordDocs';
-import { MPATHD_SETTINGS } from '../catalog/mpathd';
+import { findMpathdSetting } from '../catalog/mpathd';
 import { renderKeywordMarkdown, renderKeywordPlain } from '../catalog/renderDocs';
 import { checkAddressLiteral, looksLikeLiteral } from '../syntax/address';
 import { wordAt } from '../syntax/hostname';
@@ -136,14 +136,15 @@ function mpathdHover(doc: Extract<ParsedDocument, { kind: 'mpathd' }>, offset: n
   const text = doc.text.slice(start, doc.index.lineEnd(line));
   const m = /^([A-Za-z_]+)/.exec(text);
   if (!m || offset > start + m[1]!.length) return null;
-  const setting = MPATHD_SETTINGS.find((s) => s.name === m[1]!.toUpperCase());
+  const setting = findMpathdSetting(m[1]!);
   if (!setting) return null;
   const token: Token = { text: m[1]!, start, end: start + m[1]!.length, range: doc.index.range(start, start + m[1]!.length) };
-  const extra = (setting as { docs?: string }).docs;
   const lines = [
     `**\`${setting.name}\`** — ${setting.summary}.`,
-    ...(extra ? [extra] : []),
-    `Default: \`${setting.defaultValue}\`${setting.values === 'milliseconds' ? ' (milliseconds)' : ' (`yes` or `no`)'}.`,
+    setting.description,
+    `**Value:** ${setting.valueSyntax}`,
+    `Default: \`${setting.defaultValue}\`.`,
+    '```\n' + setting.example + '\n```',
   ];
   return result(token, lines.join('\n\n'), options);
 }
