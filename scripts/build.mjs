@@ -28,7 +28,7 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { 'server/main': 'server/src/main.ts' },
+    entryPoints: { 'server/main': 'server/src/main.ts', 'server/cli': 'server/src/cli.ts' },
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',

@@ -4,6 +4,7 @@
  */
 import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
+import type { NetmasksFile } from '../syntax/netmasks';
 import type { NameLookup } from '../rules/names';
 import { looksLikeLiteral } from '../syntax/address';
 
@@ -11,6 +12,8 @@ export interface HostView {
   readonly rootUri: string;
   readonly names?: NameLookup;
   readonly hosts?: { readonly uri: string; readonly label: string; readonly file: HostsFile };
+  readonly ipnodes?: { readonly uri: string; readonly label: string; readonly file: HostsFile };
+  readonly netmasks?: { readonly uri: string; readonly label: string; readonly file: NetmasksFile };
   readonly interfaces: readonly { readonly uri: string; readonly baseName: string; readonly file: HostnameFile }[];
   readonly newHostsUri: string;
 }

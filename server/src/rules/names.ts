@@ -17,6 +17,8 @@ export interface NameLookup {
   readonly hostsUri: string;
   /** First match in lookup order; names are case-insensitive (§5.1). */
   resolve(name: string): ResolvedName | undefined;
+  /** Every match in lookup order (for a family-specific lookup, §1.7). */
+  resolveAll(name: string): ResolvedName[];
   /** Every host name the host defines, for completion. */
   names(): Iterable<{ readonly name: string; readonly resolved: ResolvedName }>;
   /** An edit that appends a line to the hosts file. */
@@ -47,6 +49,10 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
         if (entry) return { entry, uri: source.uri, source: source.kind };
       }
       return undefined;
+    },
+    resolveAll(name) {
+      const key = name.toLowerCase();
+      return sources.flatMap((source) => (source.file.byName.get(key) ?? []).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
     },
     *names() {
       const seen = new Set<string>();

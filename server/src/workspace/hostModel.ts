@@ -8,6 +8,7 @@ import { RELEASES, type Release } from '../catalog/releases';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
+import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
 import { createNameLookup, type NameLookup, type NameSource } from '../rules/names';
 import type { FileSystem } from './fileSystem';
 
@@ -36,6 +37,7 @@ export interface HostSnapshot {
   readonly hosts?: HostFile<HostsFile>;
   readonly ipnodes?: HostFile<HostsFile>;
   readonly names?: NameLookup;
+  readonly netmasks?: HostFile<NetmasksFile>;
   readonly interfaces: readonly InterfaceFile[];
   /** Where a hosts file is created when the host has none. */
   readonly newHostsUri: string;
@@ -56,6 +58,7 @@ export class HostModel {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly hostsCache = new Map<string, { text: string; file: HostsFile }>();
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
+  private readonly netmasksCache = new Map<string, { text: string; file: NetmasksFile }>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -113,6 +116,17 @@ export class HostModel {
     return file;
   }
 
+  private async readNetmasks(rootUri: string, label: string): Promise<HostFile<NetmasksFile> | undefined> {
+    const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
+    const text = await this.text(uri);
+    if (text === undefined) return undefined;
+    const cached = this.netmasksCache.get(uri);
+    if (cached && cached.text === text) return { uri, label, file: cached.file };
+    const file = parseNetmasks(text);
+    this.netmasksCache.set(uri, { text, file });
+    return { uri, label, file };
+  }
+
   private async readHostFile(rootUri: string, label: string): Promise<HostFile<HostsFile> | undefined> {
     const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
     const text = await this.text(uri);
@@ -124,13 +138,16 @@ export class HostModel {
   async snapshot(uri: string, release: Release): Promise<HostSnapshot> {
     const rootUri = hostRootUri(uri);
     const root = URI.parse(rootUri);
-    const [inetHosts, plainHosts, ipnodes, entries] = await Promise.all([
+    const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries] = await Promise.all([
       this.readHostFile(rootUri, 'inet/hosts'),
       this.readHostFile(rootUri, 'hosts'),
       this.readHostFile(rootUri, 'inet/ipnodes'),
+      this.readNetmasks(rootUri, 'inet/netmasks'),
+      this.readNetmasks(rootUri, 'netmasks'),
       this.list(rootUri),
     ]);
     const hosts = inetHosts ?? plainHosts;
+    const netmasks = inetNetmasks ?? plainNetmasks;
 
     // Up to Solaris 10 11/06 ipnodes is a file of its own, searched before hosts (§5.2).
     const ipnodesFirst = RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early');
@@ -162,6 +179,7 @@ export class HostModel {
       hosts,
       ipnodes,
       names,
+      netmasks,
       interfaces,
       newHostsUri: Utils.joinPath(root, 'hosts').toString(),
     };

@@ -1,0 +1,309 @@
+/**
+ * ipmp-lint: the language server's rules over a tree (a captured /etc, or a repository of
+ * hosts), printed like a compiler. Exit 1 when errors are found, 0 otherwise, 2 on bad usage.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RELEASES, isRelease, type Release } from './catalog/releases';
+import { classifyPath, type FileKind } from './syntax/fileKind';
+import { parseDocument } from './features/document';
+import { effectiveSeverity, findingsFor } from './features/diagnostics';
+import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
+import { RULES, isRuleId, type RuleId } from './rules/registry';
+import type { Severity } from './rules/types';
+import { HostModel } from './workspace/hostModel';
+import { nodeFileSystem } from './workspace/nodeFileSystem';
+import { MAX_FILE_BYTES } from './workspace/fileSystem';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export interface LintProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly code: RuleId;
+  readonly message: string;
+  readonly related: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
+}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  release: Release;
+  rules: Partial<Record<RuleId, RuleLevel>>;
+  paths: string[];
+}
+
+const USAGE = `Usage: ipmp-lint [options] <dir|file>...
+
+Checks Solaris IPMP network configuration: hostname.<if>, hostname6.<if>, dhcp.<if>,
+hosts, inet/ipnodes, netmasks and default/mpathd. A file's host is its nearest
+ancestor folder named etc; names and groups are checked within one host.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --release <release>        ${RELEASES.join(', ')} (default: ${DEFAULT_SETTINGS.release})
+  --rule <id>=<level>        error, warning, info, hint or off; repeatable
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  const options: Options = { format: 'text', release: DEFAULT_SETTINGS.release, rules: {}, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const eq = arg.indexOf('=');
+      if (arg.startsWith('--') && eq !== -1) return arg.slice(eq + 1);
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (name === '-h' || name === '--help') return 'help';
+    if (name === '-v' || name === '--version') return 'version';
+    if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
+      options.format = f;
+    } else if (name === '--release') {
+      const r = value();
+      if (!isRelease(r)) throw new UsageError(`unknown release '${r}' (${RELEASES.join(', ')})`);
+      options.release = r;
+    } else if (name === '--rule') {
+      const spec = value();
+      const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(spec);
+      if (!m) throw new UsageError(`--rule takes <id>=<error|warning|info|hint|off>, not '${spec}'`);
+      if (!isRuleId(m[1]!)) throw new UsageError(`unknown rule id '${m[1]}'`);
+      options.rules[m[1] as RuleId] = m[2] as RuleLevel;
+    } else if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option '${arg}'`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no file or folder given');
+  return options;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn', '.hg']);
+
+/** A file named explicitly is checked by its name even outside an `etc` folder. */
+function kindOfArgument(file: string): FileKind | undefined {
+  const posix = file.split(path.sep).join('/');
+  const kind = classifyPath(posix);
+  if (kind) return kind;
+  const base = path.basename(file);
+  if (base === 'hosts' || base === 'ipnodes') return 'hosts';
+  if (base === 'netmasks') return 'netmasks';
+  if (base === 'mpathd') return 'mpathd';
+  return undefined;
+}
+
+/** Every file of ours under a folder; symlinked folders are not followed (no loops). */
+async function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void): Promise<void> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    warn(`cannot read folder ${dir}: ${reason(error)}`);
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) await collect(full, out, warn);
+      continue;
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const kind = classifyPath(full.split(path.sep).join('/'));
+    if (!kind) continue;
+    if (entry.isSymbolicLink()) {
+      // /etc/hosts links to inet/hosts: check the target once, under its own name.
+      try {
+        const stat = await fs.stat(full);
+        if (!stat.isFile()) continue;
+        const real = await fs.realpath(full);
+        if (real !== full && classifyPath(real.split(path.sep).join('/'))) continue;
+      } catch (error) {
+        warn(`cannot read ${full}: ${reason(error)}`);
+        continue;
+      }
+    }
+    out.set(full, kind);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function lint(paths: readonly string[], settings: Settings, warn: (message: string) => void): Promise<{ problems: LintProblem[]; unreadable: number }> {
+  const files = new Map<string, FileKind>();
+  let unreadable = 0;
+  for (const p of paths) {
+    const full = path.resolve(p);
+    let stat: import('node:fs').Stats;
+    try {
+      stat = await fs.stat(full);
+    } catch (error) {
+      warn(`cannot read ${p}: ${reason(error)}`);
+      unreadable++;
+      continue;
+    }
+    if (stat.isDirectory()) await collect(full, files, warn);
+    else {
+      const kind = kindOfArgument(full);
+      if (kind) files.set(full, kind);
+      else warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+    }
+  }
+
+  const model = new HostModel(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+  const problems: LintProblem[] = [];
+  const cwd = process.cwd();
+  const show = (file: string): string => {
+    const rel = path.relative(cwd, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  };
+  for (const [file, kind] of files) {
+    const uri = pathToFileURL(file).toString();
+    const text = await model.text(uri);
+    if (text === undefined) {
+      const size = await fs.stat(file).then((s) => s.size, () => -1);
+      warn(size > MAX_FILE_BYTES ? `skipped ${show(file)}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : `cannot read ${show(file)}`);
+      unreadable++;
+      continue;
+    }
+    const host = await model.snapshot(uri, settings.release);
+    const doc = parseDocument(uri, file.split(path.sep).join('/'), kind, text);
+    for (const finding of findingsFor(doc, host, settings)) {
+      const severity = effectiveSeverity(finding, settings);
+      if (!severity) continue;
+      problems.push({
+        file: show(file),
+        line: finding.range.start.line + 1,
+        column: finding.range.start.character + 1,
+        endLine: finding.range.end.line + 1,
+        endColumn: finding.range.end.character + 1,
+        severity,
+        code: finding.rule,
+        message: finding.message,
+        related: (finding.related ?? []).map((r) => ({
+          file: show(new URL(r.uri).pathname ? decodeURIComponent(new URL(r.uri).pathname) : r.uri),
+          line: r.range.start.line + 1,
+          column: r.range.start.character + 1,
+          message: r.message,
+        })),
+      });
+    }
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, unreadable };
+}
+
+function formatText(problems: readonly LintProblem[]): string {
+  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}`);
+  const count = (s: Severity): number => problems.filter((p) => p.severity === s).length;
+  const summary = problems.length === 0 ? 'no problems' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`;
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}${summary}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(problems: readonly LintProblem[]): object {
+  const rules = [...RULES.values()];
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number): object => ({
+    physicalLocation: {
+      artifactLocation: { uri: file.split(path.sep).map(encodeURIComponent).join('/') },
+      region: { startLine: line, startColumn: column, ...(endLine ? { endLine, endColumn } : {}) },
+    },
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ipmp-lint',
+            version: VERSION,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.summary },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: problems.map((p) => ({
+          ruleId: p.code,
+          ruleIndex: ruleIndex.get(p.code),
+          level: SARIF_LEVEL[p.severity],
+          message: { text: p.message },
+          locations: [location(p.file, p.line, p.column, p.endLine, p.endColumn)],
+          ...(p.related.length
+            ? { relatedLocations: p.related.map((r, i) => ({ id: i, message: { text: r.message }, ...location(r.file, r.line, r.column) })) }
+            : {}),
+        })),
+      },
+    ],
+  };
+}
+
+export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (options === 'version') {
+    io.out(`ipmp-lint ${VERSION}\n`);
+    return 0;
+  }
+  const settings: Settings = { ...DEFAULT_SETTINGS, release: options.release, rules: options.rules };
+  const { problems, unreadable } = await lint(options.paths, settings, (m) => io.err(`ipmp-lint: ${m}\n`));
+  if (options.format === 'json') io.out(`${JSON.stringify(problems, null, 2)}\n`);
+  else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(problems), null, 2)}\n`);
+  else io.out(formatText(problems));
+  if (problems.some((p) => p.severity === 'error')) return 1;
+  return unreadable > 0 ? 2 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ipmp-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
