@@ -132,16 +132,19 @@ function checkAddressRoles({ model }: HostRuleInputs, out: HostFinding[]): void 
 function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
   for (const group of model.groups.values()) {
     const members = group.members;
-    if (members.length === 1) {
-      const where = groupToken(members[0]!);
-      if (where) {
-        out.push({
-          uri: where.uri,
-          rule: 'single-interface-group',
-          range: where.token.range,
-          message: `Group '${group.name}' has one member (${members[0]!.name}) in this host: there is no other interface to fail over to. (A one-member group still detects failures; its data address then serves as the probe address and must not be deprecated.)`,
-        });
-      }
+    // A one-member group is a documented layout (its data address is the probe address,
+    // §3.2); only a separate test address there is pointless (§4.12).
+    // A lone member because of a misspelt group name is the mismatch's problem, not this one.
+    const misspelt = [...model.groups.keys()].some((other) => other !== group.name && isTypoOf(group.name, other));
+    const lone = members.length === 1 && !misspelt ? members[0]! : undefined;
+    const loneTest = lone?.addresses.find((a) => a.test && a.runs && a.token);
+    if (lone && loneTest) {
+      out.push({
+        uri: loneTest.input.uri,
+        rule: 'single-interface-group',
+        range: loneTest.token!.range,
+        message: `Group '${group.name}' has one member (${lone.name}), so there is nothing to fail over to, and this separate test address is not needed: a one-member group probes from its data address (which must then not be deprecated).`,
+      });
     }
     if (members.length >= 1 && members.every((m) => m.standby)) {
       for (const m of members) {
@@ -313,7 +316,7 @@ function isTypoOf(a: string, b: string): boolean {
   // `ipmp0` / `ipmpO`, `prod` / `prd`: one edit apart, not merely numbered siblings (`ipmp0`/`ipmp1`).
   if (editDistance(a, b) !== 1) return false;
   const stripped = (s: string): string => s.replace(/[0-9]+$/, '');
-  return !(stripped(a) === stripped(b) && /[0-9]$/.test(a) && /[0-9]$/.test(b));
+  return stripped(a) !== stripped(b);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -354,7 +357,7 @@ function checkSubnetsBetweenGroups({ model }: HostRuleInputs, out: HostFinding[]
           owner.set(subnet, { group: group.name, address: a });
           continue;
         }
-        if (first.group === group.name || !a.token) continue;
+        if (first.group === group.name || !a.token || isTypoOf(first.group, group.name)) continue;
         const related = at(first.address);
         out.push({
           uri: a.input.uri,
@@ -446,7 +449,11 @@ function checkLoghost(inputs: HostRuleInputs, out: HostFinding[]): void {
   const hosts = inputs.hosts;
   if (!hosts) return;
   const testValues = new Map<string, ConfiguredAddress>();
-  for (const a of inputs.model.addresses) if (a.test && a.value && a.token) testValues.set(`${a.family}:${a.value.canonical}`, a);
+  const dataValues = new Set(inputs.model.addresses.filter((a) => !a.test && a.value).map((a) => `${a.family}:${a.value!.canonical}`));
+  for (const a of inputs.model.addresses) {
+    const key = `${a.family}:${a.value?.canonical}`;
+    if (a.test && a.value && a.token && !dataValues.has(key)) testValues.set(key, a);
+  }
   if (testValues.size === 0) return;
   for (const entry of hosts.file.byName.get('loghost') ?? []) {
     const address = readHostsAddress(entry.address.text);
