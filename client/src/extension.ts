@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('solarisIpmp.convertToLf', convertToLf),
     vscode.commands.registerCommand('solarisIpmp.setFileKind', setFileKind),
     vscode.commands.registerCommand('solarisIpmp.insertTemplate', insertTemplate),
+    vscode.commands.registerCommand('solarisIpmp.ignoreRuleInFile', ignoreRuleInFile),
     vscode.commands.registerCommand('solarisIpmp.restartServer', async () => {
       await client?.restart();
     }),
@@ -64,6 +65,28 @@ async function setFileKind(): Promise<void> {
   ];
   const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Which Solaris file is this?' });
   if (pick) await vscode.languages.setTextDocumentLanguage(editor.document, pick.languageId);
+}
+
+/**
+ * Hostname files cannot hold comments, so a rule is switched off for one of them in the
+ * `solarisIpmp.ignore` setting of its workspace folder, keyed by its workspace-relative path.
+ */
+async function ignoreRuleInFile(uri: string, rule: string): Promise<void> {
+  const target = vscode.Uri.parse(uri);
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  if (!folder) {
+    void vscode.window.showWarningMessage('Only files inside a workspace folder can have rules switched off.');
+    return;
+  }
+  const relative = path.posix.relative(folder.uri.path, target.path);
+  const config = vscode.workspace.getConfiguration('solarisIpmp', target);
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const inspected = config.inspect<Record<string, string[]>>('ignore');
+  const current = { ...((multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue) ?? {}) };
+  const rules = new Set(current[relative] ?? []);
+  rules.add(rule);
+  current[relative] = [...rules].sort();
+  await config.update('ignore', current, multiRoot ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
 }
 
 /** The template as a command: the server's code action, applied to the active editor. */

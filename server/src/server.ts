@@ -14,7 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
 import { parseDocument, type ParsedDocument } from './features/document';
 import { findingsFor, toDiagnostics } from './features/diagnostics';
@@ -59,8 +59,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settingsCache = new Map<string, Promise<Settings>>();
   const analyses = new Map<string, Promise<Analysis | undefined>>();
 
+  let workspaceFolders: string[] = [];
+
+  /** The document's path relative to each workspace folder that holds it. */
+  function relativePaths(uri: string): string[] {
+    const path = URI.parse(uri).path;
+    return workspaceFolders
+      .map((f) => URI.parse(f).path.replace(/\/$/, ''))
+      .filter((folder) => path.startsWith(`${folder}/`))
+      .map((folder) => path.slice(folder.length + 1));
+  }
+
+  /** The fallback hosts file as a URI: absolute, or relative to the document's workspace folder. */
+  function fallbackHostsUri(uri: string, settings: Settings): string | undefined {
+    const file = settings.fallbackHostsFile.trim();
+    if (!file) return undefined;
+    if (file.startsWith('/')) return URI.file(file).toString();
+    const path = URI.parse(uri).path;
+    const folder = workspaceFolders.find((f) => path.startsWith(`${URI.parse(f).path.replace(/\/$/, '')}/`)) ?? workspaceFolders[0];
+    return folder ? Utils.joinPath(URI.parse(folder), file).toString() : undefined;
+  }
+
   connection.onInitialize((params): InitializeResult => {
     const caps: ClientCapabilities = params.capabilities;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    workspaceFoldersSupported = caps.workspace?.workspaceFolders === true;
     markdownHover = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
     markdownCompletion = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false;
     configurationPull = caps.workspace?.configuration === true;
@@ -80,6 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '='] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TEMPLATE_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ipmp-language-server', version: VERSION },
     };
@@ -87,7 +112,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   let watchDynamically = false;
   let configurationDynamic = false;
+  let workspaceFoldersSupported = false;
   connection.onInitialized(() => {
+    if (workspaceFoldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+        settingsCache.clear();
+        analyses.clear();
+        for (const doc of documents.all()) schedule(doc.uri);
+      });
+    }
     if (watchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
     }
@@ -140,9 +175,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!kind) return undefined;
       const version = doc.version;
       const settings = await settingsFor(doc.uri);
-      const host = await model.snapshot(doc.uri, settings.release);
+      const host = await model.snapshot(doc.uri, settings.release, fallbackHostsUri(doc.uri, settings));
       const parsed = parseDocument(doc.uri, URI.parse(doc.uri).path, kind, doc.getText());
-      const findings = findingsFor(parsed, host, settings);
+      const findings = findingsFor(parsed, host, settings, relativePaths(doc.uri));
       return { version, doc: parsed, host, settings, findings };
     })();
     analyses.set(doc.uri, pending);
@@ -190,11 +225,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** A hosts file may be some other host's fallback: re-check every open document then. */
+  function revalidateAll(except?: string): void {
+    for (const doc of documents.all()) {
+      if (doc.uri === except) continue;
+      analyses.delete(doc.uri);
+      schedule(doc.uri);
+    }
+  }
+
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
     schedule(uri);
-    revalidateHost(hostRootUri(uri), uri);
+    if (kindOf(event.document) === 'hosts') revalidateAll(uri);
+    else revalidateHost(hostRootUri(uri), uri);
   });
 
   documents.onDidClose((event) => {
@@ -213,7 +258,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       roots.add(hostRootUri(uri));
       if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) analyses.clear();
     }
-    for (const root of roots) revalidateHost(root);
+    const namesChanged = params.changes.some((c) => /\/(hosts|ipnodes)$/.test(URI.parse(c.uri).path));
+    if (namesChanged) revalidateAll();
+    else for (const root of roots) revalidateHost(root);
   });
 
   // ------------------------------------------------------------------ requests

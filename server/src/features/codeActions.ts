@@ -14,6 +14,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { ipmpTemplateAction } from './template';
+import { IGNORE_IN_FILE_COMMAND, ignoreFileEdit, ignoreLineEdit } from './suppression';
 import { TEMPLATE_KIND, toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
 
 export { TEMPLATE_KIND, type EditCapabilities };
@@ -32,19 +33,48 @@ export function codeActions(
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
   if (wants(CodeActionKind.QuickFix)) {
+    const suppressions: CodeAction[] = [];
+    const offered = new Set<string>();
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
-      for (const fix of finding?.fixes ?? []) {
+      if (!finding) continue;
+      for (const fix of finding.fixes ?? []) {
         const action = fixToAction(fix, diagnostic, caps);
         if (action) actions.push(action);
       }
+      if (!offered.has(finding.rule)) {
+        offered.add(finding.rule);
+        suppressions.push(...suppressionActions(doc, finding.rule, diagnostic, caps));
+      }
     }
+    // Switching a rule off comes after every real fix.
+    actions.push(...suppressions);
   }
   if (doc.kind === 'hostname' && !doc.hostname.isDhcpFile && wants(TEMPLATE_KIND)) {
     actions.push(ipmpTemplateAction(doc, host, range.start, caps));
   }
   return actions;
+}
+
+function suppressionActions(doc: ParsedDocument, rule: string, diagnostic: Diagnostic, caps: EditCapabilities): CodeAction[] {
+  if (doc.kind === 'hostname') {
+    // No comments in hostname files: the setting solarisIpmp.ignore takes it (client command).
+    if (!caps.clientCommands) return [];
+    return [
+      {
+        title: `Disable ${rule} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Disable ${rule} for this file`, command: IGNORE_IN_FILE_COMMAND, arguments: [doc.uri, rule] },
+      },
+    ];
+  }
+  const edit = (e: ReturnType<typeof ignoreLineEdit>) => toWorkspaceEdit([{ uri: doc.uri, edits: [e] }], caps);
+  return [
+    { title: `Ignore ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(ignoreLineEdit(diagnostic.range.start.line, rule)) },
+    { title: `Ignore ${rule} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(ignoreFileEdit(rule)) },
+  ];
 }
 
 function sameRange(a: Range, b: Range): boolean {

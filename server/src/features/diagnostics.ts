@@ -17,11 +17,13 @@ import type { Finding, Severity } from '../rules/types';
 import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
 import { usedHostNames, type HostView } from './hostView';
+import { filterSuppressed } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
 
-export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings): Finding[] {
-  return [...singleFileFindings(doc, host, settings), ...hostFindingsFor(doc, host, settings)];
+export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
+  const all = [...singleFileFindings(doc, host, settings), ...hostFindingsFor(doc, host, settings)];
+  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths);
 }
 
 /** The findings of the host-wide rules that belong to this document. */

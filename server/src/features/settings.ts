@@ -13,9 +13,13 @@ export interface Settings {
   readonly validate: boolean;
   readonly release: Release;
   readonly rules: Readonly<Partial<Record<RuleId, RuleLevel>>>;
+  /** Workspace-relative path or glob → rule ids switched off for matching files. */
+  readonly ignore: Readonly<Record<string, readonly string[]>>;
+  /** A hosts file for hosts that have none of their own ('' = none). */
+  readonly fallbackHostsFile: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {}, ignore: {}, fallbackHostsFile: '' };
 
 /** JSON schema of each setting, as package.json declares it. */
 export const SETTINGS_SCHEMA: Record<string, object> = {
@@ -43,6 +47,21 @@ export const SETTINGS_SCHEMA: Record<string, object> = {
     propertyNames: { enum: [...RULES.keys()] },
     additionalProperties: { type: 'string', enum: [...LEVELS] },
   },
+  'solarisIpmp.ignore': {
+    type: 'object',
+    default: {},
+    scope: 'resource',
+    markdownDescription:
+      'Rules switched off for particular files, by workspace-relative path or glob (`*`, `**`). Hostname files cannot hold comments, so the quick fix *Disable this rule for this file* writes here. Example: `{ "web1/etc/hostname.ce0": ["single-interface-group"] }`.',
+    additionalProperties: { type: 'array', items: { type: 'string', enum: [...RULES.keys()] }, uniqueItems: true },
+  },
+  'solarisIpmp.fallbackHostsFile': {
+    type: 'string',
+    default: '',
+    scope: 'resource',
+    markdownDescription:
+      'A hosts file used for hosts that have none of their own in the workspace (absolute, or relative to the workspace folder), e.g. a shared `common/etc/hosts`. Without it such hosts get `no-hosts-file`.',
+  },
 };
 
 /** Reads a `solarisIpmp` section as the client sends it; anything malformed falls back. */
@@ -54,9 +73,17 @@ export function readSettings(section: unknown): Settings {
       if (isRuleId(id) && typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) rules[id] = level as RuleLevel;
     }
   }
+  const ignore: Record<string, string[]> = {};
+  if (s.ignore && typeof s.ignore === 'object') {
+    for (const [pattern, ids] of Object.entries(s.ignore as Record<string, unknown>)) {
+      if (Array.isArray(ids)) ignore[pattern] = ids.filter((id): id is string => typeof id === 'string' && isRuleId(id));
+    }
+  }
   return {
     validate: typeof s.validate === 'boolean' ? s.validate : DEFAULT_SETTINGS.validate,
     release: isRelease(s.release) ? s.release : DEFAULT_SETTINGS.release,
     rules,
+    ignore,
+    fallbackHostsFile: typeof s.fallbackHostsFile === 'string' ? s.fallbackHostsFile : '',
   };
 }

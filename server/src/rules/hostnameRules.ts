@@ -97,14 +97,35 @@ function checkFinalNewline(file: HostnameFile, out: Finding[], fix: FixFactory):
   const line = file.unterminatedLine;
   if (!line) return;
   const only = file.commands.length === 1;
+  // A newline after a backslash that ends the file would continue the line, not end it; and
+  // `read` drops a backslash at the very end of the file anyway, so the fix removes it.
+  const dangling = danglingBackslashes(file.text);
+  const edits = [...dangling.map((o) => ({ range: file.index.range(o, o + 1), newText: '' })), insertAt(file.index, file.text.length, '\n')];
   out.push({
     rule: 'missing-final-newline',
     range: line.span.range,
     message: only
       ? 'The file does not end with a newline: the boot script never reads its only line, so the interface is plumbed with no address and no error is shown.'
       : 'The last line does not end with a newline: the boot script never reads it, so it is silently left out at boot.',
-    fixes: [fix('Add the final newline', [insertAt(file.index, file.text.length, '\n')])],
+    fixes: [fix(dangling.length === 0 ? 'Add the final newline' : 'Remove the dangling backslash and add the final newline', edits)],
   });
+}
+
+/**
+ * Backslashes that an added `\n` would turn into a continuation: an unescaped one at the very
+ * end, and one escaping a lone CR there (`\` + CR + the new LF reads as backslash-CRLF).
+ */
+function danglingBackslashes(text: string): number[] {
+  const oddRunBefore = (end: number): boolean => {
+    let run = 0;
+    while (text[end - 1 - run] === '\\') run++;
+    return run % 2 === 1;
+  };
+  const offsets: number[] = [];
+  let end = text.length;
+  if (oddRunBefore(end)) offsets.push(--end);
+  if (text[end - 1] === '\r' && oddRunBefore(end - 1)) offsets.unshift(end - 2);
+  return offsets;
 }
 
 function checkContinuations(file: HostnameFile, out: Finding[], fix: FixFactory): void {

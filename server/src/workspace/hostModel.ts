@@ -135,7 +135,7 @@ export class HostModel {
   }
 
   /** Everything the rules of one host need, for the host of `uri`. */
-  async snapshot(uri: string, release: Release): Promise<HostSnapshot> {
+  async snapshot(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostSnapshot> {
     const rootUri = hostRootUri(uri);
     const root = URI.parse(rootUri);
     const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries] = await Promise.all([
@@ -146,7 +146,11 @@ export class HostModel {
       this.readNetmasks(rootUri, 'netmasks'),
       this.list(rootUri),
     ]);
-    const hosts = inetHosts ?? plainHosts;
+    let hosts = inetHosts ?? plainHosts;
+    if (!hosts && fallbackHostsUri) {
+      const text = await this.text(fallbackHostsUri);
+      if (text !== undefined) hosts = { uri: fallbackHostsUri, label: URI.parse(fallbackHostsUri).path, file: this.parseHostsCached(fallbackHostsUri, text) };
+    }
     const netmasks = inetNetmasks ?? plainNetmasks;
 
     // Up to Solaris 10 11/06 ipnodes is a file of its own, searched before hosts (§5.2).

@@ -1,0 +1,102 @@
+/**
+ * Switching rules off where the user decided to. Files with `#` comments (hosts, ipnodes,
+ * netmasks, default/mpathd) take directives:
+ *
+ *     # ipmp-ignore duplicate-host-name        (the next entry line)
+ *     # ipmp-ignore-file invalid-host-name     (the whole file)
+ *
+ * (no ids: every rule). Hostname files cannot hold comments — a `#` there breaks the boot —
+ * so for them the `solarisIpmp.ignore` setting maps paths to rule ids.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { FileKind } from '../syntax/fileKind';
+import { splitPhysicalLines } from '../syntax/text';
+import type { Finding } from '../rules/types';
+import type { Settings } from './settings';
+
+export const IGNORE_IN_FILE_COMMAND = 'solarisIpmp.ignoreRuleInFile';
+
+type RuleSet = ReadonlySet<string> | 'all';
+
+export interface Suppressions {
+  readonly file?: RuleSet;
+  /** 0-based line → rules off on it. */
+  readonly lines: ReadonlyMap<number, RuleSet>;
+}
+
+const DIRECTIVE = /^[ \t]*#[ \t]*ipmp-ignore(-file)?(?:[ \t]+([^#]*))?[ \t]*$/;
+
+export function readSuppressions(text: string, kind: FileKind): Suppressions {
+  const lines = new Map<number, RuleSet>();
+  if (kind === 'hostname' || !text.includes('ipmp-ignore')) return { lines };
+  let file: Set<string> | 'all' | undefined;
+  let pending: RuleSet | undefined;
+  splitPhysicalLines(text).forEach((line, i) => {
+    const m = DIRECTIVE.exec(line.text);
+    if (m) {
+      const ids = (m[2] ?? '').split(/[ \t,]+/).filter(Boolean);
+      const set: RuleSet = ids.length ? new Set(ids) : 'all';
+      if (m[1]) file = merge(file, set);
+      else pending = merge(pending, set);
+      return;
+    }
+    // The directive holds over blank and comment lines until the next entry.
+    if (pending && line.text.trim() !== '' && !line.text.trimStart().startsWith('#')) {
+      lines.set(i, pending);
+      pending = undefined;
+    }
+  });
+  return { file, lines };
+}
+
+function merge(a: RuleSet | undefined, b: RuleSet): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  return new Set([...(a ?? []), ...b]);
+}
+
+function covers(set: RuleSet | undefined, rule: string): boolean {
+  return set === 'all' || (set !== undefined && set.has(rule));
+}
+
+/** A glob on `/`-separated paths: `**` any folders, `*` and `?` within one name. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Rule ids the `solarisIpmp.ignore` setting switches off for a file, by its workspace-relative paths. */
+export function ignoredBySetting(settings: Settings, relativePaths: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const [pattern, rules] of Object.entries(settings.ignore)) {
+    const re = globToRegExp(pattern.replace(/^\.?\//, ''));
+    if (relativePaths.some((p) => re.test(p))) for (const r of rules) ids.add(r);
+  }
+  return ids;
+}
+
+export function filterSuppressed(findings: readonly Finding[], text: string, kind: FileKind, settings: Settings, relativePaths: readonly string[]): Finding[] {
+  const directives = readSuppressions(text, kind);
+  const bySetting = ignoredBySetting(settings, relativePaths);
+  return findings.filter(
+    (f) => !bySetting.has(f.rule) && !covers(directives.file, f.rule) && !covers(directives.lines.get(f.range.start.line), f.rule),
+  );
+}
+
+/** Text edits that add a directive: above the finding's line, or at the top of the file. */
+export function ignoreLineEdit(line: number, rule: string): TextEdit {
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ipmp-ignore ${rule}\n` };
+}
+
+export function ignoreFileEdit(rule: string): TextEdit {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# ipmp-ignore-file ${rule}\n` };
+}
