@@ -45,9 +45,16 @@ interface Analysis {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
+  // Clients spell URIs their own way (`hostname.ce0:1` or `hostname.ce0%3A1`); the host
+  // model works on normalized ones, so an open file and its copy on disk are one file.
+  const openByNormalized = new Map<string, string>();
+  documents.onDidOpen((event) => openByNormalized.set(normalizeUri(event.document.uri), event.document.uri));
   const model = new HostModel(options.fileSystem ?? nodeFileSystem, {
-    textOf: (uri) => documents.get(uri)?.getText(),
-    uris: () => documents.keys(),
+    textOf: (uri) => {
+      const raw = openByNormalized.get(uri);
+      return raw === undefined ? undefined : documents.get(raw)?.getText();
+    },
+    uris: () => openByNormalized.keys(),
   });
 
   let markdownHover = true;
@@ -175,8 +182,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!kind) return undefined;
       const version = doc.version;
       const settings = await settingsFor(doc.uri);
-      const host = await model.snapshot(doc.uri, settings.release, fallbackHostsUri(doc.uri, settings));
-      const parsed = parseDocument(doc.uri, URI.parse(doc.uri).path, kind, doc.getText());
+      const uri = normalizeUri(doc.uri);
+      const host = await model.snapshot(uri, settings.release, fallbackHostsUri(uri, settings));
+      const parsed = parseDocument(uri, URI.parse(uri).path, kind, doc.getText());
       const findings = findingsFor(parsed, host, settings, relativePaths(doc.uri));
       return { version, doc: parsed, host, settings, findings };
     })();
@@ -244,6 +252,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    openByNormalized.delete(normalizeUri(uri));
     analyses.delete(uri);
     model.invalidate(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -69,17 +69,17 @@ describe('diagnostics', () => {
   });
 
   test('CRLF gets the carriage-return error and otherwise the same diagnostics', async () => {
-    const uri = uriOf(path.join(workspace, 'web1/etc/hostname.crlf0'));
-    await client.open(uri, 'solaris-hostname', 'web1 netmask + broadcast + group prod UP\r\n');
+    const uri = uriOf(path.join(workspace, 'solo/etc/hostname.crlf0'));
+    await client.open(uri, 'solaris-hostname', '192.168.99.1 netmask + broadcast + UP\r\n');
     const diagnostics = await client.diagnostics(uri, (d) => d.length > 0);
     assert.deepEqual(codes(diagnostics), ['carriage-return', 'unknown-keyword']);
   });
 
   test('never publishes diagnostics for an old version after a newer one', async () => {
-    const uri = uriOf(path.join(workspace, 'web1/etc/hostname.ce9'));
-    await client.open(uri, 'solaris-hostname', 'web1 up\n');
+    const uri = uriOf(path.join(workspace, 'solo/etc/hostname.ce9'));
+    await client.open(uri, 'solaris-hostname', '192.168.99.2 up\n');
     let last = 1;
-    for (let i = 0; i < 20; i++) last = await client.change(uri, i % 2 ? 'web1 UP\n' : 'web1 up\n');
+    for (let i = 0; i < 20; i++) last = await client.change(uri, i % 2 ? '192.168.99.2 UP\n' : '192.168.99.2 up\n');
     const final = await client.diagnostics(uri, () => true, { version: last });
     assert.deepEqual(codes(final), ['unknown-keyword']);
     const versions = client.history.filter((p) => p.uri === uri).map((p) => p.version ?? 0);

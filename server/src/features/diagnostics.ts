@@ -23,7 +23,16 @@ export const DIAGNOSTIC_SOURCE = 'ipmp';
 
 export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
   const all = [...singleFileFindings(doc, host, settings), ...hostFindingsFor(doc, host, settings)];
-  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths);
+  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths).map((f) =>
+    CONTROL.test(f.message) ? { ...f, message: printable(f.message) } : f,
+  );
+}
+
+// Messages quote words of the file; a binary file must not put control bytes on a terminal.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+
+export function printable(message: string): string {
+  return message.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /** The findings of the host-wide rules that belong to this document. */
