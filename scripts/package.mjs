@@ -13,7 +13,8 @@ if (!existsSync(path.join(ROOT, 'dist'))) {
   console.error('dist/ is missing: run `npm run build -- --production` first (npm run package does)');
   process.exit(1);
 }
-const args = ['package', '--no-dependencies', '--out', VSIX];
+// The README's screenshot is not packaged (the VSIX holds only what the extension needs); keep its link as written.
+const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', VSIX];
 // Until README/LICENSE/repository exist vsce would stop at a prompt; stdin is closed so it cannot hang.
 if (!existsSync(path.join(ROOT, 'LICENSE'))) args.push('--skip-license');
 args.push('--allow-missing-repository');

@@ -18,4 +18,15 @@ export const nodeFileSystem: FileSystem = {
       return [];
     }
   },
+  async listDirectory(path) {
+    try {
+      const entries = await fs.readdir(path, { withFileTypes: true });
+      return entries.map((e) => ({
+        name: e.name,
+        kind: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : e.isSymbolicLink() ? 'symlink' : 'other',
+      }));
+    } catch {
+      return [];
+    }
+  },
 };
