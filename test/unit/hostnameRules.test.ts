@@ -299,3 +299,35 @@ describe('several mistakes at once: each reported, none hides another', () => {
     ['comment-not-supported: # ce0', 'unknown-keyword: UP', 'stray-plus: +', 'option-order: -failover', 'interface-stays-down: myhost'],
   );
 });
+
+describe('regressions found by the fix property (test/unit/properties.test.ts)', () => {
+  // A newline after a backslash that ends the file is a continuation: the line stayed unterminated.
+  test('missing-final-newline: a dangling backslash is removed, not continued', () => {
+    assert.equal(applyFirstFix('myhost up\\', 'missing-final-newline'), 'myhost up\n');
+    assert.equal(check('myhost up\n').filter((f) => f.rule === 'missing-final-newline').length, 0);
+  });
+  eolTest('missing-final-newline: a dangling backslash after a continued line', 'myhost up \\\naddif myhost-ce0-test up \\', (t, eol) => {
+    // The fix writes LF, whatever the file uses (CRLF is its own finding).
+    assert.equal(applyFirstFix(t, 'missing-final-newline'), `${withEol('myhost up \\\naddif myhost-ce0-test up ', eol)}\n`);
+  });
+  test('missing-final-newline: an escaped backslash is kept', () => {
+    assert.equal(applyFirstFix('myhost up\\\\', 'missing-final-newline'), 'myhost up\\\\\n');
+  });
+  // `\` + lone CR + the added LF would read as a backslash-CRLF continuation.
+  test('missing-final-newline: a backslash before a final lone CR', () => {
+    const fixed = applyFirstFix('set\\\r\\', 'missing-final-newline');
+    assert.equal(fixed, 'set\r\n');
+    assert.equal(check(fixed).filter((f) => f.rule === 'missing-final-newline').length, 0);
+  });
+  // Appending 'up' after a keyword that still needs its argument made 'up' the argument.
+  eolTest('interface-stays-down: no fix while a keyword waits for its argument', 'myhost broadcast + netmask\n\n', (t) => {
+    const finding = check(t).find((f) => f.rule === 'interface-stays-down');
+    assert.ok(finding);
+    assert.deepEqual(finding.fixes, []);
+  });
+  eolTest('interface-stays-down: no fix either when an addif address ends with a bare group', 'addif myhost-ce0-test group\n', (t) => {
+    const finding = check(t, 'hostname6.ce0').find((f) => f.rule === 'interface-stays-down');
+    assert.ok(finding);
+    assert.deepEqual(finding.fixes, []);
+  });
+});

@@ -33,20 +33,26 @@ export function replaceSpan(span: Span, newText: string): TextEdit {
   return { range: span.range, newText };
 }
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). Three rows of
+ * plain loops: it runs for every unknown word against every keyword, on each keystroke.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  const n = b.length;
+  let twoBack: number[] = new Array<number>(n + 1).fill(0);
+  let previous: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  let current: number[] = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, twoBack[j - 2]! + 1);
+      current[j] = v;
     }
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return d[a.length]![b.length]!;
+  return previous[n]!;
 }
 
 /**

@@ -597,11 +597,14 @@ function checkStaysDown(file: HostnameFile, out: Finding[], fix: FixFactory): vo
       const lastWord = lastWordOf(segment);
       const missing = ['netmask', 'broadcast'].filter((n) => file.family === 'inet' && !find(segment, n)).map((n) => `${n} +`);
       const append = [...missing, 'up'].join(' ');
+      // A keyword still waiting for its argument would take the first appended word as it
+      // (`netmask` + `up`); that line needs its argument first (missing-argument).
+      const waiting = segment.keywords.some((k) => k.spec.argument && !k.argument && !k.spec.argumentOptional);
       out.push({
         rule: 'interface-stays-down',
         range: segment.address.range,
         message: staysDownReason(file, command, segment, isLast),
-        fixes: [fix(`Add '${append}'`, [insertAt(file.index, lastWord.end, ` ${append}`)])],
+        fixes: waiting ? [] : [fix(`Add '${append}'`, [insertAt(file.index, lastWord.end, ` ${append}`)])],
       });
     });
   }
