@@ -9,10 +9,14 @@
 // Options: --vsix <file>       test this VSIX (no packaging)
 //          --suite | --scenarios   run only that part
 //          --grep <text>       only the suite's tests whose title matches
+//          --scenario <name>   only test/vscode/scenarios/<name>.scenario.mjs
+//          --docs-screenshot   also write docs/screenshot.png (the README's picture) from the
+//                              example-workspace scenario
 //          --verbose           echo code-server's and the workbench's logs
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureVscodeEnvironment } from './install.mjs';
 import { ROOT, RUNS_DIR, pruneRuns, runExtensionTests } from './harness.mjs';
 
@@ -119,8 +123,12 @@ async function runSuite(vsix) {
 async function runScenarios(vsix) {
   console.log('\n=== real VS Code: user scenarios (headless Chromium) ===');
   const { runScenario } = await import(path.join(SCENARIOS, 'lib.mjs'));
-  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.scenario.mjs')).sort();
-  if (files.length === 0) fail(`no scenarios found in ${path.relative(ROOT, SCENARIOS)}`);
+  const only = option('--scenario');
+  const files = readdirSync(SCENARIOS)
+    .filter((f) => f.endsWith('.scenario.mjs') && (!only || f === `${only}.scenario.mjs`))
+    .sort();
+  if (files.length === 0) fail(`no scenarios${only ? ` named ${only}` : ''} found in ${path.relative(ROOT, SCENARIOS)}`);
+  if (args.includes('--docs-screenshot')) process.env.IPMP_DOCS_SCREENSHOT = '1';
   let failed = 0;
   for (const file of files) {
     const ok = await runScenario(path.join(SCENARIOS, file), { vsix, workspace: FIXTURE_WORKSPACE, verbose });
@@ -138,7 +146,7 @@ async function main() {
   }
   const vsix = ensureVsix();
   pruneRuns(); // scratch folders kept from failed runs more than a day ago
-  const only = args.includes('--suite') ? 'suite' : args.includes('--scenarios') ? 'scenarios' : undefined;
+  const only = args.includes('--suite') ? 'suite' : args.includes('--scenarios') || option('--scenario') ? 'scenarios' : undefined;
   const codes = {};
   if (only !== 'scenarios') codes.suite = await runSuite(vsix);
   if (only !== 'suite') codes.scenarios = await runScenarios(vsix);
@@ -151,4 +159,7 @@ async function main() {
   process.exit(failedParts.length ? 1 : 0);
 }
 
-main().catch((e) => fail(`the harness could not run: ${e?.stack ?? e}`));
+// Imported (run-electron.mjs takes buildSuite from here): do not run.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => fail(`the harness could not run: ${e?.stack ?? e}`));
+}

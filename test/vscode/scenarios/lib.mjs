@@ -1,8 +1,10 @@
 // User-level scenarios: what a person sees in VS Code, driven with the keyboard in headless
 // Chromium. Each scenario file (*.scenario.mjs) exports `title` and a default async function
-// ({ page, step, shot, vscode }) and gets a fresh code-server with the VSIX installed.
+// ({ page, step, shot, vscode }) and gets a fresh code-server with the VSIX installed. It may
+// export `workspace` (a folder, copied to the run's scratch folder before it opens, so the run
+// never changes the original) and `settings` (extra user settings).
 // Every wait is on a selector or an event; nothing sleeps a fixed time.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, launchBrowser, newPage, startCodeServer } from '../../../scripts/vscode/harness.mjs';
@@ -26,7 +28,18 @@ export const SEL = {
   hover: '.monaco-hover:not(.hidden)',
   suggestLabel: '.editor-widget.suggest-widget.visible .monaco-list-row .label-name',
   actionRow: '.action-widget .monaco-list-row.action',
+  focusedActionRow: '.action-widget .monaco-list-row.action.focused',
+  explorerFocusedRow: '.explorer-folders-view .monaco-list-row.focused',
+  explorerInput: '.explorer-folders-view .monaco-inputbox input',
+  /** Text of one rendered editor line (spaces render as non-breaking spaces: match with \\s). */
+  viewLine: '.monaco-editor .view-lines .view-line',
 };
+
+/** A RegExp for `text` where every blank matches any white space (the editor renders NBSP). */
+export function lineText(text, { whole = false } = {}) {
+  const body = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ \t]+/g, '\\s+');
+  return new RegExp(whole ? `^\\s*${body}\\s*$` : body);
+}
 
 /** Keyboard-level helpers on a workbench page. */
 export function workbench(page) {
@@ -37,12 +50,18 @@ export function workbench(page) {
       await page.locator(SEL.workbench).waitFor();
       await page.locator(SEL.explorerRow).first().waitFor();
     },
-    /** Quick Open (Control+P) a file by name and wait for its tab and a focused editor. */
-    async quickOpen(name) {
+    /**
+     * Quick Open (Control+P) a file by name — `folder/name` when `folder` is given, for names
+     * that several hosts share — and wait for its tab and a focused editor.
+     */
+    async quickOpen(name, folder) {
       await kb.press('Control+P');
       await page.locator(SEL.quickInput).waitFor();
-      await kb.type(name);
-      await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor();
+      await kb.type(folder ? `${folder}/${name}` : name);
+      let row = page.locator(SEL.quickInputRow, { hasText: name });
+      if (folder) row = row.filter({ hasText: folder });
+      await row.first().waitFor();
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor();
       await kb.press('Enter');
       await page.locator(SEL.activeTab(name)).waitFor();
       await page.locator(SEL.editorFocused).waitFor();
@@ -85,6 +104,41 @@ export function workbench(page) {
       await kb.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor();
     },
+    /**
+     * With the action widget (Control+.) open: moves the focus to the entry whose text matches
+     * `title` and returns that row; Enter then applies it (a click would hit the pointer block).
+     */
+    async focusAction(title) {
+      const rows = page.locator(SEL.actionRow);
+      await rows.filter({ hasText: title }).first().waitFor();
+      const matches = (text) => (title instanceof RegExp ? title.test(text) : text.includes(title));
+      const count = await rows.count();
+      for (let i = 0; i <= count; i++) {
+        const focused = page.locator(SEL.focusedActionRow).first();
+        if ((await focused.count()) > 0 && matches(await focused.innerText())) return focused;
+        await kb.press('ArrowDown');
+      }
+      throw new Error(`no action row "${title}" could take the focus`);
+    },
+    /**
+     * Creates a file next to the active editor's file the way a user does: the Explorer (which
+     * reveals the active file), its "New File..." button, the name, Enter. Waits for its editor.
+     */
+    async newFileNextToActive(name) {
+      const active = (await page.locator('.tab.active .label-name').first().innerText()).trim();
+      await kb.press('Control+Shift+E');
+      await page.locator(SEL.explorerFocusedRow, { hasText: active }).first().waitFor();
+      await page.locator('.pane-header .action-label[aria-label^="New File"]').first().click();
+      await page.locator(SEL.explorerInput).waitFor();
+      await kb.type(name);
+      await kb.press('Enter');
+      await page.locator(SEL.activeTab(name)).waitFor();
+      await page.locator(SEL.editorFocused).waitFor();
+    },
+    /** The status bar's cursor item, e.g. "Ln 1, Col 13 (12 selected)". */
+    async waitSelection(text) {
+      await page.locator(SEL.selection, { hasText: text }).waitFor();
+    },
   };
 }
 
@@ -97,8 +151,9 @@ function slug(text) {
  * Steps marked `critical` stop the scenario when they fail; the others are independent and all run,
  * so one report shows everything that is red.
  */
-export async function runScenario(file, { vsix, workspace, verbose = false }) {
+export async function runScenario(file, { vsix, workspace: defaultWorkspace, verbose = false }) {
   const scenario = await import(pathToFileURL(file).href);
+  const workspace = scenario.workspace ?? defaultWorkspace;
   const name = path.basename(file, '.scenario.mjs');
   console.log(`\n[scenario:${name}] ${scenario.title ?? name}`);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -121,10 +176,17 @@ export async function runScenario(file, { vsix, workspace, verbose = false }) {
     const page = await newPage(browser);
     page.setDefaultTimeout(SERVER_TIMEOUT);
 
-    const shot = async (label) => {
+    // shot(label, { copyTo }): the window into test-results/screenshots, and, when `copyTo` is
+    // given, a copy there too (the README's screenshot).
+    const shot = async (label, { copyTo } = {}) => {
       const file = path.join(SCREENSHOTS, `${name}-${String(++shotNo).padStart(2, '0')}-${slug(label)}.png`);
       await page.screenshot({ path: file, animations: 'disabled' });
       console.log(`    screenshot ${path.relative(ROOT, file)}`);
+      if (copyTo) {
+        mkdirSync(path.dirname(copyTo), { recursive: true });
+        copyFileSync(file, copyTo);
+        console.log(`    copied to ${path.relative(ROOT, copyTo)} (${(statSync(copyTo).size / 1024).toFixed(0)} KB)`);
+      }
       return file;
     };
     let stopped = false;

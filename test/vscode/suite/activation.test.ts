@@ -29,7 +29,37 @@ function exampleHostnameFile(): string | undefined {
   return walk(root, 0);
 }
 
+/** Every file kind of DESIGN.md, as the fixture host kinds/etc holds it. */
+export const KIND_FILES: readonly [string, string][] = [
+  ['kinds/etc/hostname.ce0', 'solaris-hostname'],
+  ['kinds/etc/hostname6.ce0', 'solaris-hostname'],
+  ['kinds/etc/dhcp.bge0', 'solaris-hostname'],
+  ['kinds/etc/hosts', 'solaris-hosts'],
+  ['kinds/etc/netmasks', 'solaris-netmasks'],
+  ['kinds/etc/default/mpathd', 'solaris-mpathd'],
+];
+
 suite('activation', () => {
+  for (const [file, languageId] of KIND_FILES) {
+    test(`${file} opens as ${languageId} and the extension is active`, async () => {
+      const doc = await openFixture(file);
+      assert.strictEqual(doc.languageId, languageId);
+      await activeExtension();
+    });
+  }
+
+  test('the four languages and the commands of the extension are registered', async () => {
+    await activeExtension();
+    const languages = await vscode.languages.getLanguages();
+    for (const id of ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd']) {
+      assert.ok(languages.includes(id), `${id} is not a known language`);
+    }
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['solarisIpmp.insertTemplate', 'solarisIpmp.setFileKind', 'solarisIpmp.convertToLf', 'solarisIpmp.restartServer']) {
+      assert.ok(commands.includes(id), `command ${id} is not registered`);
+    }
+  });
+
   test('a hostname file of the fixture workspace is solaris-hostname and activates the extension', async () => {
     const doc = await openFixture('web1/etc/hostname.e1000g0');
     assert.strictEqual(doc.languageId, 'solaris-hostname');

@@ -2,7 +2,16 @@
 // Language features through the vscode API, as an editor sees them.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { diagnosticWithCode, eventually, hoverText, openFixture, positionOf, quickFixesFor } from './helpers';
+import {
+  completionLabels,
+  diagnosticWithCode,
+  eventually,
+  hoverAt,
+  hoverText,
+  openFixture,
+  positionOf,
+  quickFixesFor,
+} from './helpers';
 
 suite('language features', () => {
   test('a "#" in a hostname file is an ipmp error "comment-not-supported" at the "#"', async () => {
@@ -57,5 +66,101 @@ suite('language features', () => {
         ? undefined
         : true,
     );
+  });
+});
+
+/** The position just after `needle` (the first time it occurs). */
+function after(doc: vscode.TextDocument, needle: string): vscode.Position {
+  return positionOf(doc, needle, needle.length);
+}
+
+suite('hover', () => {
+  test('a keyword: what it does and its part in IPMP', async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const text = await hoverAt(doc, positionOf(doc, 'deprecated', 2));
+    assert.match(text, /source of outgoing packets/);
+    assert.match(text, /IPMP/);
+  });
+
+  test('a host name: its address and the hosts line that defines it', async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce0');
+    const text = await hoverAt(doc, positionOf(doc, 'kinds-ce0-test', 3));
+    assert.match(text, /192\.168\.50\.11/);
+    assert.match(text, /hosts, line 4/);
+  });
+
+  test('a group name: the members of the group in this host', async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const text = await hoverAt(doc, after(doc, 'group p'));
+    assert.match(text, /IPMP group `prod`/);
+    for (const member of ['hostname.ce0', 'hostname.ce1']) assert.ok(text.includes(member), `${member} not in ${JSON.stringify(text)}`);
+  });
+
+  test('an mpathd setting: its meaning and default', async () => {
+    const doc = await openFixture('kinds/etc/default/mpathd');
+    const text = await hoverAt(doc, new vscode.Position(0, 3));
+    assert.match(text, /FAILURE_DETECTION_TIME/);
+    assert.match(text, /Default: `10000`/);
+  });
+
+  test('a name in hosts: its address and the files that use it', async () => {
+    const doc = await openFixture('kinds/etc/hosts');
+    const text = await hoverAt(doc, positionOf(doc, 'kinds-ce1-test', 2));
+    assert.match(text, /192\.168\.50\.12/);
+    assert.match(text, /Used by `hostname\.ce1`/);
+  });
+});
+
+suite('completion', () => {
+  test("at a line's start: keywords and the host's names", async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const labels = await completionLabels(doc, new vscode.Position(0, 0));
+    for (const label of ['up', 'group', '-failover', 'kinds', 'kinds-ce0-test']) assert.ok(labels.includes(label), `${label} not among ${labels.join(', ')}`);
+  });
+
+  test("after 'group ': the host's groups", async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const labels = await completionLabels(doc, after(doc, 'group '));
+    assert.deepStrictEqual(labels, ['prod']);
+  });
+
+  test("after 'netmask ': '+' and masks", async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const labels = await completionLabels(doc, after(doc, 'netmask '));
+    assert.strictEqual(labels[0], '+');
+    assert.ok(labels.includes('255.255.255.0'), labels.join(', '));
+  });
+
+  test('in hostname6: no IPv4-only keywords', async () => {
+    const doc = await openFixture('kinds/etc/hostname6.ce0');
+    const labels = await completionLabels(doc, new vscode.Position(0, 0));
+    assert.ok(labels.includes('-failover'), labels.join(', '));
+    for (const v4 of ['netmask', 'broadcast']) assert.ok(!labels.includes(v4), `${v4} offered in hostname6`);
+  });
+
+  test('in default/mpathd: the three settings, then their values', async () => {
+    const doc = await openFixture('kinds/etc/default/mpathd');
+    const names = await completionLabels(doc, new vscode.Position(1, 0));
+    assert.deepStrictEqual([...names].sort(), ['FAILBACK', 'FAILURE_DETECTION_TIME', 'TRACK_INTERFACES_ONLY_WITH_GROUPS']);
+    const values = await completionLabels(doc, after(doc, 'FAILBACK='));
+    assert.deepStrictEqual([...values].sort(), ['no', 'yes']);
+  });
+
+  test('the item for a keyword carries its docs once resolved', async () => {
+    const doc = await openFixture('kinds/etc/hostname.ce1');
+    const list = await eventually('completion with docs', async () => {
+      // The second argument asks VS Code to resolve that many items (completionItem/resolve).
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(0, 0),
+        undefined,
+        500,
+      );
+      return l?.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'standby' && i.documentation) ? l : undefined;
+    });
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'standby')!;
+    const docs = typeof item.documentation === 'string' ? item.documentation : item.documentation!.value;
+    assert.match(docs, /standby/);
   });
 });
