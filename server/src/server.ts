@@ -5,13 +5,18 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
   type Connection,
+  type FormattingOptions,
   type InitializeResult,
+  type Range,
+  type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
@@ -22,7 +27,15 @@ import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './features/settings';
+import { inlayHints } from './features/inlayHints';
+import { definition, documentHighlights, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 import type { HostView } from './features/hostView';
+import { HostIndex } from './workspace/hostIndex';
+import { codeLenses } from './features/codeLens';
+import { SEMANTIC_TOKEN_LEGEND, semanticTokens } from './features/semanticTokens';
+import { formatHostname, formatHosts, formatNetmasks } from './features/formatting';
 import type { Finding } from './rules/types';
 import { HostModel, hostRootUri, normalizeUri } from './workspace/hostModel';
 import type { FileSystem } from './workspace/fileSystem';
@@ -104,6 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     retriggerSuggest = init.clientCommands === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    definitionLinks = caps.textDocument?.definition?.linkSupport === true;
     configurationDynamic = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -111,6 +125,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '='] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TEMPLATE_KIND], resolveProvider: false },
+        inlayHintProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true, range: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ipmp-language-server', version: VERSION },
@@ -119,12 +144,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   let watchDynamically = false;
   let configurationDynamic = false;
+  let definitionLinks = false;
   let workspaceFoldersSupported = false;
+  const hostIndex = new HostIndex(options.fileSystem ?? nodeFileSystem);
+
   connection.onInitialized(() => {
+    // Find the workspace's hosts in the background: initialize has already answered.
+    void hostIndex.start(workspaceFolders);
     if (workspaceFoldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
         workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+        void hostIndex.start(workspaceFolders);
         settingsCache.clear();
         analyses.clear();
         for (const doc of documents.all()) schedule(doc.uri);
@@ -264,6 +295,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const change of params.changes) {
       const uri = normalizeUri(change.uri);
       model.invalidate(uri);
+      if (change.type !== FileChangeType.Deleted) hostIndex.noteFile(uri);
       roots.add(hostRootUri(uri));
       if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) analyses.clear();
     }
@@ -300,6 +332,86 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!analysis) return null;
     return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps);
   });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? inlayHints(analysis.doc, params.range, analysis.host, analysis.settings.release) : null;
+  });
+
+  connection.onDefinition(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? definition(analysis.doc, params.position, analysis.host, { linkSupport: definitionLinks }) : null;
+  });
+
+  connection.onReferences(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? references(analysis.doc, params.position, analysis.host, params.context.includeDeclaration) : null;
+  });
+
+  connection.onDocumentHighlight(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? documentHighlights(analysis.doc, params.position, analysis.host) : null;
+  });
+
+  connection.onPrepareRename(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    if (!analysis) return null;
+    const result = prepareRename(analysis.doc, params.position, analysis.host);
+    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return result;
+  });
+
+  connection.onRenameRequest(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    if (!analysis) return null;
+    const result = rename(analysis.doc, params.position, params.newName, analysis.host);
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, String(result.error));
+    return result;
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? documentSymbols(analysis.doc, analysis.host, { release: analysis.settings.release }) : null;
+  });
+
+  connection.onWorkspaceSymbol(async (params) => {
+    await hostIndex.ready();
+    const views: HostView[] = [];
+    for (const root of hostIndex.hosts()) {
+      // Any file of the host locates it; the snapshot reads only what the host holds.
+      views.push(await model.snapshot(`${root}/hosts`, globalSettings.release));
+    }
+    return workspaceSymbols(views, params.query, 500).symbols;
+  });
+
+  connection.onCodeLens(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release) : null;
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const analysis = await analyze(params.textDocument.uri);
+    return analysis ? semanticTokens(analysis.doc, analysis.host, analysis.settings.release) : { data: [] };
+  });
+
+  async function format(uri: string, range: Range | undefined, options: FormattingOptions): Promise<TextEdit[] | null> {
+    const analysis = await analyze(uri);
+    if (!analysis) return null;
+    const { doc, settings } = analysis;
+    switch (doc.kind) {
+      case 'hosts':
+        return formatHosts(doc.text, range, options);
+      case 'netmasks':
+        return formatNetmasks(doc.text, range, options);
+      case 'hostname':
+        // Whitespace only, and only when asked for: the file is ifconfig's input.
+        return settings.formatHostnameFiles && !range ? formatHostname(doc.text, options) : [];
+      default:
+        return [];
+    }
+  }
+  connection.onDocumentFormatting((params) => format(params.textDocument.uri, undefined, params.options));
+  connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.range, params.options));
 
   documents.listen(connection);
   connection.listen();

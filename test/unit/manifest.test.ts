@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { LANGUAGE_IDS } from '../../server/src/syntax/fileKind';
 import { RULES } from '../../server/src/rules/registry';
+import { SEMANTIC_TOKEN_CONTRIBUTIONS } from '../../server/src/features/semanticTokens';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -33,4 +34,10 @@ test('the language server is a bin speaking LSP', () => {
 test('the README lists every rule id', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const id of RULES.keys()) assert.ok(readme.includes(`| \`${id}\` |`), `README lists ${id}`);
+});
+
+test('semantic token types, modifiers and scopes in package.json are the legend the server uses', () => {
+  for (const key of ['semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes'] as const) {
+    assert.deepEqual(pkg.contributes[key], JSON.parse(JSON.stringify(SEMANTIC_TOKEN_CONTRIBUTIONS[key])), key);
+  }
 });

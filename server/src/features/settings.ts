@@ -17,9 +17,11 @@ export interface Settings {
   readonly ignore: Readonly<Record<string, readonly string[]>>;
   /** A hosts file for hosts that have none of their own ('' = none). */
   readonly fallbackHostsFile: string;
+  /** Format hostname files (whitespace only, never meaning); off by default. */
+  readonly formatHostnameFiles: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {}, ignore: {}, fallbackHostsFile: '' };
+export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {}, ignore: {}, fallbackHostsFile: '', formatHostnameFiles: false };
 
 /** JSON schema of each setting, as package.json declares it. */
 export const SETTINGS_SCHEMA: Record<string, object> = {
@@ -62,6 +64,13 @@ export const SETTINGS_SCHEMA: Record<string, object> = {
     markdownDescription:
       'A hosts file used for hosts that have none of their own in the workspace (absolute, or relative to the workspace folder), e.g. a shared `common/etc/hosts`. Without it such hosts get `no-hosts-file`.',
   },
+  'solarisIpmp.formatHostnameFiles': {
+    type: 'boolean',
+    default: false,
+    scope: 'resource',
+    markdownDescription:
+      'Let *Format Document* tidy blanks in hostname files too (one space between words, none at the ends). It never touches backslashes, `#`, line breaks or a missing final newline, so what Solaris reads stays the same. hosts, ipnodes and netmasks are always formatted (aligned columns).',
+  },
 };
 
 /** Reads a `solarisIpmp` section as the client sends it; anything malformed falls back. */
@@ -85,5 +94,6 @@ export function readSettings(section: unknown): Settings {
     rules,
     ignore,
     fallbackHostsFile: typeof s.fallbackHostsFile === 'string' ? s.fallbackHostsFile : '',
+    formatHostnameFiles: s.formatHostnameFiles === true,
   };
 }
