@@ -209,7 +209,10 @@ describe('cross-file quick fixes are workspace edits on the other file', () => {
   test('unresolved-host: a placeholder entry appended to hosts', async () => {
     const ce1 = 'web1-ce1-tst deprecated -failover netmask + broadcast + group prod up\n';
     const uri = await openTree('fix-hosts/etc', { hosts: HOSTS, netmasks: NETMASKS, 'hostname.ce0': CE0, 'hostname.ce1': ce1 });
-    const [fix] = await fixesFor(uri('hostname.ce1'), 'unresolved-host');
+    const fixes = await fixesFor(uri('hostname.ce1'), 'unresolved-host');
+    // The near name comes first; adding the typed name to hosts is the other choice.
+    assert.deepEqual(fixes.map((f) => f.title).slice(0, 2), ["Change to 'web1-ce1-test' (in hosts)", "Add 'web1-ce1-tst' to hosts"]);
+    const fix = fixes[1];
     assert.deepEqual(fix!.edit, {
       documentChanges: [{ textDocument: { uri: uri('hosts'), version: null }, edits: [{ range: { start: endOf(HOSTS), end: endOf(HOSTS) }, newText: 'ADDRESS\tweb1-ce1-tst\n' }] }],
     });

@@ -189,7 +189,9 @@ describe('code actions', () => {
     const diagnostics = await client.diagnostics(uri, (d) => d.length > 0);
     const unresolved = diagnostics.find((d) => d.code === 'unresolved-host')!;
     const actions = await client.codeActions(uri, unresolved.range, [unresolved]);
-    const edit = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(actions[0]!.title, "Change to 'legacy1-qfe1-test' (in hosts)");
+    const add = actions.find((a) => a.title === "Add 'legacy1-qfe1-tst' to hosts")!;
+    const edit = add.edit!.documentChanges![0] as TextDocumentEdit;
     assert.equal(edit.textDocument.uri, uriOf(path.join(workspace, 'legacy1/etc/hosts')));
     assert.match((edit.edits[0] as { newText: string }).newText, /^ADDRESS\tlegacy1-qfe1-tst\n$/);
   });

@@ -81,7 +81,7 @@ export function ipmpTemplateAction(doc: HostnameDocument, host: HostView, cursor
 
   const hostsEdits: FileEdit[] = [];
   if (plan.missingNames.length > 0) {
-    const lines = [`# ${plan.interfaceName}: IPMP ${plan.missingNames.length === 2 ? 'data and test addresses' : 'addresses'} — replace ${ADDRESS_PLACEHOLDER}`, ...plan.missingNames.map((n) => `${ADDRESS_PLACEHOLDER}\t${n}`)];
+    const lines = [`# ${plan.interfaceName}: IPMP ${plan.missingNames.length === 2 ? 'data and test addresses' : 'addresses'}: replace ${ADDRESS_PLACEHOLDER}`, ...plan.missingNames.map((n) => `${ADDRESS_PLACEHOLDER}\t${n}`)];
     if (host.names) hostsEdits.push(...lines.map((l) => host.names!.appendEntry(l)).reduce<FileEdit[]>((acc, e) => mergeAppend(acc, e), []));
     else hostsEdits.push({ uri: host.newHostsUri, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: lines.map((l) => `${l}\n`).join('') }] });
   }

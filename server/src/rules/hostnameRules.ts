@@ -18,7 +18,7 @@ import { checkInterfaceName, isIpmpInterface } from '../syntax/interfaceName';
 import type { Span } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
-import { didYouMean, insertAt, removeWords, replaceSpan } from './edits';
+import { didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
 import { carriageReturnFinding } from './lineEndings';
 import type { NameLookup } from './names';
 import type { Finding, Fix } from './types';
@@ -395,6 +395,21 @@ function checkLiteral(file: HostnameFile, token: Token, allowPrefix: boolean, ou
   }
 }
 
+/** Names the host defines that a misspelt name was probably meant to be (best first). */
+function nearNames(names: NameLookup, word: string): string[] {
+  const lower = word.toLowerCase();
+  const candidates: string[] = [];
+  for (const { name } of names.names()) {
+    // Cheap filters first: a hosts file can hold hundreds of thousands of names.
+    if (Math.abs(name.length - word.length) > 2 || name[0]?.toLowerCase() !== lower[0]) continue;
+    candidates.push(name);
+  }
+  // Only the closest names: a second, farther one is noise.
+  const best = didYouMean(word, candidates, 3);
+  const distance = (n: string): number => editDistance(lower, n.toLowerCase());
+  return best.filter((n) => distance(n) === distance(best[0]!)).slice(0, 2);
+}
+
 /** Whether a word that ifconfig would take as an address was surely meant as a keyword. */
 function looksLikeKeyword(word: string): boolean {
   if (word.startsWith('-')) return true; // no host name starts with '-' (RFC 952)
@@ -442,8 +457,15 @@ function unknownWord(file: HostnameFile, token: Token, slot: 'address' | 'destin
     rule: 'unknown-keyword',
     range: token.range,
     message: `'${token.text}' is not an ifconfig keyword (keywords are case-sensitive): ${taken} and stops with 'bad address'.${hint}`,
-    fixes: suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(token, s)], i === 0)),
+    // A word glued across a backslash-newline (or holding escapes) is the continuation's
+    // problem: replacing its raw text would drop what came before the backslash.
+    fixes: writtenAsIs(file, token) ? suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(token, s)], i === 0)) : [],
   };
+}
+
+/** The word stands in the file exactly as ifconfig receives it (no backslash in it). */
+function writtenAsIs(file: HostnameFile, token: Token): boolean {
+  return file.text.slice(token.start, token.end) === token.text;
 }
 
 function checkDhcpWords(file: HostnameFile, command: HostnameCommand, out: Finding[], fix: FixFactory): void {
@@ -458,7 +480,7 @@ function checkDhcpWords(file: HostnameFile, command: HostnameCommand, out: Findi
         message: file.isDhcpFile
           ? `'${use.token.text}' is not a DHCP option of dhcp.<if> files (only 'primary' and 'wait <seconds>'): the DHCP agent is not started.${suggestions[0] ? ` Did you mean '${suggestions[0]}'?` : ''}`
           : `'${use.token.text}' is not a DHCP word of ifconfig: it fails with a usage message.${suggestions[0] ? ` Did you mean '${suggestions[0]}'?` : ''}`,
-        fixes: suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(use.token, s)], i === 0)),
+        fixes: writtenAsIs(file, use.token) ? suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(use.token, s)], i === 0)) : [],
       });
       continue;
     }
@@ -568,7 +590,7 @@ function checkUnit0Keywords(file: HostnameFile, command: HostnameCommand, out: F
         severity: 'warning',
         range: use.token.range,
         message: `'${use.spec.name}' belongs to the physical interface, but here it applies to ${where}. ${use.spec.name === 'group' ? "The boot script's group discovery (ifparse) drops it, so the interface may not be treated as a group member. " : ''}Put it before the first 'addif'${logicalFile ? ` in hostname.${unit!.kind === 'valid' ? unit!.name.physical : ''}` : ''}.`,
-        fixes: [fix(logicalFile ? `Remove '${use.spec.name}'` : `Move '${use.spec.name}' before 'addif'`, edits)],
+        fixes: [fix(`${logicalFile ? 'Remove' : 'Move'} '${use.argument ? `${use.spec.name} ${use.argument.text}` : use.spec.name}'${logicalFile ? '' : " before 'addif'"}`, edits)],
       });
     }
   }
@@ -664,11 +686,14 @@ function checkNames(file: HostnameFile, ctx: HostnameRuleContext, used: Token[],
     if (names.resolve(token.text)) continue;
     const key = token.text.toLowerCase();
     const append = names.appendEntry(`${ADDRESS_PLACEHOLDER}\t${token.text}`);
+    const near = writtenAsIs(file, token) ? nearNames(names, token.text) : [];
+    const fixes: Fix[] = near.map((n, i) => ({ title: `Change to '${n}' (in ${names.label})`, isPreferred: i === 0, edits: [{ uri: ctx.uri, edits: [replaceSpan(token, n)] }] }));
+    if (!reported.has(key)) fixes.push({ title: `Add '${token.text}' to ${names.label}`, isPreferred: near.length === 0, edits: [append] });
     out.push({
       rule: 'unresolved-host',
       range: token.range,
-      message: `'${token.text}' is not in ${names.label}: at boot ifconfig fails with '${token.text}: bad address' and the interface gets no address (name services are not running yet, so only local files count).`,
-      fixes: reported.has(key) ? [] : [{ title: `Add '${token.text}' to ${names.label}`, isPreferred: true, edits: [append] }],
+      message: `'${token.text}' is not in ${names.label}: at boot ifconfig fails with '${token.text}: bad address' and the interface gets no address (name services are not running yet, so only local files count).${near.length ? ` Did you mean '${near[0]}'?` : ''}`,
+      fixes,
     });
     reported.add(key);
   }

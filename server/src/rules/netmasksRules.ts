@@ -123,13 +123,19 @@ function checkMask(entry: NetmasksEntry, out: Finding[], fix: FixFactory): boole
     return false;
   }
   if (v.octal && v.decimalValue !== undefined && v.decimalValue !== v.value) {
+    const reads = formatIPv4(v.value);
     const meant = v.decimalText ?? formatIPv4(v.decimalValue);
+    // Offer the decimal reading only where it is a mask too; what Solaris reads always is.
+    const fixes = [fix(`Write ${reads} (what Solaris reads)`, [{ range: token.range, newText: reads }])];
+    if (maskPrefixLength(v.decimalValue) !== undefined && meant !== reads) {
+      fixes.push({ ...fix(`Write ${meant} (the parts as decimal)`, [{ range: token.range, newText: meant }]), isPreferred: false });
+    }
     out.push({
       rule: 'invalid-netmask',
       severity: 'warning',
       range: token.range,
-      message: `inet_addr reads a part with a leading zero as octal: '${token.text}' is ${formatIPv4(v.value)}, not ${formatIPv4(v.decimalValue)}.`,
-      fixes: [fix(`Write ${meant}`, [{ range: token.range, newText: meant }])],
+      message: `inet_addr reads a part with a leading zero as octal: '${token.text}' is ${reads}, not ${formatIPv4(v.decimalValue)}.`,
+      fixes,
     });
   }
   return true;
