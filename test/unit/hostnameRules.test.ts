@@ -219,7 +219,6 @@ describe('option-order', () => {
 describe('line-continuation', () => {
   expectFindings('glued backslash', 'myhost netmask + broadcast + group prod up\\\naddif myhost-ce0-test deprecated -failover netmask + broadcast + up\n', [
     'line-continuation: \\\n',
-    'unknown-keyword: up\\\naddif',
   ]);
   eolTest('blanks after the backslash before addif: a warning', 'myhost netmask + broadcast + group prod up \\ \naddif myhost-ce0-test deprecated -failover netmask + broadcast + up\n', (t) => {
     const findings = check(t).filter((f) => f.rule === 'line-continuation');

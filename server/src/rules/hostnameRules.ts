@@ -425,6 +425,8 @@ function classifyBareWord(
   fix: FixFactory,
   usedNames: Token[],
 ): void {
+  // Two words glued across a backslash-newline: line-continuation reports it, with the fix.
+  if (/\\\r?\n/.test(file.text.slice(token.start, token.end))) return;
   const word = token.text;
   if (looksLikeLiteral(word)) {
     if (slot === 'extra') out.push(unknownWord(file, token, slot, fix));

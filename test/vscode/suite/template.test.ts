@@ -51,7 +51,7 @@ suite('the IPMP template', () => {
     const hosts = await vscode.workspace.openTextDocument(fixtureUri('template/etc/hosts'));
     assert.strictEqual(
       hosts.getText(),
-      `${HOSTS_BEFORE}# ce1: IPMP data and test addresses — replace ADDRESS\nADDRESS\ttmpl-ce1\nADDRESS\ttmpl-ce1-test\n`,
+      `${HOSTS_BEFORE}# ce1: IPMP data and test addresses: replace ADDRESS\nADDRESS\ttmpl-ce1\nADDRESS\ttmpl-ce1-test\n`,
     );
     const placeholders = await diagnosticsWhen(
       hosts.uri,
