@@ -13,7 +13,7 @@ import type { Release } from '../catalog/releases';
 import type { ConfiguredAddress, InterfaceConfig, IpmpGroup } from '../rules/ipmpModel';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
-import { ipmpModelFor } from './inlayHints';
+import { ipmpModelFor } from './hostView';
 
 export function codeLenses(doc: ParsedDocument, host: HostView, release: Release): CodeLens[] {
   if (doc.kind !== 'hostname' || doc.hostname.isDhcpFile) return [];

@@ -11,12 +11,10 @@ import { checkMpathd } from '../rules/mpathdRules';
 import { RULES } from '../rules/registry';
 import { buildIpmpHost } from '../rules/ipmpModel';
 import { checkHost } from '../rules/ipmpRules';
-import { baseName } from '../syntax/fileKind';
-import { URI } from 'vscode-uri';
 import type { Finding, Severity } from '../rules/types';
 import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
-import { usedHostNames, type HostView } from './hostView';
+import { usedHostNames, viewWithDocument, type HostView } from './hostView';
 import { filterSuppressed } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
@@ -39,9 +37,8 @@ export function printable(message: string): string {
 function hostFindingsFor(doc: ParsedDocument, host: HostView, settings: Settings): Finding[] {
   if (doc.kind !== 'hostname' && doc.kind !== 'hosts') return [];
   // The document's own text counts even before it is saved (and before the host lists it).
-  const interfaces = doc.kind === 'hostname' && !host.interfaces.some((i) => i.uri === doc.uri)
-    ? [...host.interfaces, { uri: doc.uri, baseName: baseName(URI.parse(doc.uri).path), file: doc.hostname }]
-    : host.interfaces.map((i) => (doc.kind === 'hostname' && i.uri === doc.uri ? { ...i, file: doc.hostname } : i));
+  const view = viewWithDocument(host, doc);
+  const interfaces = view.interfaces;
   const model = buildIpmpHost({ interfaces, names: host.names, netmasks: host.netmasks, release: settings.release });
   return checkHost({ model, interfaces, hosts: host.hosts, ipnodes: host.ipnodes, netmasks: host.netmasks }).filter((f) => f.uri === doc.uri);
 }

@@ -6,7 +6,12 @@ import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
 import type { NameLookup } from '../rules/names';
+import { URI } from 'vscode-uri';
+import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';
+import { baseName } from '../syntax/fileKind';
+import { buildIpmpHost, type IpmpHost } from '../rules/ipmpModel';
+import type { ParsedDocument } from './document';
 
 export interface HostView {
   readonly rootUri: string;
@@ -52,4 +57,48 @@ export function usedHostNames(host: HostView): Set<string> {
     }
   }
   return used;
+}
+
+/**
+ * The host as features should see it: the document's own parse in place of the host's copy
+ * of the same file, and the document added when the host does not list it yet (a new file).
+ */
+export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView {
+  switch (doc.kind) {
+    case 'hostname': {
+      const own = { uri: doc.uri, baseName: baseName(pathOf(doc.uri)), file: doc.hostname };
+      const at = host.interfaces.findIndex((i) => i.uri === doc.uri);
+      const interfaces = at === -1 ? [...host.interfaces, own] : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
+      return { ...host, interfaces };
+    }
+    case 'hosts': {
+      if (host.hosts?.uri === doc.uri) return { ...host, hosts: { ...host.hosts, file: doc.hosts } };
+      if (host.ipnodes?.uri === doc.uri) return { ...host, ipnodes: { ...host.ipnodes, file: doc.hosts } };
+      const ipnodes = /\/ipnodes$/.test(pathOf(doc.uri));
+      if (ipnodes && !host.ipnodes) return { ...host, ipnodes: { uri: doc.uri, label: 'inet/ipnodes', file: doc.hosts } };
+      if (!ipnodes && !host.hosts) return { ...host, hosts: { uri: doc.uri, label: 'hosts', file: doc.hosts } };
+      return host;
+    }
+    case 'netmasks':
+      if (!host.netmasks || host.netmasks.uri === doc.uri) {
+        return { ...host, netmasks: { uri: doc.uri, label: host.netmasks?.label ?? 'netmasks', file: doc.netmasks } };
+      }
+      return host;
+    case 'mpathd':
+      return host;
+  }
+}
+
+function pathOf(uri: string): string {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return uri;
+  }
+}
+
+/** The IPMP picture of the document's host, with the document's own text. */
+export function ipmpModelFor(doc: ParsedDocument, host: HostView, release: Release): IpmpHost {
+  const view = viewWithDocument(host, doc);
+  return buildIpmpHost({ interfaces: view.interfaces, names: view.names, netmasks: view.netmasks, release });
 }

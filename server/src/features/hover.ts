@@ -17,7 +17,7 @@ import { checkInterfaceName, type InterfaceName } from '../syntax/interfaceName'
 import type { Token } from '../syntax/token';
 import type { ParsedDocument } from './document';
 import { groupMembers, type HostView } from './hostView';
-import { viewWithDocument } from './navigation';
+import { viewWithDocument } from './hostView';
 
 export interface HoverOptions {
   readonly markdown: boolean;

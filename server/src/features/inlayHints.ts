@@ -10,35 +10,16 @@
  * default), so an administrator can jump to the line that decides it.
  */
 import { InlayHintKind, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
 import type { Release } from '../catalog/releases';
 import { formatIPv4, looksLikeLiteral, prefixMask } from '../syntax/address';
-import { baseName } from '../syntax/fileKind';
 import type { HostnameCommand } from '../syntax/hostname';
 import type { Token } from '../syntax/token';
-import { buildIpmpHost, resolveAddress, type ConfiguredAddress, type InterfaceFileInput, type IpmpHost } from '../rules/ipmpModel';
+import { resolveAddress, type ConfiguredAddress } from '../rules/ipmpModel';
 import type { ResolvedName } from '../rules/names';
 import type { ParsedDocument } from './document';
-import type { HostView } from './hostView';
+import { ipmpModelFor, type HostView } from './hostView';
 
 type HostnameDocument = Extract<ParsedDocument, { kind: 'hostname' }>;
-
-/**
- * The host's interface files with this document's text in place of (or added to) the saved
- * one: an open editor's text wins (DESIGN.md, Hosts).
- */
-export function interfacesWithDocument(doc: ParsedDocument, host: HostView): InterfaceFileInput[] {
-  if (doc.kind !== 'hostname') return [...host.interfaces];
-  if (host.interfaces.some((i) => i.uri === doc.uri)) {
-    return host.interfaces.map((i) => (i.uri === doc.uri ? { ...i, file: doc.hostname } : i));
-  }
-  return [...host.interfaces, { uri: doc.uri, baseName: baseName(URI.parse(doc.uri).path), file: doc.hostname }];
-}
-
-/** The IPMP picture of the document's host, with the document's own text. */
-export function ipmpModelFor(doc: ParsedDocument, host: HostView, release: Release): IpmpHost {
-  return buildIpmpHost({ interfaces: interfacesWithDocument(doc, host), names: host.names, netmasks: host.netmasks, release });
-}
 
 /**
  * Whether a hostname-file word stands where ifconfig expects an address (local address,

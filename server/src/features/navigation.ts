@@ -7,12 +7,11 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type LocationLink, type Position, type Range } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { resolveAddress } from '../rules/ipmpModel';
-import { baseName } from '../syntax/fileKind';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
 import type { HostsEntry, HostsFile } from '../syntax/hosts';
 import { matchNetmask, type NetmasksEntry } from '../syntax/netmasks';
 import type { ParsedDocument } from './document';
-import type { HostView } from './hostView';
+import { viewWithDocument, type HostView } from './hostView';
 import { hostKey, hostOccurrences, occurrenceAt, sameSymbol, type Occurrence } from './occurrences';
 
 /** A hosts-format file of the host, in lookup-neutral order: hosts, then ipnodes. */
@@ -32,36 +31,6 @@ export interface NamedSymbol {
   /** The host with the document's own parse in it. */
   readonly view: HostView;
   readonly nameFiles: readonly NameFile[];
-}
-
-/**
- * The host as features should see it: the document's own parse in place of the host's copy
- * of the same file, and the document added when the host does not list it yet (a new file).
- */
-export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView {
-  switch (doc.kind) {
-    case 'hostname': {
-      const own = { uri: doc.uri, baseName: baseName(pathOf(doc.uri)), file: doc.hostname };
-      const at = host.interfaces.findIndex((i) => i.uri === doc.uri);
-      const interfaces = at === -1 ? [...host.interfaces, own] : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
-      return { ...host, interfaces };
-    }
-    case 'hosts': {
-      if (host.hosts?.uri === doc.uri) return { ...host, hosts: { ...host.hosts, file: doc.hosts } };
-      if (host.ipnodes?.uri === doc.uri) return { ...host, ipnodes: { ...host.ipnodes, file: doc.hosts } };
-      const ipnodes = /\/ipnodes$/.test(pathOf(doc.uri));
-      if (ipnodes && !host.ipnodes) return { ...host, ipnodes: { uri: doc.uri, label: 'inet/ipnodes', file: doc.hosts } };
-      if (!ipnodes && !host.hosts) return { ...host, hosts: { uri: doc.uri, label: 'hosts', file: doc.hosts } };
-      return host;
-    }
-    case 'netmasks':
-      if (!host.netmasks || host.netmasks.uri === doc.uri) {
-        return { ...host, netmasks: { uri: doc.uri, label: host.netmasks?.label ?? 'netmasks', file: doc.netmasks } };
-      }
-      return host;
-    case 'mpathd':
-      return host;
-  }
 }
 
 function pathOf(uri: string): string {

@@ -40,8 +40,8 @@ import type { Span } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import { resolveAddress, type ConfiguredAddress } from '../rules/ipmpModel';
 import type { ParsedDocument } from './document';
-import type { HostView } from './hostView';
-import { isAddressWord, ipmpModelFor } from './inlayHints';
+import { isAddressWord } from './inlayHints';
+import { ipmpModelFor, type HostView } from './hostView';
 import { hostKey } from './occurrences';
 
 export const TOKEN_TYPES = ['hostName', 'address', 'group'] as const;

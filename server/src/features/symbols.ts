@@ -16,7 +16,7 @@ import type { Token } from '../syntax/token';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { interfaceSummary } from './hover';
-import { viewWithDocument } from './navigation';
+import { viewWithDocument } from './hostView';
 import { hostKey, hostOccurrences } from './occurrences';
 
 export interface SymbolOptions {
