@@ -357,7 +357,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = await analyze(params.textDocument.uri);
     if (!analysis) return null;
     const result = prepareRename(analysis.doc, params.position, analysis.host);
-    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, plainMessage(result.error));
     return result;
   });
 
@@ -365,7 +365,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = await analyze(params.textDocument.uri);
     if (!analysis) return null;
     const result = rename(analysis.doc, params.position, params.newName, analysis.host);
-    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, String(result.error));
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, plainMessage(String(result.error)));
     return result;
   });
 
@@ -415,6 +415,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Error messages are shown as plain text: code spans become quotes. */
+function plainMessage(message: string): string {
+  return message.replace(/`([^`]*)`/g, "'$1'");
 }
 
 declare const __VERSION__: string | undefined;

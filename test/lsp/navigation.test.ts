@@ -277,7 +277,7 @@ describe('prepareRename and rename', () => {
 
   test('prepareRename on a keyword is an error response with the reason', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    await refused(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')) }), /`broadcast` is an ifconfig keyword/);
+    await refused(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')) }), /'broadcast' is an ifconfig keyword/);
     const hosts = await open('multi/etc/inet/hosts');
     await refused(
       client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: hosts.uri }, position: inside(rangeOf(hosts.text, '192.168.30.10')) }),
@@ -317,12 +317,12 @@ describe('prepareRename and rename', () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
     const group = await refused(
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'other' }),
-      /group `other` already exists in this host \(hostname\.ce2\)/,
+      /group 'other' already exists in this host \(hostname\.ce2\)/,
     );
-    assert.match(group, /Cannot rename group `mg` to `other`/);
+    assert.match(group, /Cannot rename group 'mg' to 'other'/);
     await refused(
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: 'MULTI-CE1-TEST' }),
-      /this host already defines `MULTI-CE1-TEST` \(inet\/hosts, line 4: 192\.168\.30\.12\)/,
+      /this host already defines 'MULTI-CE1-TEST' \(inet\/hosts, line 4: 192\.168\.30\.12\)/,
     );
   });
 
@@ -338,11 +338,11 @@ describe('prepareRename and rename', () => {
     );
     await refused(
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: '10.1.2.3' }),
-      /Cannot rename `multi` to `10\.1\.2\.3`: not a valid host name/,
+      /Cannot rename 'multi' to '10\.1\.2\.3': not a valid host name/,
     );
     await refused(
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')), newName: 'x' }),
-      /`broadcast` is an ifconfig keyword/,
+      /'broadcast' is an ifconfig keyword/,
     );
   });
 });
@@ -401,7 +401,7 @@ describe('symbols', () => {
     assert.equal(symbols.length, 1);
     const [ce0] = symbols;
     assert.equal(ce0!.name, 'ce0');
-    assert.equal(ce0!.kind, SymbolKind.Module);
+    assert.equal(ce0!.kind, SymbolKind.Interface);
     assert.match(ce0!.detail ?? '', /^IPv4/);
     assert.deepEqual(
       ce0!.children?.map((c) => [c.name, c.detail, c.kind, c.selectionRange]),
@@ -471,13 +471,13 @@ describe('symbols', () => {
       ['multi', SymbolKind.Variable, 'multi', uriAt('multi/etc/inet/hosts')],
       ['multi', SymbolKind.Variable, 'multi-twin', uriAt('multi-twin/etc/hosts')],
     ]);
-    const interfaces = await workspaceSymbols('ce0', (s) => s.some((x) => x.kind === SymbolKind.Module));
+    const interfaces = await workspaceSymbols('ce0', (s) => s.some((x) => x.kind === SymbolKind.Interface));
     assert.deepEqual(
-      interfaces.filter((s) => s.kind === SymbolKind.Module && s.name === 'ce0').map((s) => s.containerName).sort(),
+      interfaces.filter((s) => s.kind === SymbolKind.Interface && s.name === 'ce0').map((s) => s.containerName).sort(),
       ['fmt', 'multi', 'multi-twin', 'web1'],
     );
-    const e1000g1 = await workspaceSymbols('e1000g1', (s) => s.some((x) => x.kind === SymbolKind.Module));
-    assert.deepEqual(summary(e1000g1.find((s) => s.kind === SymbolKind.Module)!), ['e1000g1', SymbolKind.Module, 'db1', uriAt('db1/etc/hostname.e1000g1')]);
+    const e1000g1 = await workspaceSymbols('e1000g1', (s) => s.some((x) => x.kind === SymbolKind.Interface));
+    assert.deepEqual(summary(e1000g1.find((s) => s.kind === SymbolKind.Interface)!), ['e1000g1', SymbolKind.Interface, 'db1', uriAt('db1/etc/hostname.e1000g1')]);
   });
 });
 

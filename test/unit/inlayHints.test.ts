@@ -83,10 +83,11 @@ describe('inlay hints', () => {
     const hints = hintsFor('hostname.ce0', text, eol);
     assert.deepEqual(
       hints.map((h) => [h.kind, h.paddingLeft]),
+      // `name: address` reads like a type annotation; the mask keeps a blank after `+`.
       [
-        [InlayHintKind.Type, true],
+        [InlayHintKind.Type, false],
         [InlayHintKind.Parameter, true],
-        [InlayHintKind.Type, true],
+        [InlayHintKind.Type, false],
         [InlayHintKind.Parameter, true],
       ],
     );

@@ -84,7 +84,7 @@ describe('document symbols: hostname files', () => {
       '  web1-ce0-test (test (deprecated))',
     ]);
     const [ce0] = symbols;
-    assert.equal(ce0!.kind, SymbolKind.Module);
+    assert.equal(ce0!.kind, SymbolKind.Interface);
     const group = ce0!.children!.find((c) => c.name === 'prod')!;
     assert.equal(group.kind, SymbolKind.Namespace);
     assert.equal(textIn(text, group.range), 'group prod');
@@ -207,7 +207,7 @@ describe('workspace symbols', () => {
     assert.deepEqual(names, ['ce0@web1', 'ce0 (IPv6)@web1', 'web1-ce0-test@web1']);
     const sub = workspaceSymbols([web1, db1], 'dbt', 100).symbols.map((s) => s.name);
     assert.deepEqual(sub, ['db1-e1000g0-test']);
-    const interfaces = workspaceSymbols([db1], 'e1000g', 100).symbols.filter((s) => s.kind === SymbolKind.Module);
+    const interfaces = workspaceSymbols([db1], 'e1000g', 100).symbols.filter((s) => s.kind === SymbolKind.Interface);
     assert.deepEqual(
       interfaces.map((s) => s.name),
       ['e1000g0', 'e1000g1'],

@@ -67,7 +67,7 @@ function nameHints(doc: HostnameDocument, host: HostView): InlayHint[] {
         position: endOf(r.token),
         label: `: ${value.canonical}`,
         kind: InlayHintKind.Type,
-        paddingLeft: true,
+        paddingLeft: false,
         tooltip: `${r.token.text} resolves to ${value.canonical}: ${sourceLabel(resolved, host)} line ${entry.line + 1} (${line})`,
       });
     }

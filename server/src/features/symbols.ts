@@ -181,7 +181,7 @@ function interfaceSymbol(doc: Extract<ParsedDocument, { kind: 'hostname' }>, hos
   return {
     name,
     detail: summary ? `${familyLabel(file)} · ${summary}` : familyLabel(file),
-    kind: SymbolKind.Module,
+    kind: SymbolKind.Interface,
     range: whole,
     selectionRange: first ? first.range : { start: whole.start, end: whole.start },
     children,
@@ -271,7 +271,7 @@ export function workspaceSymbols(hosts: readonly HostView[], query: string, limi
       const suffix = fileName?.prefix === 'hostname6' ? ' (IPv6)' : fileName?.prefix === 'dhcp' ? ' (DHCP)' : '';
       const first = iface.file.commands[0]?.line.words[0];
       const start = { line: 0, character: 0 };
-      add({ name: `${interfaceName}${suffix}`, kind: SymbolKind.Module, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } });
+      add({ name: `${interfaceName}${suffix}`, kind: SymbolKind.Interface, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } });
     }
   }
   found.sort((a, b) => b.score - a.score || a.order - b.order);
