@@ -47,3 +47,29 @@ test('examples: only the planted mistakes are reported', async () => {
     'legacy1/etc/hostname.qfe2:1: unknown-keyword',
   ]);
 });
+
+test('the DHCP host-name request (inet <name> beside dhcp.<if>, §1.4) is not a misplaced inet', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const root = mkdtempSync(path.join(tmpdir(), 'ipmp-dhcp-'));
+  try {
+    mkdirSync(path.join(root, 'etc'));
+    writeFileSync(path.join(root, 'etc', 'hostname.bge0'), 'inet client7\n');
+    writeFileSync(path.join(root, 'etc', 'dhcp.bge0'), 'primary\n');
+    writeFileSync(path.join(root, 'etc', 'hosts'), '127.0.0.1 localhost\n');
+    const model = new HostModel(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+    const check = async (name: string) => {
+      const file = path.join(root, 'etc', name);
+      const uri = pathToFileURL(file).toString();
+      const doc = parseDocument(uri, file, 'hostname', (await model.text(uri))!);
+      return findingsFor(doc, await model.snapshot(uri, DEFAULT_SETTINGS.release), DEFAULT_SETTINGS).map((f) => f.rule);
+    };
+    assert.deepEqual(await check('hostname.bge0'), []);
+    // Without the dhcp file the same line is a mistake.
+    rmSync(path.join(root, 'etc', 'dhcp.bge0'));
+    model.invalidateAll();
+    assert.deepEqual(await check('hostname.bge0'), ['misplaced-keyword', 'unresolved-host']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

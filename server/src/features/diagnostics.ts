@@ -43,11 +43,28 @@ function hostFindingsFor(doc: ParsedDocument, host: HostView, settings: Settings
   return checkHost({ model, interfaces, hosts: host.hosts, ipnodes: host.ipnodes, netmasks: host.netmasks }).filter((f) => f.uri === doc.uri);
 }
 
+/** A hostname.<if> of exactly `inet <name>` whose interface also has a dhcp.<if> (§1.4). */
+function isDhcpHostnameRequest(doc: Extract<ParsedDocument, { kind: 'hostname' }>, host: HostView): boolean {
+  const file = doc.hostname;
+  if (file.fileName?.prefix !== 'hostname' || file.commands.length !== 1) return false;
+  const words = file.commands[0]!.line.words;
+  if (words.length !== 2 || words[0]!.text !== 'inet') return false;
+  return host.interfaces.some((i) => i.baseName === `dhcp.${file.fileName!.interfaceName}`);
+}
+
 function singleFileFindings(doc: ParsedDocument, host: HostView, settings: Settings): Finding[] {
   const ctx = { uri: doc.uri, release: settings.release };
   switch (doc.kind) {
-    case 'hostname':
-      return checkHostnameFile(doc.hostname, { ...ctx, names: host.names, newHostsUri: host.newHostsUri });
+    case 'hostname': {
+      const findings = checkHostnameFile(doc.hostname, { ...ctx, names: host.names, newHostsUri: host.newHostsUri });
+      if (!isDhcpHostnameRequest(doc, host)) return findings;
+      // `inet <name>` beside a dhcp.<if> is not run through ifconfig: the name is the host
+      // name the DHCP client asks for (§1.4, doDHCPhostname), so it is neither misplaced nor looked up.
+      const line = doc.hostname.commands[0]!.line;
+      return findings.filter(
+        (f) => !(['misplaced-keyword', 'unresolved-host', 'no-hosts-file'] as string[]).includes(f.rule) || f.range.start.line !== line.firstLine,
+      );
+    }
     case 'hosts':
       return [...checkHosts(doc.hosts, ctx), ...checkDuplicateHostNames(doc.hosts, usedHostNames(host), ctx)];
     case 'netmasks':
