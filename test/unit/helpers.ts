@@ -3,6 +3,7 @@
  * CRLF the only difference allowed is the `carriage-return` diagnostic (DESIGN.md, Tests).
  */
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/syntax/text';
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../../server/src/rules/types';
@@ -47,4 +48,32 @@ export function applyEdits(text: string, edits: readonly { range: Range; newText
   let result = text;
   for (const e of sorted) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
   return result;
+}
+
+/**
+ * The two assertions every single-file rule test uses, for one file and its check: the
+ * findings (rule: covered text) under LF and CRLF, and a quick fix that removes its finding.
+ */
+export function ruleAssertions(uri: string, check: (text: string) => Finding[]) {
+  function expectFindings(name: string, text: string, expected: string[]): void {
+    eolTest(name, text, (t, eol) => {
+      const findings = check(t);
+      assert.deepEqual(summarize(t, findings), expected);
+      const cr = findings.filter((f) => f.rule === 'carriage-return');
+      assert.equal(cr.length, eol === 'CRLF' && t.includes('\r') ? 1 : 0);
+    });
+  }
+  function expectFix(name: string, text: string, rule: string, expected: string, fixIndex = 0): void {
+    eolTest(name, text, (t, eol) => {
+      const finding = check(t).find((f) => f.rule === rule);
+      assert.ok(finding, `expected a ${rule} finding`);
+      const fix = finding.fixes?.[fixIndex];
+      assert.ok(fix, `expected fix ${fixIndex} for ${rule}`);
+      assert.ok(fix.edits.every((e) => e.uri === uri));
+      const fixed = applyEdits(t, fix.edits.flatMap((e) => e.edits));
+      assert.equal(fixed, withEol(expected, eol));
+      assert.ok(!check(fixed).some((f) => f.rule === rule), `the ${rule} finding is gone`);
+    });
+  }
+  return { expectFindings, expectFix };
 }

@@ -6,7 +6,7 @@ import { parseHosts } from '../../server/src/syntax/hosts';
 import { LineIndex } from '../../server/src/syntax/text';
 import { checkDuplicateHostNames, checkHosts, hostNameProblem, readHostsAddress } from '../../server/src/rules/hostsRules';
 import type { Finding } from '../../server/src/rules/types';
-import { applyEdits, eolTest, summarize, textIn, withEol } from './helpers';
+import { applyEdits, eolTest, summarize, textIn, withEol, ruleAssertions } from './helpers';
 
 const URI = 'file:///srv/web1/etc/inet/hosts';
 const ctx = { uri: URI, release: 's10' as const };
@@ -15,27 +15,7 @@ function check(text: string): Finding[] {
   return checkHosts(parseHosts(text), ctx);
 }
 
-function expectFindings(name: string, text: string, expected: string[]): void {
-  eolTest(name, text, (t, eol) => {
-    const findings = check(t);
-    assert.deepEqual(summarize(t, findings), expected);
-    const cr = findings.filter((f) => f.rule === 'carriage-return');
-    assert.equal(cr.length, eol === 'CRLF' && t.includes('\r') ? 1 : 0);
-  });
-}
-
-function expectFix(name: string, text: string, rule: string, expected: string, fixIndex = 0): void {
-  eolTest(name, text, (t, eol) => {
-    const finding = check(t).find((f) => f.rule === rule);
-    assert.ok(finding, `expected a ${rule} finding`);
-    const fix = finding.fixes?.[fixIndex];
-    assert.ok(fix, `expected fix ${fixIndex} for ${rule}`);
-    assert.ok(fix.edits.every((e) => e.uri === URI));
-    const fixed = applyEdits(t, fix.edits.flatMap((e) => e.edits));
-    assert.equal(fixed, withEol(expected, eol));
-    assert.ok(!check(fixed).some((f) => f.rule === rule), `the ${rule} finding is gone`);
-  });
-}
+const { expectFindings, expectFix } = ruleAssertions(URI, check);
 
 /** The stock hosts file of a fresh Solaris 10 install (comment in our words). */
 const STOCK = `#

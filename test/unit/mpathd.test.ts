@@ -7,7 +7,7 @@ import { findMpathdSetting, MPATHD_SETTINGS } from '../../server/src/catalog/mpa
 import { LineIndex } from '../../server/src/syntax/text';
 import { checkMpathd } from '../../server/src/rules/mpathdRules';
 import type { Finding } from '../../server/src/rules/types';
-import { applyEdits, eolTest, summarize, textIn, withEol } from './helpers';
+import { applyEdits, eolTest, textIn, withEol, ruleAssertions } from './helpers';
 
 const URI = 'file:///srv/web1/etc/default/mpathd';
 const ctx = { uri: URI, release: 's10' as const };
@@ -16,14 +16,7 @@ function check(text: string): Finding[] {
   return checkMpathd(parseMpathd(text), ctx);
 }
 
-function expectFindings(name: string, text: string, expected: string[]): void {
-  eolTest(name, text, (t, eol) => {
-    const findings = check(t);
-    assert.deepEqual(summarize(t, findings), expected);
-    const cr = findings.filter((f) => f.rule === 'carriage-return');
-    assert.equal(cr.length, eol === 'CRLF' && t.includes('\r') ? 1 : 0);
-  });
-}
+const { expectFindings } = ruleAssertions(URI, check);
 
 function expectFix(name: string, text: string, rule: string, expected: string, fixIndex = 0): void {
   eolTest(name, text, (t, eol) => {

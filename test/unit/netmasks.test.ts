@@ -15,7 +15,7 @@ import { formatIPv4 } from '../../server/src/syntax/address';
 import { LineIndex } from '../../server/src/syntax/text';
 import { checkNetmasks } from '../../server/src/rules/netmasksRules';
 import type { Finding } from '../../server/src/rules/types';
-import { applyEdits, eolTest, summarize, textIn, withEol } from './helpers';
+import { applyEdits, eolTest, textIn, withEol, ruleAssertions } from './helpers';
 
 const URI = 'file:///srv/web1/etc/inet/netmasks';
 const ctx = { uri: URI, release: 's10' as const };
@@ -26,28 +26,7 @@ function check(text: string): Finding[] {
   return checkNetmasks(parseNetmasks(text), ctx);
 }
 
-function expectFindings(name: string, text: string, expected: string[]): void {
-  eolTest(name, text, (t, eol) => {
-    const findings = check(t);
-    assert.deepEqual(summarize(t, findings), expected);
-    const cr = findings.filter((f) => f.rule === 'carriage-return');
-    assert.equal(cr.length, eol === 'CRLF' && t.includes('\r') ? 1 : 0);
-  });
-}
-
-/** Applies fix `fixIndex` of the first finding of `rule` and checks the result under LF and CRLF. */
-function expectFix(name: string, text: string, rule: string, expected: string, fixIndex = 0): void {
-  eolTest(name, text, (t, eol) => {
-    const finding = check(t).find((f) => f.rule === rule);
-    assert.ok(finding, `expected a ${rule} finding`);
-    const fix = finding.fixes?.[fixIndex];
-    assert.ok(fix, `expected fix ${fixIndex} for ${rule}`);
-    assert.ok(fix.edits.every((e) => e.uri === URI));
-    const fixed = applyEdits(t, fix.edits.flatMap((e) => e.edits));
-    assert.equal(fixed, withEol(expected, eol));
-    assert.ok(!check(fixed).some((f) => f.rule === rule), `the ${rule} finding is gone`);
-  });
-}
+const { expectFindings, expectFix } = ruleAssertions(URI, check);
 
 // ---------------------------------------------------------------------------------------
 
