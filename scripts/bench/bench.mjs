@@ -201,7 +201,7 @@ function generateTree(root, count) {
 // ---------------------------------------------------------------- the client
 class Client {
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe' });
     this.stderr = '';
     this.proc.stderr.on('data', (c) => (this.stderr += c.toString()));
     this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));

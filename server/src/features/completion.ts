@@ -23,6 +23,7 @@ import { checkInterfaceName } from '../syntax/interfaceName';
 import type { Token } from '../syntax/token';
 import type { ParsedDocument } from './document';
 import { groupMembers, type HostView } from './hostView';
+import type { ResolvedName } from '../rules/names';
 
 export const MAX_NAME_ITEMS = 200;
 
@@ -207,13 +208,13 @@ function argumentItems(spec: KeywordSpec, file: HostnameFile, host: HostView, pr
 function hostNameItems(file: HostnameFile, host: HostView, prefix: string, range: Range, items: CompletionItem[]): boolean {
   const names = host.names;
   if (!names) return false;
-  const lower = prefix.toLowerCase();
-  let count = 0;
-  for (const { name, resolved } of names.names()) {
-    if (lower && !name.toLowerCase().startsWith(lower)) continue;
+  // Only names of this file's family (§1.7): a name with only an IPv6 entry cannot be plumbed on IPv4.
+  const sameFamily = (resolved: ResolvedName): boolean => {
     const literal = checkAddressLiteral(resolved.entry.address.text, { allowPrefix: false });
-    if (literal.ok && literal.value.family !== file.family) continue;
-    if (count >= MAX_NAME_ITEMS) return true;
+    return !literal.ok || literal.value.family === file.family;
+  };
+  const found = names.namesStartingWith(prefix, MAX_NAME_ITEMS, sameFamily);
+  for (const { name, resolved } of found.names) {
     items.push({
       label: name,
       kind: CompletionItemKind.Reference,
@@ -221,9 +222,8 @@ function hostNameItems(file: HostnameFile, host: HostView, prefix: string, range
       sortText: `2${name}`,
       textEdit: { range, newText: name },
     });
-    count++;
   }
-  return false;
+  return found.more;
 }
 
 function dhcpFileCompletion(file: HostnameFile, offset: number): CompletionList {

@@ -198,7 +198,9 @@ function addressHover(token: Token, host: HostView, options: HoverOptions, inter
     const lines = [`**${family} address** \`${word}\``];
     for (const source of [host.hosts, host.ipnodes]) {
       if (!source) continue;
-      const names = source.file.entries.filter((e) => literalEquals(e.address.text, check.value.canonical)).flatMap((e) => e.names.map((n) => `\`${n.text}\``));
+      const names = source.file
+        .entriesWithAddress(addressHint(check.value.canonical), (text) => literalEquals(text, check.value.canonical))
+        .flatMap((e) => e.names.map((n) => `\`${n.text}\``));
       if (names.length > 0) lines.push(`Named in ${source.label}: ${names.join(', ')}.`);
     }
     return result(token, [...lines, ...onInterface].join('\n\n'), options);
@@ -250,17 +252,20 @@ function mpathdHover(doc: Extract<ParsedDocument, { kind: 'mpathd' }>, offset: n
 }
 
 function hostsHover(doc: Extract<ParsedDocument, { kind: 'hosts' }>, offset: number, host: HostView, options: HoverOptions): Hover | null {
-  for (const entry of doc.hosts.entries) {
-    if (offset < entry.span.start || offset > entry.span.end) continue;
-    const name = entry.names.find((n) => offset >= n.start && offset <= n.end);
-    if (!name) return null;
-    const users = host.interfaces.filter((i) =>
-      i.file.commands.some((c) => c.roles.some((r) => (r.role === 'address' || r.role === 'argument') && r.token.text.toLowerCase() === name.text.toLowerCase())),
-    );
-    const lines = [`**Host name** \`${name.text}\` → \`${entry.address.text}\``];
-    if (name.text === 'loghost') lines.push('`loghost` tells syslogd which address is the log host; in IPMP it belongs on the data address line, never on a test address.');
-    if (users.length > 0) lines.push(`Used by ${users.map((u) => `\`${u.baseName}\``).join(', ')}.`);
-    return result(name, lines.join('\n\n'), options);
-  }
-  return null;
+  const entry = doc.hosts.entryOnLine(doc.index.positionAt(offset).line);
+  if (!entry || offset < entry.span.start || offset > entry.span.end) return null;
+  const name = entry.names.find((n) => offset >= n.start && offset <= n.end);
+  if (!name) return null;
+  const users = host.interfaces.filter((i) =>
+    i.file.commands.some((c) => c.roles.some((r) => (r.role === 'address' || r.role === 'argument') && r.token.text.toLowerCase() === name.text.toLowerCase())),
+  );
+  const lines = [`**Host name** \`${name.text}\` → \`${entry.address.text}\``];
+  if (name.text === 'loghost') lines.push('`loghost` tells syslogd which address is the log host; in IPMP it belongs on the data address line, never on a test address.');
+  if (users.length > 0) lines.push(`Used by ${users.map((u) => `\`${u.baseName}\``).join(', ')}.`);
+  return result(name, lines.join('\n\n'), options);
+}
+
+/** Text every spelling of the address holds, for a native pre-search: the dotted quad, or a colon for IPv6. */
+function addressHint(canonical: string): string {
+  return canonical.includes(':') ? ':' : canonical;
 }

@@ -8,7 +8,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Loca
 import { URI } from 'vscode-uri';
 import { resolveAddress } from '../rules/ipmpModel';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
-import type { HostsEntry, HostsFile } from '../syntax/hosts';
+import type { HostsFile } from '../syntax/hosts';
 import { matchNetmask, type NetmasksEntry } from '../syntax/netmasks';
 import type { ParsedDocument } from './document';
 import { viewWithDocument, type HostView } from './hostView';
@@ -61,23 +61,9 @@ export function interfaceOccurrences(view: HostView): Occurrence[] {
   return hostOccurrences({ ...view, hosts: undefined, ipnodes: undefined });
 }
 
-/** Entries are in line order: find the one on a line by bisection (hosts files get large). */
-function entryOnLine(file: HostsFile, line: number): HostsEntry | undefined {
-  let low = 0;
-  let high = file.entries.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const entry = file.entries[mid]!;
-    if (entry.line === line) return entry;
-    if (entry.line < line) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
-}
-
 function hostsNameAt(doc: Extract<ParsedDocument, { kind: 'hosts' }>, position: Position, files: readonly NameFile[]): Occurrence | undefined {
   const offset = doc.index.offsetAt(position);
-  const entry = entryOnLine(doc.hosts, position.line);
+  const entry = doc.hosts.entryOnLine(position.line);
   const name = entry?.names.find((n) => offset >= n.start && offset <= n.end);
   if (!name) return undefined;
   const which = files.find((f) => f.uri === doc.uri)?.which ?? 'hosts';
@@ -88,8 +74,8 @@ function hostsNameAt(doc: Extract<ParsedDocument, { kind: 'hosts' }>, position: 
 function hostDefinitions(files: readonly NameFile[], key: string): PlacedOccurrence[] {
   const out: PlacedOccurrence[] = [];
   for (const f of files) {
-    // byName lists an entry once per matching name; an entry may repeat a name.
-    const entries = new Set(f.file.byName.get(key) ?? []);
+    // lookup lists an entry once per matching name; an entry may repeat a name.
+    const entries = new Set(f.file.lookup(key));
     for (const entry of entries) {
       for (const name of entry.names) {
         if (hostKey(name.text) !== key) continue;

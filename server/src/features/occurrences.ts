@@ -29,7 +29,7 @@ export function hostKey(name: string): string {
 }
 
 function hostsOccurrences(uri: string, file: HostsFile, which: 'hosts' | 'ipnodes', out: Occurrence[]): void {
-  for (const entry of file.entries) {
+  for (const entry of file.scanEntries()) {
     for (const name of entry.names) {
       out.push({ kind: 'host', name: name.text, key: hostKey(name.text), uri, range: name.range, definition: true, file: which });
     }

@@ -81,7 +81,8 @@ function whyNotRenamable(doc: ParsedDocument, position: { line: number; characte
     return { error: `\`${word}\` is neither a host name nor a group here. ${ONLY_NAMES}` };
   }
   if (doc.kind === 'hosts') {
-    const entry = doc.hosts.entries.find((e) => offset >= e.address.start && offset <= e.address.end);
+    const onLine = doc.hosts.entryOnLine(doc.index.positionAt(offset).line);
+    const entry = onLine && offset >= onLine.address.start && offset <= onLine.address.end ? onLine : undefined;
     if (entry) return { error: `\`${entry.address.text}\` is an address, not a name. ${ONLY_NAMES}` };
   }
   return null;
@@ -113,7 +114,7 @@ function hostRefusal(found: NamedSymbol, newName: string): string | undefined {
   const key = hostKey(newName);
   if (key === target.key) return undefined;
   for (const f of found.nameFiles) {
-    const entry = f.file.byName.get(key)?.[0];
+    const entry = f.file.lookup(key)[0];
     if (!entry) continue;
     const label = f.which === 'ipnodes' ? 'inet/ipnodes' : (found.view.hosts?.uri === f.uri ? found.view.hosts.label : 'hosts');
     return `Cannot rename \`${target.name}\` to \`${newName}\`: this host already defines \`${newName}\` (${label}, line ${entry.line + 1}: ${entry.address.text}). Host names are case-insensitive, so the two would become one.`;

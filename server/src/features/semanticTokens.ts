@@ -143,7 +143,7 @@ function hostsTokens(doc: Extract<ParsedDocument, { kind: 'hosts' }>, host: Host
   }
   if (roles.size === 0) return [];
   const tokens: RawToken[] = [];
-  for (const entry of doc.hosts.entries) {
+  for (const entry of doc.hosts.scanEntries()) {
     for (const name of entry.names) {
       const set = roles.get(hostKey(name.text));
       if (!set) continue;

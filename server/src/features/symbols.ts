@@ -257,12 +257,14 @@ export function workspaceSymbols(hosts: readonly HostView[], query: string, limi
     const names = new Set<string>();
     for (const source of [host.hosts, host.ipnodes]) {
       if (!source) continue;
-      for (const [key, entries] of source.file.byName) {
+      for (const entry of source.file.scanEntries()) {
         if (enough()) break;
-        if (names.has(key)) continue;
-        names.add(key);
-        const token = entries[0]!.names.find((n) => hostKey(n.text) === key)!;
-        add({ name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } });
+        for (const token of entry.names) {
+          const key = hostKey(token.text);
+          if (names.has(key)) continue;
+          names.add(key);
+          if (matchScore(token.text, query) > 0) add({ name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } });
+        }
       }
     }
     for (const iface of host.interfaces) {

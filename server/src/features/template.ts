@@ -62,7 +62,7 @@ export function planTemplate(doc: HostnameDocument, host: HostView): TemplatePla
 
 /** The host's own name: the `loghost` line's name, else the folder above `etc`. */
 function baseHostName(host: HostView): string {
-  const loghost = host.hosts?.file.byName.get('loghost')?.[0];
+  const loghost = host.hosts?.file.lookup('loghost')[0];
   const official = loghost?.names.find((n) => n.text !== 'loghost' && n.text !== 'localhost');
   if (official) return official.text;
   const path = host.rootUri ? URI.parse(host.rootUri).path : '';

@@ -399,11 +399,9 @@ function checkLiteral(file: HostnameFile, token: Token, allowPrefix: boolean, ou
 function nearNames(names: NameLookup, word: string): string[] {
   const lower = word.toLowerCase();
   const candidates: string[] = [];
-  for (const { name } of names.names()) {
-    // Cheap filters first: a hosts file can hold hundreds of thousands of names.
-    if (Math.abs(name.length - word.length) > 2 || name[0]?.toLowerCase() !== lower[0]) continue;
-    candidates.push(name);
-  }
+  // Only names with the same first letter and a similar length: a hosts file can hold
+  // hundreds of thousands, and the file keeps an index of exactly those.
+  for (const name of names.namesNear(word)) candidates.push(name);
   // Only the closest names: a second, farther one is noise.
   const best = didYouMean(word, candidates, 3);
   const distance = (n: string): number => editDistance(lower, n.toLowerCase());

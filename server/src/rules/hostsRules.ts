@@ -18,7 +18,7 @@ export function checkHosts(file: HostsFile, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const cr = carriageReturnInHosts(file.text, file.index, ctx.uri);
   if (cr) out.push(cr);
-  for (const entry of file.entries) {
+  for (const entry of file.scanEntries()) {
     const address = checkHostsAddress(entry.address, ctx.uri);
     if (address) out.push(address);
     if (entry.names.length === 0) {
@@ -180,8 +180,8 @@ export function checkDuplicateHostNames(file: HostsFile, usedNames: ReadonlySet<
   const out: Finding[] = [];
   const used = new Set([...usedNames].map((n) => n.toLowerCase()));
   for (const key of used) {
-    const entries = file.byName.get(key);
-    if (!entries || entries.length < 2) continue;
+    const entries = file.lookup(key);
+    if (entries.length < 2) continue;
     const first = new Map<string, { entry: HostsEntry; address: string }>();
     for (const entry of entries) {
       const address = readHostsAddress(entry.address.text);

@@ -455,7 +455,7 @@ function checkLoghost(inputs: HostRuleInputs, out: HostFinding[]): void {
     if (a.test && a.value && a.token && !dataValues.has(key)) testValues.set(key, a);
   }
   if (testValues.size === 0) return;
-  for (const entry of hosts.file.byName.get('loghost') ?? []) {
+  for (const entry of hosts.file.lookup('loghost')) {
     const address = readHostsAddress(entry.address.text);
     if (!address) continue;
     const canonical = address.family === 'inet' ? formatIPv4(address.ipv4) : address.canonical;
@@ -490,7 +490,7 @@ function checkIpnodes(inputs: HostRuleInputs, out: HostFinding[]): void {
   if (!ipnodes || !hosts || RELEASES.indexOf(model.release) > RELEASES.indexOf('s10-early')) return;
   for (const address of model.addresses) {
     if (!address.token || address.resolved?.source !== 'ipnodes') continue;
-    const inHosts = hosts.file.byName.get(address.token.text.toLowerCase())?.find((e) => readHostsAddress(e.address.text)?.family === address.family);
+    const inHosts = hosts.file.lookup(address.token.text).find((e) => readHostsAddress(e.address.text)?.family === address.family);
     if (!inHosts) continue;
     const hostsValue = readHostsAddress(inHosts.address.text)!;
     const hostsCanonical = hostsValue.family === 'inet' ? formatIPv4(hostsValue.ipv4) : hostsValue.canonical;

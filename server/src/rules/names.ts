@@ -19,8 +19,13 @@ export interface NameLookup {
   resolve(name: string): ResolvedName | undefined;
   /** Every match in lookup order (for a family-specific lookup, §1.7). */
   resolveAll(name: string): ResolvedName[];
-  /** Every host name the host defines, for completion. */
-  names(): Iterable<{ readonly name: string; readonly resolved: ResolvedName }>;
+  /**
+   * Distinct names starting with `prefix` (case ignored) in lookup order, at most `limit`;
+   * `more` when some were left out. Never walks a big file further than it must.
+   */
+  namesStartingWith(prefix: string, limit: number, accept?: (resolved: ResolvedName) => boolean): { names: { readonly name: string; readonly resolved: ResolvedName }[]; more: boolean };
+  /** Names that could be a typo of `word` (same first letter, similar length), for did-you-mean. */
+  namesNear(word: string): string[];
   /** An edit that appends a line to the hosts file. */
   appendEntry(line: string): FileEdit;
 }
@@ -45,26 +50,39 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     resolve(name) {
       const key = name.toLowerCase();
       for (const source of sources) {
-        const entry = source.file.byName.get(key)?.[0];
+        const entry = source.file.lookup(key)[0];
         if (entry) return { entry, uri: source.uri, source: source.kind };
       }
       return undefined;
     },
     resolveAll(name) {
       const key = name.toLowerCase();
-      return sources.flatMap((source) => (source.file.byName.get(key) ?? []).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
+      return sources.flatMap((source) => source.file.lookup(key).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
     },
-    *names() {
+    namesStartingWith(prefix, limit, accept = () => true) {
+      const names: { name: string; resolved: ResolvedName }[] = [];
       const seen = new Set<string>();
+      let more = false;
       for (const source of sources) {
-        for (const [key, entries] of source.file.byName) {
+        const resolvedOf = (entry: HostsEntry): ResolvedName => ({ entry, uri: source.uri, source: source.kind });
+        // An earlier source shadows a later one's entries for the same name (§5.2).
+        const found = source.file.namesStartingWith(prefix, limit - names.length + seen.size, (entry) => accept(resolvedOf(entry)));
+        for (const { name, entry } of found.names) {
+          const key = name.toLowerCase();
           if (seen.has(key)) continue;
           seen.add(key);
-          const entry = entries[0]!;
-          const token = entry.names.find((n) => n.text.toLowerCase() === key)!;
-          yield { name: token.text, resolved: { entry, uri: source.uri, source: source.kind } };
+          if (names.length >= limit) {
+            more = true;
+            break;
+          }
+          names.push({ name, resolved: resolvedOf(entry) });
         }
+        more ||= found.more;
       }
+      return { names, more };
+    },
+    namesNear(word) {
+      return [...new Set(sources.flatMap((source) => source.file.namesNear(word)))];
     },
     appendEntry(line) {
       const text = hosts.file.text;
