@@ -4,8 +4,8 @@
  *
  * A host's hosts file can hold hundreds of thousands of lines, and a hostname file needs only a
  * handful of its names (DESIGN.md "Budgets": loading within 2x of reading the file, memory under
- * 3x its size). So nothing is parsed up front: a name is found with the engine's native string
- * search on a lower-cased copy of the text, and only the lines that hold it become entries.
+ * 3x its size). So nothing is parsed up front: a name is found with the engine's native regex
+ * search (ignoring case, no copy of the text), and only the lines that hold it become entries.
  * Whole-file walks (the rules of an open hosts document, outlines) parse line by line.
  */
 import { LineIndex, splitPhysicalLines, type PhysicalLine, type Span } from './text';
@@ -58,12 +58,22 @@ const LF = 10;
 const CR = 13;
 const HASH = 35;
 
-/** Lower-case the way name lookups compare (§5.1); the copy must keep every offset. */
-function foldCase(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  // A few non-ASCII letters grow when lower-cased; fold ASCII only so offsets still match.
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+/** Where `needle` occurs in `text`, ignoring case (§5.1), by the engine's native regex search. */
+function* occurrencesIgnoringCase(text: string, needle: string): Generator<number> {
+  // No `u` flag: case folding then maps one UTF-16 unit to one, so a match is as long as the needle.
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    yield m.index;
+    re.lastIndex = m.index + 1;
+  }
+}
+
+/** A character's code after case folding, as lookups compare names. */
+function foldedCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
 export const hostsKey = (name: string): string => name.toLowerCase();
@@ -73,7 +83,6 @@ const MAX_CACHED_LOOKUPS = 4096;
 
 export class HostsFile {
   readonly index: LineIndex;
-  private folded: string | undefined;
   private allEntries: HostsEntry[] | undefined;
   private allComments: Span[] | undefined;
   private allLines: PhysicalLine[] | undefined;
@@ -143,8 +152,7 @@ export class HostsFile {
     if (cached) return cached;
     const found: HostsEntry[] = [];
     if (key.length > 0 && !/[ \t\n#]/.test(key)) {
-      const folded = this.foldedText();
-      for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+      for (const at of occurrencesIgnoringCase(this.text, key)) {
         if (!this.isNameAt(at, key.length)) continue;
         const entry = this.entryAround(at);
         if (entry) found.push(entry);
@@ -176,8 +184,7 @@ export class HostsFile {
       return { names, more: false };
     }
     if (/[ \t\n#]/.test(key)) return { names, more: false };
-    const folded = this.foldedText();
-    for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+    for (const at of occurrencesIgnoringCase(this.text, key)) {
       const end = this.wordEnd(at);
       if (!this.isNameAt(at, end - at)) continue;
       const entry = this.entryAround(at);
@@ -193,7 +200,7 @@ export class HostsFile {
   namesNear(word: string, slack = 2): string[] {
     if (word.length === 0) return [];
     const buckets = (this.nameBuckets ??= this.buildNameBuckets());
-    const first = foldCase(word[0]!).charCodeAt(0);
+    const first = foldedCode(word.charCodeAt(0));
     const out: string[] = [];
     for (let length = Math.max(1, word.length - slack); length <= word.length + slack; length++) {
       for (const start of buckets.get(bucketKey(first, length)) ?? []) out.push(this.text.slice(start, start + length));
@@ -204,10 +211,10 @@ export class HostsFile {
   /** Entries whose address field passes `matches`; a cheap native pre-filter keeps big files fast. */
   entriesWithAddress(hint: string, matches: (address: string) => boolean): HostsEntry[] {
     const out: HostsEntry[] = [];
-    const folded = this.foldedText();
-    const needle = hostsKey(hint);
-    if (needle.length === 0) return out;
-    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+    if (hint.length === 0) return out;
+    let skipTo = 0;
+    for (const at of occurrencesIgnoringCase(this.text, hint)) {
+      if (at < skipTo) continue;
       const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
       // The hint must lie inside the first word of its line.
       if (/[ \t#]/.test(this.text.slice(lineStart, at).replace(/^[ \t]+/, ''))) continue;
@@ -215,16 +222,12 @@ export class HostsFile {
       if (entry && matches(entry.address.text)) out.push(entry);
       const next = this.text.indexOf('\n', at);
       if (next === -1) break;
-      at = next;
+      skipTo = next;
     }
     return out;
   }
 
   // ------------------------------------------------------------------ internals
-
-  private foldedText(): string {
-    return (this.folded ??= foldCase(this.text));
-  }
 
   private forEachLine(visit: (start: number, end: number) => void): void {
     const text = this.text;
@@ -310,7 +313,6 @@ export class HostsFile {
 
   private buildNameBuckets(): Map<number, number[]> {
     const buckets = new Map<number, number[]>();
-    const folded = this.foldedText();
     const text = this.text;
     this.forEachLine((start, newline) => {
       let end = newline > start && text.charCodeAt(newline - 1) === CR && newline < text.length ? newline - 1 : newline;
@@ -327,7 +329,7 @@ export class HostsFile {
         const wordStart = i;
         while (i < end && (c = text.charCodeAt(i)) !== SPACE && c !== TAB) i++;
         if (word++ === 0) continue; // the address
-        const key = bucketKey(folded.charCodeAt(wordStart), i - wordStart);
+        const key = bucketKey(foldedCode(text.charCodeAt(wordStart)), i - wordStart);
         const list = buckets.get(key);
         if (list) list.push(wordStart);
         else buckets.set(key, [wordStart]);
