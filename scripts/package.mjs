@@ -1,5 +1,5 @@
-// Minimal packager (stand-in until the real one lands): `vsce package --no-dependencies` into
-// solaris-ipmp.vsix, then the VSIX's file list and size. `npm run package` builds dist/ first.
+// `vsce package --no-dependencies` into solaris-ipmp.vsix (the bundles carry every dependency),
+// then the VSIX's file list and size against its budget. `npm run package` builds dist/ first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
