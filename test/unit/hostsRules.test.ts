@@ -232,3 +232,47 @@ describe('checkHosts: property', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// The pre-scan of big files must find exactly what the line-by-line walk finds.
+
+describe('hosts: the pre-scan of big files agrees with the full walk', () => {
+  const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('010', '0x1f', '256', '00', '255'));
+  const address = fc.oneof(
+    fc.tuple(octet, octet, octet, octet).map((p) => p.join('.')),
+    fc.constantFrom('255.255.255.255', '10.1', '::1', 'fe80::1%e1000g0', '2001:db8::/64', '1.2.3.4/24', 'x', ''),
+  );
+  const name = fc.oneof(
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,12}(\.[a-z0-9]{1,5})?$/),
+    fc.constantFrom('-bad', 'bad-', 'a_b', '123', '1.2', 'a..b', 'Ünïcode', 'x'.repeat(64), `${'a'.repeat(60)}.`.repeat(5), 'n\u2028m', 'n\rm', 'tab\vx', '😀', 'A-Z', 'loghost'),
+  );
+  const gap = fc.constantFrom(' ', '\t', '  ', ' \t');
+  const line = fc.oneof(
+    fc.tuple(fc.constantFrom('', ' ', '\t'), address, fc.array(fc.tuple(gap, name), { maxLength: 4 }), fc.constantFrom('', ' ', '# c', '\t# 1.2.3.4 x', '#x')).map(
+      ([lead, a, names, tail]) => `${lead}${a}${names.map(([g, n]) => g + n).join('')}${tail}`,
+    ),
+    fc.constantFrom('', '#', '# comment', '   ', '\t# x y'),
+    fc.string({ maxLength: 20 }),
+  );
+  const hostsText = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([lines, eol, last]) => lines.join(eol) + (last ? eol : ''));
+
+  test('same findings, with and without the pre-scan', () => {
+    fc.assert(
+      fc.property(hostsText, (text) => {
+        const file = parseHosts(text);
+        assert.deepEqual(checkHosts(file, ctx, { prescan: true }), checkHosts(file, ctx, { prescan: false }));
+      }),
+      { seed: 6061, numRuns: 400, includeErrorInReport: true },
+    );
+  });
+
+  test('a plain big file is cleared by the pre-scan; a bad line deep inside is still found', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `10.${(i >> 8) & 255}.${i & 255}.1\thost${i}\thost${i}.example.com`);
+    lines[4321] = '10.9.9.9\tbad_name';
+    const findings = checkHosts(parseHosts(lines.join('\n') + '\n'), ctx);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.range.start.line]),
+      [['invalid-host-name', 4321]],
+    );
+  });
+});

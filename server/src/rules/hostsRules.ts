@@ -14,11 +14,15 @@ import type { RuleContext } from './context';
 import { carriageReturnFinding } from './lineEndings';
 import type { Finding, Fix } from './types';
 
-export function checkHosts(file: HostsFile, ctx: RuleContext): Finding[] {
+/** Above this size the entry checks look only at lines a native pre-scan could not clear. */
+const PRESCAN_BYTES = 64 * 1024;
+
+export function checkHosts(file: HostsFile, ctx: RuleContext, options: { prescan?: boolean } = {}): Finding[] {
   const out: Finding[] = [];
   const cr = carriageReturnInHosts(file.text, file.index, ctx.uri);
   if (cr) out.push(cr);
-  for (const entry of file.scanEntries()) {
+  const entries = (options.prescan ?? file.text.length > PRESCAN_BYTES) ? suspectEntries(file) : file.scanEntries();
+  for (const entry of entries) {
     const address = checkHostsAddress(entry.address, ctx.uri);
     if (address) out.push(address);
     if (entry.names.length === 0) {
@@ -40,6 +44,45 @@ export function checkHosts(file: HostsFile, ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The pre-scan: a big hosts file is mostly plain lines (a dotted quad and valid names). One
+// native regex pass finds every line that is not, and only those are parsed and checked.
+
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+/** A name hostNameProblem clears: 1–253 characters, not all digits and dots, RFC 1123 labels. */
+const PLAIN_NAME = String.raw`(?=[^ \t#\r\n]{1,253}(?:[ \t#\r]|$))(?![0-9.]+(?:[ \t#\r]|$))${LABEL}(?:\.${LABEL})*`;
+const PLAIN_LINE = String.raw`[ \t]*(?!255\.255\.255\.255[ \t#\r])${OCTET}(?:\.${OCTET}){3}(?:[ \t]+${PLAIN_NAME})+[ \t]*(?:#.*)?\r?$`;
+const BLANK_OR_COMMENT = String.raw`[ \t]*(?:#.*)?\r?$`;
+/** Lines (as the regex engine splits them) that are neither blank, a comment, nor plain. */
+const SUSPECT_LINE = new RegExp(`^(?!${BLANK_OR_COMMENT})(?!${PLAIN_LINE})`, 'gm');
+/** The regex engine also ends lines at these, where Solaris does not: such lines are always checked. */
+const OTHER_BREAKS = /[\r\u2028\u2029](?!\n)/g;
+
+/** Entries on every line the pre-scan could not clear, in file order, each once. */
+function suspectEntries(file: HostsFile): HostsEntry[] {
+  const text = file.text;
+  const lineStarts = new Set<number>();
+  const note = (at: number): void => {
+    lineStarts.add(text.lastIndexOf('\n', at - 1) + 1);
+  };
+  for (const re of [new RegExp(SUSPECT_LINE), new RegExp(OTHER_BREAKS)]) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      note(m.index);
+      // Zero-width matches: step on to the next line.
+      const next = text.indexOf('\n', m.index);
+      if (next === -1) break;
+      re.lastIndex = next + 1;
+    }
+  }
+  const entries: HostsEntry[] = [];
+  for (const start of [...lineStarts].sort((a, b) => a - b)) {
+    const entry = file.entryAtOffset(start);
+    if (entry) entries.push(entry);
+  }
+  return entries;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -227,6 +227,14 @@ export class HostsFile {
     return out;
   }
 
+  /** The entry on the physical line holding `offset`, parsed now and not kept. */
+  entryAtOffset(offset: number): HostsEntry | undefined {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let end = this.text.indexOf('\n', offset);
+    if (end === -1) end = this.text.length;
+    return this.entryOfLine(start, end);
+  }
+
   // ------------------------------------------------------------------ internals
 
   private forEachLine(visit: (start: number, end: number) => void): void {
