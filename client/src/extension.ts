@@ -4,44 +4,274 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  ErrorCodes,
+  LanguageClient,
+  ResponseError,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { CrashPolicy, RESTART_COMMAND_TITLE, describeExit, describeWindow, noticeText, type CrashNotice } from './crashPolicy';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
+const RESTART_COMMAND = 'solarisIpmp.restartServer';
 
-let client: LanguageClient | undefined;
+/** A notification about the language server's health, as the user saw it. */
+export interface ServerNotice {
+  readonly kind: CrashNotice;
+  readonly message: string;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'main.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
-    initializationOptions: { clientCommands: true },
-    diagnosticCollectionName: 'ipmp',
-  };
-  client = new LanguageClient('solarisIpmp', 'Solaris IPMP', serverOptions, clientOptions);
+/**
+ * What activate() returns (`vscode.extensions.getExtension(...).exports`): a window on the
+ * language server for the extension-host tests, and for anyone debugging it.
+ */
+export interface SolarisIpmpApi {
+  /** The process id of the language server, while one runs. */
+  readonly serverPid: number | undefined;
+  /** Fires with the server's process id each time a server is up: first start and every restart. */
+  readonly onDidStartServer: vscode.Event<number>;
+  /** Fires with each notification about the server's health that the extension shows. */
+  readonly onDidShowServerNotice: vscode.Event<ServerNotice>;
+}
 
+let server: LanguageServer | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<SolarisIpmpApi> {
+  const output = vscode.window.createOutputChannel('Solaris IPMP', { log: true });
+  server = new LanguageServer(context.asAbsolutePath(path.join('dist', 'server', 'main.js')), output);
+  const running = server;
   context.subscriptions.push(
+    output,
+    running,
     vscode.commands.registerCommand('solarisIpmp.convertToLf', convertToLf),
     vscode.commands.registerCommand('solarisIpmp.setFileKind', setFileKind),
     vscode.commands.registerCommand('solarisIpmp.insertTemplate', insertTemplate),
     vscode.commands.registerCommand('solarisIpmp.ignoreRuleInFile', ignoreRuleInFile),
-    vscode.commands.registerCommand('solarisIpmp.restartServer', async () => {
-      await client?.restart();
-    }),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => running.restart()),
   );
-  await client.start();
+  await running.start();
+  return running.api;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.stop();
+  server = undefined;
+}
+
+/**
+ * The language client and its server process. A server that dies without being asked to is
+ * restarted and the user is told once, in our words (CrashPolicy decides); vscode-languageclient's
+ * own popups for it are suppressed (`handled: true`) and its messages go to the output channel.
+ */
+class LanguageServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private clientListener: vscode.Disposable | undefined;
+  private readonly policy = new CrashPolicy();
+  private readonly started = new vscode.EventEmitter<number>();
+  private readonly notices = new vscode.EventEmitter<ServerNotice>();
+  /** The process id of the server that runs (or ran last), and how it ended once it has. */
+  private runningPid: number | undefined;
+  private exit: { pid: number; code: number | null; signal: string | null } | undefined;
+  /** Restarts one after another: a second click while one runs waits for it. */
+  private restarting: Promise<void> = Promise.resolve();
+  /**
+   * A crash was restarted and the user is to hear of it once the new server is up: a server that
+   * dies again while starting (a crash loop) ends in the one "not restarted" notice instead.
+   */
+  private restartNoticePending = false;
+
+  readonly api: SolarisIpmpApi;
+
+  constructor(
+    private readonly serverModule: string,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    const self = this;
+    this.api = {
+      get serverPid() {
+        return self.client?.serverProcess?.pid;
+      },
+      onDidStartServer: this.started.event,
+      onDidShowServerNotice: this.notices.event,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.client ??= this.createClient();
+    await this.client.start();
+  }
+
+  /** The Restart Language Server command: not a crash, so no notice, and earlier crashes are forgotten. */
+  restart(): Promise<void> {
+    const next = this.restarting.then(() => this.restartNow());
+    this.restarting = next.catch(() => undefined);
+    return next;
+  }
+
+  private async restartNow(): Promise<void> {
+    this.policy.reset();
+    this.restartNoticePending = false;
+    const old = this.client;
+    if (old?.state === State.Starting) await old.start().catch(() => undefined); // let it settle first
+    if (old?.state === State.Running) {
+      try {
+        await old.stop();
+      } catch (e) {
+        // Timed out or failed: the library kills the process; a fresh client keeps its late
+        // close event away from the new server.
+        this.output.warn(`Stopping the language server failed: ${e instanceof Error ? e.message : String(e)}`);
+        await this.replaceClient();
+        return;
+      }
+    }
+    if (old && old.state === State.Stopped) {
+      await old.start();
+      return;
+    }
+    // Never started, or its start failed (the library keeps a failed client failed).
+    await this.replaceClient();
+  }
+
+  private async replaceClient(): Promise<void> {
+    const old = this.client;
+    this.client = undefined;
+    this.clientListener?.dispose();
+    await old?.dispose().catch(() => undefined);
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    if (client?.state === State.Running) await client.stop().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.clientListener?.dispose();
+    this.started.dispose();
+    this.notices.dispose();
+  }
+
+  private createClient(): LanguageClient {
+    const serverOptions: ServerOptions = {
+      run: { module: this.serverModule, transport: TransportKind.ipc },
+      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      initializationOptions: { clientCommands: true },
+      diagnosticCollectionName: 'ipmp',
+      outputChannel: this.output,
+      errorHandler: this.errorHandler(),
+      // Without a handler the library shows the failure's message and "Server initialization
+      // failed." as two popups, even when the server only died while starting (closed() handles
+      // that). Either way the server is stopped; a failure that is no crash is still shown once,
+      // by the client's "couldn't create connection to server" (see CrashQuietClient).
+      initializationFailedHandler: () => false,
+    };
+    const client = new CrashQuietClient('solarisIpmp', 'Solaris IPMP', serverOptions, clientOptions);
+    this.clientListener = client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) this.runningPid = undefined;
+      if (newState !== State.Running) return;
+      const child = client.serverProcess;
+      const pid = child?.pid;
+      this.runningPid = pid;
+      this.exit = undefined;
+      if (this.restartNoticePending) {
+        this.restartNoticePending = false;
+        this.notify('restarted');
+      }
+      if (!child || pid === undefined) return;
+      this.output.info(`The language server (pid ${pid}) is running.`);
+      // 'exit' comes before 'close', which is what closes the connection: known in closed().
+      child.once('exit', (code, signal) => {
+        this.exit = { pid, code, signal };
+      });
+      this.started.fire(pid);
+    });
+    return client;
+  }
+
+  private errorHandler(): ErrorHandler {
+    const { maxCrashes, windowMs } = this.policy.options;
+    return {
+      // A failed read or write is logged, and the connection kept: vscode-languageclient's
+      // default shuts the server down after three in a row, which turns a crash into a server
+      // that is never restarted (writes to a killed process fail before its connection closes).
+      // A dead server always closes the connection, and closed() decides then.
+      error: (error): ErrorHandlerResult => ({
+        action: ErrorAction.Continue,
+        handled: true,
+        message: `Reading from or writing to the language server failed: ${error.message}`,
+      }),
+      closed: (): CloseHandlerResult => {
+        // A process stopped on purpose earlier may report its exit late: only this server's counts.
+        const exit = this.exit?.pid === this.runningPid ? this.exit : undefined;
+        this.exit = undefined;
+        const what = `The language server${exit ? ` (pid ${exit.pid})` : ''} ${describeExit(exit)} unexpectedly`;
+        const decision = this.policy.crashed();
+        if (decision.notice === 'restarted') this.restartNoticePending = true; // told once it is up
+        else if (decision.notice) this.notify(decision.notice);
+        if (!decision.restart) this.restartNoticePending = false;
+        const count = `crash ${decision.crashes} within ${describeWindow(windowMs)}`;
+        if (decision.restart) {
+          return { action: CloseAction.Restart, handled: true, message: `${what}; restarting it (${count}; crash ${maxCrashes} is not restarted).` };
+        }
+        return {
+          action: CloseAction.DoNotRestart,
+          handled: true,
+          message: `${what} (${count}): not restarting it again. Run "${RESTART_COMMAND_TITLE}" to start it.`,
+        };
+      },
+    };
+  }
+
+  /** One non-modal notification, in our words, with what the user can do about it. */
+  private notify(kind: CrashNotice): void {
+    const message = noticeText(kind, this.policy.options);
+    const showOutput = 'Show Output';
+    const restart = 'Restart Server';
+    this.notices.fire({ kind, message });
+    const shown =
+      kind === 'restarted'
+        ? vscode.window.showWarningMessage(message, showOutput)
+        : vscode.window.showErrorMessage(message, restart, showOutput);
+    void shown.then((choice) => {
+      if (choice === showOutput) this.output.show(true);
+      else if (choice === restart) void vscode.commands.executeCommand(RESTART_COMMAND);
+    });
+  }
+}
+
+/**
+ * A language client that leaves crashes to the error handler: the errors that only say the
+ * connection to the server went away (pending requests rejected, the connection inactive) are
+ * logged without vscode-languageclient's popup — even those it forces, such as "couldn't create
+ * connection to server" and "Restarting server failed" when the server dies while starting.
+ * ErrorHandler.closed() has already decided about the crash and told the user.
+ */
+class CrashQuietClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    super.error(message, data, connectionGone(data) ? false : showNotification);
+  }
+}
+
+function connectionGone(data: unknown): boolean {
+  return (
+    data instanceof ResponseError &&
+    (data.code === ErrorCodes.PendingResponseRejected || data.code === ErrorCodes.ConnectionInactive)
+  );
 }
 
 /** Switches a document to LF: a text edit cannot, because VS Code keeps one EOL per document. */

@@ -2,7 +2,9 @@
 // Chromium. Each scenario file (*.scenario.mjs) exports `title` and a default async function
 // ({ page, step, shot, vscode }) and gets a fresh code-server with the VSIX installed. It may
 // export `workspace` (a folder, copied to the run's scratch folder before it opens, so the run
-// never changes the original) and `settings` (extra user settings).
+// never changes the original), `settings` (extra user settings) and `env` (extra environment for
+// code-server and what it starts, as for startCodeServer: an object or a function of the scratch
+// folder).
 // Every wait is on a selector or an event; nothing sleeps a fixed time.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -171,6 +173,7 @@ export async function runScenario(file, { vsix, workspace: defaultWorkspace, ver
       vsix,
       quiet: !verbose,
       settings: { 'editor.wordBasedSuggestions': 'off', 'editor.hover.delay': 300, ...scenario.settings },
+      env: scenario.env,
     });
     browser = await launchBrowser(server.scratch);
     const page = await newPage(browser);
