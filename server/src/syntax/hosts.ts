@@ -58,13 +58,21 @@ const LF = 10;
 const CR = 13;
 const HASH = 35;
 
-/** Where `needle` occurs in `text`, ignoring case (§5.1), by the engine's native regex search. */
-function* occurrencesIgnoringCase(text: string, needle: string): Generator<number> {
-  // No `u` flag: case folding then maps one UTF-16 unit to one, so a match is as long as the needle.
-  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
+/**
+ * Where `needle` occurs in `text`, ignoring case (§5.1), by the engine's native regex search.
+ * No `u` flag: case folding then maps one UTF-16 unit to one, so a match is as long as the
+ * needle. That folding (toUpperCase, never from non-ASCII to ASCII) agrees with toLowerCase
+ * for ASCII except for the two characters that lower-case to ASCII, U+212A KELVIN SIGN (k) and
+ * U+0130 (İ, to i + U+0307): they are added to the pattern, so no spelling is missed; callers
+ * compare the words found with hostsKey. A caller that has seen enough of a word or line sets
+ * `resume.at` to go on searching from there (a long line must not cost a scan per character).
+ */
+function* occurrencesIgnoringCase(text: string, needle: string, resume: { at: number } = { at: 0 }): Generator<number> {
+  const pattern = Array.from(needle, (c) => (c === 'k' || c === 'K' ? '[k\u212A]' : c === 'i' || c === 'I' ? '[i\u0130]' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+  const re = new RegExp(pattern, 'gi');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     yield m.index;
-    re.lastIndex = m.index + 1;
+    re.lastIndex = Math.max(m.index + 1, resume.at);
   }
 }
 
@@ -108,9 +116,11 @@ export class HostsFile {
   get comments(): readonly Span[] {
     if (!this.allComments) {
       const comments: Span[] = [];
-      this.forEachLine((start, end) => {
-        const hash = this.text.indexOf('#', start);
-        if (hash !== -1 && hash < end) comments.push(new HostsSpan(hash, end, this.index));
+      this.forEachLine((start, newline) => {
+        // Like the entries: a CR right before the newline is no part of the line's content.
+        const end = this.lineTextEnd(start, newline);
+        const hash = this.hashOrEnd(start, end);
+        if (hash < end) comments.push(new HostsSpan(hash, end, this.index));
       });
       this.allComments = comments;
     }
@@ -138,7 +148,7 @@ export class HostsFile {
   entryOnLine(line: number): HostsEntry | undefined {
     if (line < 0 || line >= this.index.lineCount) return undefined;
     const offset = this.index.lineStart(line);
-    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.lineStartOf(offset);
     let end = this.text.indexOf('\n', offset);
     if (end === -1) end = this.text.length;
     const entry = this.cachedEntryOfLine(start, end);
@@ -152,11 +162,7 @@ export class HostsFile {
     if (cached) return cached;
     const found: HostsEntry[] = [];
     if (key.length > 0 && !/[ \t\n#]/.test(key)) {
-      for (const at of occurrencesIgnoringCase(this.text, key)) {
-        if (!this.isNameAt(at, key.length)) continue;
-        const entry = this.entryAround(at);
-        if (entry) found.push(entry);
-      }
+      for (const { entry } of this.namesMatching(key, false)) found.push(entry);
     }
     if (this.lookups.size >= MAX_CACHED_LOOKUPS) this.lookups.clear();
     this.lookups.set(key, found);
@@ -184,12 +190,7 @@ export class HostsFile {
       return { names, more: false };
     }
     if (/[ \t\n#]/.test(key)) return { names, more: false };
-    for (const at of occurrencesIgnoringCase(this.text, key)) {
-      const end = this.wordEnd(at);
-      if (!this.isNameAt(at, end - at)) continue;
-      const entry = this.entryAround(at);
-      if (entry && !add(this.text.slice(at, end), entry)) return { names, more: true };
-    }
+    for (const { name, entry } of this.namesMatching(key, true)) if (!add(name, entry)) return { names, more: true };
     return { names, more: false };
   }
 
@@ -203,7 +204,11 @@ export class HostsFile {
     const first = foldedCode(word.charCodeAt(0));
     const out: string[] = [];
     for (let length = Math.max(1, word.length - slack); length <= word.length + slack; length++) {
-      for (const start of buckets.get(bucketKey(first, length)) ?? []) out.push(this.text.slice(start, start + length));
+      for (const start of buckets.get(bucketKey(first, length)) ?? []) {
+        // Names of MAX_BUCKET_LENGTH and more share one bucket: keep those of this length only.
+        if (length >= MAX_BUCKET_LENGTH && this.wordEnd(start) - start !== length) continue;
+        out.push(this.text.slice(start, start + length));
+      }
     }
     return out;
   }
@@ -212,30 +217,95 @@ export class HostsFile {
   entriesWithAddress(hint: string, matches: (address: string) => boolean): HostsEntry[] {
     const out: HostsEntry[] = [];
     if (hint.length === 0) return out;
-    let skipTo = 0;
-    for (const at of occurrencesIgnoringCase(this.text, hint)) {
-      if (at < skipTo) continue;
-      const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+    const resume = { at: 0 };
+    for (const at of occurrencesIgnoringCase(this.text, hint, resume)) {
+      // One look per line: a later hit on the same line is no nearer its start.
+      const next = this.text.indexOf('\n', at);
+      resume.at = next === -1 ? this.text.length : next;
+      const lineStart = this.lineStartOf(at);
       // The hint must lie inside the first word of its line.
       if (/[ \t#]/.test(this.text.slice(lineStart, at).replace(/^[ \t]+/, ''))) continue;
       const entry = this.entryAround(at);
       if (entry && matches(entry.address.text)) out.push(entry);
-      const next = this.text.indexOf('\n', at);
-      if (next === -1) break;
-      skipTo = next;
     }
     return out;
   }
 
   /** The entry on the physical line holding `offset`, parsed now and not kept. */
   entryAtOffset(offset: number): HostsEntry | undefined {
-    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.lineStartOf(offset);
     let end = this.text.indexOf('\n', offset);
     if (end === -1) end = this.text.length;
     return this.entryOfLine(start, end);
   }
 
   // ------------------------------------------------------------------ internals
+
+  /**
+   * The name words whose hostsKey is `key` (with `prefix`: starts with it), in file order, each
+   * with its entry. The native search only finds candidates; hostsKey decides, as for a name
+   * of a fully parsed file.
+   */
+  private *namesMatching(key: string, prefix: boolean): Generator<HostsName> {
+    const text = this.text;
+    const matches = (word: string): boolean => (prefix ? hostsKey(word).startsWith(key) : hostsKey(word) === key);
+    // eslint-disable-next-line no-control-regex
+    if (/^[\u0000-\u007f]*$/.test(key)) {
+      const resume = { at: 0 };
+      // The line of the last hit, looked at once however many hits it has.
+      let line = { start: 0, newline: -1, contentEnd: 0, first: 0 };
+      for (const at of occurrencesIgnoringCase(text, key, resume)) {
+        const end = this.wordEnd(at);
+        // Later hits inside this word start no word: search on after it.
+        resume.at = end;
+        if (at > line.newline) line = this.lineAround(at);
+        // A name: a whole word after the address (the line's first word), before any comment.
+        const before = text.charCodeAt(at - 1);
+        if (before !== SPACE && before !== TAB) continue;
+        if (at >= line.contentEnd || line.first >= at || (!prefix && end !== at + key.length)) continue;
+        const name = text.slice(at, end);
+        if (!matches(name)) continue;
+        const entry = this.cachedEntryOfLine(line.start, line.newline);
+        if (entry) yield { name, entry };
+      }
+      return;
+    }
+    // A word whose lower case is not ASCII holds a character that is not ASCII, and the native
+    // search cannot fold every such character as toLowerCase does: parse only the lines that hold one.
+    // eslint-disable-next-line no-control-regex
+    const nonAscii = /[^\u0000-\u007f]/g;
+    for (let m = nonAscii.exec(text); m; m = nonAscii.exec(text)) {
+      const entry = this.entryAround(m.index);
+      if (entry) for (const n of entry.names) if (matches(n.text)) yield { name: n.text, entry };
+      const next = text.indexOf('\n', m.index);
+      if (next === -1) break;
+      nonAscii.lastIndex = next + 1;
+    }
+  }
+
+  /**
+   * Where the physical line holding `offset` starts. Not `lastIndexOf('\n', offset - 1)` alone:
+   * at offset 0 that searches from 0 and, when the text starts with a newline, answers the
+   * second line's start for the first line.
+   */
+  private lineStartOf(offset: number): number {
+    return offset <= 0 ? 0 : this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The end of the text of the physical line [start, newline): a CR right before the newline is no content (PhysicalLine). */
+  private lineTextEnd(start: number, newline: number): number {
+    return newline < this.text.length && newline > start && this.text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+  }
+
+  /**
+   * The first `#` in [start, end), or `end`. Never `indexOf('#', start)`: in a file without a
+   * later `#` that scans to the end of the file, once per line.
+   */
+  private hashOrEnd(start: number, end: number): number {
+    const text = this.text;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === HASH) return i;
+    return end;
+  }
 
   private forEachLine(visit: (start: number, end: number) => void): void {
     const text = this.text;
@@ -262,25 +332,23 @@ export class HostsFile {
     return end;
   }
 
-  /** Whether the `length` characters at `at` are a whole name word: not the address, not in a comment. */
-  private isNameAt(at: number, length: number): boolean {
+  /**
+   * The physical line holding `at`: where it starts, its newline (or the text's end), where its
+   * content ends (a `#`, or the end of its text) and its first non-blank character.
+   */
+  private lineAround(at: number): { start: number; newline: number; contentEnd: number; first: number } {
     const text = this.text;
-    const before = text.charCodeAt(at - 1);
-    if (before !== SPACE && before !== TAB) return false;
-    if (this.wordEnd(at) !== at + length) return false;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const hash = text.indexOf('#', lineStart);
-    if (hash !== -1 && hash < at) return false;
-    // Some word (the address) comes before it on the line.
-    for (let i = lineStart; i < at; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== SPACE && c !== TAB) return true;
-    }
-    return false;
+    const start = this.lineStartOf(at);
+    let newline = text.indexOf('\n', at);
+    if (newline === -1) newline = text.length;
+    const contentEnd = this.hashOrEnd(start, this.lineTextEnd(start, newline));
+    let first = start;
+    while (first < contentEnd && (text.charCodeAt(first) === SPACE || text.charCodeAt(first) === TAB)) first++;
+    return { start, newline, contentEnd, first };
   }
 
   private entryAround(at: number): HostsEntry | undefined {
-    const start = this.text.lastIndexOf('\n', at - 1) + 1;
+    const start = this.lineStartOf(at);
     let end = this.text.indexOf('\n', at);
     if (end === -1) end = this.text.length;
     return this.cachedEntryOfLine(start, end);
@@ -298,9 +366,7 @@ export class HostsFile {
   /** Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end). */
   private entryOfLine(start: number, newline: number): HostsEntry | undefined {
     const text = this.text;
-    let end = newline < text.length && newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
-    const hash = text.indexOf('#', start);
-    if (hash !== -1 && hash < end) end = hash;
+    const end = this.hashOrEnd(start, this.lineTextEnd(start, newline));
     const words: HostsToken[] = [];
     let i = start;
     while (i < end) {
@@ -323,9 +389,7 @@ export class HostsFile {
     const buckets = new Map<number, number[]>();
     const text = this.text;
     this.forEachLine((start, newline) => {
-      let end = newline > start && text.charCodeAt(newline - 1) === CR && newline < text.length ? newline - 1 : newline;
-      const hash = text.indexOf('#', start);
-      if (hash !== -1 && hash < end) end = hash;
+      const end = this.hashOrEnd(start, this.lineTextEnd(start, newline));
       let i = start;
       let word = 0;
       while (i < end) {
@@ -347,7 +411,8 @@ export class HostsFile {
   }
 }
 
-const bucketKey = (firstChar: number, length: number): number => firstChar * 4096 + Math.min(length, 4095);
+const MAX_BUCKET_LENGTH = 4095;
+const bucketKey = (firstChar: number, length: number): number => firstChar * (MAX_BUCKET_LENGTH + 1) + Math.min(length, MAX_BUCKET_LENGTH);
 
 export function parseHosts(text: string): HostsFile {
   return new HostsFile(text);
