@@ -356,6 +356,16 @@ describe('code actions: the IPMP template passes every rule once its placeholder
     assert.equal(expanded, plain);
   });
 
+  test('a cursor past the end of the document: the entry goes on the last line, never outside', () => {
+    const text = 'myhost-ce1-test deprecated -failover netmask + broadcast + group prod standby up\n';
+    const host = hostOf({ hosts: `${HOSTS}192.168.10.12 myhost-ce1-test\n`, interfaces: { 'hostname.ce1': text } });
+    const far = { start: { line: 40, character: 3 }, end: { line: 40, character: 3 } };
+    const action = codeActions(docOf(`${ROOT}/hostname.ce1`, text), host, [], far, [], [CodeActionKind.Refactor], PLAIN).find((a) => a.kind === TEMPLATE_KIND);
+    assert.ok(action);
+    const own = action.edit!.changes![`${ROOT}/hostname.ce1`]![0]!;
+    assert.deepEqual(own.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
+  });
+
   test('hostname6: the link-local test address, no hosts entries', () => {
     const interfaces = { 'hostname.ce0': `myhost netmask + broadcast + group prod up \\\naddif myhost-ce0-test deprecated -failover netmask + broadcast + up\n`, 'hostname.ce1': CE1, 'hostname6.ce1': '-failover group prod up\n', 'hostname6.ce0': '' };
     const host = hostOf({ hosts: `${HOSTS}192.168.10.11 myhost-ce0-test\n`, interfaces });

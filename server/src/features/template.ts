@@ -4,7 +4,7 @@
  * names need. Once the ADDRESS placeholders in hosts are filled, it passes every rule.
  */
 import { URI } from 'vscode-uri';
-import type { CodeAction, Position, SnippetTextEdit, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Position, Range, SnippetTextEdit, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ADDRESS_PLACEHOLDER } from '../rules/hostnameRules';
 import type { FileEdit } from '../rules/types';
 import { isBlank } from '../syntax/text';
@@ -77,7 +77,7 @@ export function ipmpTemplateAction(doc: HostnameDocument, host: HostView, cursor
   const blank = isBlank(doc.text.replace(/[\r\n]/g, ''));
   const range = blank
     ? { start: { line: 0, character: 0 }, end: doc.index.positionAt(doc.text.length) }
-    : { start: { line: cursor.line, character: 0 }, end: { line: cursor.line, character: 0 } };
+    : lineStartRange(Math.max(0, Math.min(cursor.line, doc.index.lineCount - 1)));
 
   const hostsEdits: FileEdit[] = [];
   if (plan.missingNames.length > 0) {
@@ -99,6 +99,11 @@ export function ipmpTemplateAction(doc: HostnameDocument, host: HostView, cursor
     action.edit = toWorkspaceEdit([{ uri: doc.uri, edits: [own] }, ...hostsEdits], caps);
   }
   return action;
+}
+
+/** An empty range at the start of a line; the caller keeps the line inside the document (a client may ask past its end). */
+function lineStartRange(line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
 }
 
 /** Several appends to one file become one edit at the end, in order. */
