@@ -236,34 +236,56 @@ export interface WorkspaceSymbolResult {
 
 /** Groups, host names and interfaces of every host given, best matches first, at most `limit`. */
 export function workspaceSymbols(hosts: readonly HostView[], query: string, limit: number): WorkspaceSymbolResult {
-  const found: { symbol: WorkspaceSymbol; score: number; order: number }[] = [];
-  const add = (symbol: WorkspaceSymbol): void => {
-    const score = matchScore(symbol.name, query);
-    if (score > 0) found.push({ symbol, score, order: found.length });
-  };
-  // With no query every symbol ties: once one more than the limit is found, the rest cannot change the answer.
-  const enough = (): boolean => query === '' && found.length > limit;
+  const search = new WorkspaceSymbolSearch(query, limit);
   for (const host of hosts) {
-    if (enough()) break;
+    if (search.enough) break;
+    search.addHost(host);
+  }
+  return search.result();
+}
+
+/**
+ * A workspace symbol search fed one host at a time, so the server can yield between hosts and
+ * no request waits while thousands of hosts are searched.
+ */
+export class WorkspaceSymbolSearch {
+  private readonly found: { symbol: WorkspaceSymbol; score: number; order: number }[] = [];
+
+  constructor(
+    private readonly query: string,
+    private readonly limit: number,
+  ) {}
+
+  /** With no query every symbol ties: once one more than the limit is found, the rest cannot change the answer. */
+  get enough(): boolean {
+    return this.query === '' && this.found.length > this.limit;
+  }
+
+  private add(symbol: WorkspaceSymbol): void {
+    const score = matchScore(symbol.name, this.query);
+    if (score > 0) this.found.push({ symbol, score, order: this.found.length });
+  }
+
+  addHost(host: HostView): void {
     const containerName = hostLabel(host);
     // Groups: one per name, at its first `group` word in boot order.
     const groups = new Set<string>();
     for (const o of hostOccurrences({ ...host, hosts: undefined, ipnodes: undefined })) {
       if (o.kind !== 'group' || o.name === '""' || groups.has(o.key)) continue;
       groups.add(o.key);
-      add({ name: o.name, kind: SymbolKind.Namespace, containerName, location: { uri: o.uri, range: o.range } });
+      this.add({ name: o.name, kind: SymbolKind.Namespace, containerName, location: { uri: o.uri, range: o.range } });
     }
     // Host names: each once, at its first definition (hosts before ipnodes).
     const names = new Set<string>();
     for (const source of [host.hosts, host.ipnodes]) {
       if (!source) continue;
       for (const entry of source.file.scanEntries()) {
-        if (enough()) break;
+        if (this.enough) break;
         for (const token of entry.names) {
           const key = hostKey(token.text);
           if (names.has(key)) continue;
           names.add(key);
-          if (matchScore(token.text, query) > 0) add({ name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } });
+          if (matchScore(token.text, this.query) > 0) this.add({ name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } });
         }
       }
     }
@@ -273,10 +295,13 @@ export function workspaceSymbols(hosts: readonly HostView[], query: string, limi
       const suffix = fileName?.prefix === 'hostname6' ? ' (IPv6)' : fileName?.prefix === 'dhcp' ? ' (DHCP)' : '';
       const first = iface.file.commands[0]?.line.words[0];
       const start = { line: 0, character: 0 };
-      add({ name: `${interfaceName}${suffix}`, kind: SymbolKind.Interface, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } });
+      this.add({ name: `${interfaceName}${suffix}`, kind: SymbolKind.Interface, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } });
     }
   }
-  found.sort((a, b) => b.score - a.score || a.order - b.order);
-  const cut = Math.max(0, limit);
-  return { symbols: found.slice(0, cut).map((f) => f.symbol), incomplete: found.length > cut };
+
+  result(): WorkspaceSymbolResult {
+    const found = [...this.found].sort((a, b) => b.score - a.score || a.order - b.order);
+    const cut = Math.max(0, this.limit);
+    return { symbols: found.slice(0, cut).map((f) => f.symbol), incomplete: found.length > cut };
+  }
 }
