@@ -1,6 +1,7 @@
 /**
  * ipmp-lint: the language server's rules over a tree (a captured /etc, or a repository of
- * hosts), printed like a compiler. Exit 1 when errors are found, 0 otherwise, 2 on bad usage.
+ * hosts), printed like a compiler. Exit 1 when errors are found, 0 otherwise, 2 on bad usage
+ * or input that could not be read. Whatever the tree holds, a message, never a stack trace.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -8,13 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
 import { classifyPath, type FileKind } from './syntax/fileKind';
 import { parseDocument } from './features/document';
-import { effectiveSeverity, findingsFor } from './features/diagnostics';
+import { effectiveSeverity, fileTooLargeFinding, findingsFor, printable } from './features/diagnostics';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
 import { RULES, isRuleId, type RuleId } from './rules/registry';
 import type { Severity } from './rules/types';
 import { HostModel } from './workspace/hostModel';
-import { nodeFileSystem } from './workspace/nodeFileSystem';
-import { MAX_FILE_BYTES } from './workspace/fileSystem';
+import type { Finding } from './rules/types';
+import { describeError, nodeFileSystem } from './workspace/nodeFileSystem';
+import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -51,7 +53,14 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit status:
+  0  no errors (warnings and info do not count)
+  1  errors found (also when status 2 would apply)
+  2  bad usage, or a path, folder or file that could not be read, or a file
+     ipmp-lint does not know given by name (everything else is still checked)
+
+Problems go to stdout; messages about the run itself, one line each, to stderr.
+A file over ${MAX_FILE_BYTES / 1024 / 1024} MB is not read: it gets a file-too-large note (info).
 `;
 
 class UsageError extends Error {}
@@ -111,20 +120,24 @@ function kindOfArgument(file: string): FileKind | undefined {
   return undefined;
 }
 
-/** Every file of ours under a folder; symlinked folders are not followed (no loops). */
-async function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void): Promise<void> {
+/**
+ * Every file of ours under a folder; symlinked folders are not followed (no loops). Returns
+ * how many folders and files could not be read (each with a message).
+ */
+async function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void): Promise<number> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
     warn(`cannot read folder ${dir}: ${reason(error)}`);
-    return;
+    return 1;
   }
+  let failed = 0;
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) await collect(full, out, warn);
+      if (!SKIP_DIRS.has(entry.name)) failed += await collect(full, out, warn);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
@@ -139,19 +152,17 @@ async function collect(dir: string, out: Map<string, FileKind>, warn: (message: 
         if (real !== full && classifyPath(real.split(path.sep).join('/'))) continue;
       } catch (error) {
         warn(`cannot read ${full}: ${reason(error)}`);
+        failed++;
         continue;
       }
     }
     out.set(full, kind);
   }
+  return failed;
 }
 
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }
 
 export async function lint(paths: readonly string[], settings: Settings, warn: (message: string) => void): Promise<{ problems: LintProblem[]; unreadable: number }> {
@@ -167,11 +178,18 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
       unreadable++;
       continue;
     }
-    if (stat.isDirectory()) await collect(full, files, warn);
-    else {
+    if (stat.isDirectory()) {
+      const before = files.size;
+      unreadable += await collect(full, files, warn);
+      // Not an error (the tree may simply hold none yet), but `no problems` alone would mislead.
+      if (files.size === before) warn(`no files to check in ${p} (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+    } else {
       const kind = kindOfArgument(full);
       if (kind) files.set(full, kind);
-      else warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+      else {
+        warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+        unreadable++;
+      }
     }
   }
 
@@ -184,16 +202,21 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
   };
   for (const [file, kind] of files) {
     const uri = pathToFileURL(file).toString();
-    const text = await model.text(uri);
-    if (text === undefined) {
-      const size = await fs.stat(file).then((s) => s.size, () => -1);
-      warn(size > MAX_FILE_BYTES ? `skipped ${show(file)}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : `cannot read ${show(file)}`);
+    const loaded = await model.load(uri);
+    let findings: Finding[];
+    if (loaded === undefined || (isNotRead(loaded) && loaded.notRead === 'unreadable')) {
+      // Gone since the folder was listed, or there but unreadable (a FIFO, permissions).
+      warn(`cannot read ${show(file)}: ${loaded?.reason ?? 'no such file or folder'}`);
       unreadable++;
       continue;
+    } else if (isNotRead(loaded)) {
+      findings = [fileTooLargeFinding(loaded.size ?? 0, MAX_FILE_BYTES, false)];
+    } else {
+      const host = await model.snapshot(uri, settings.release);
+      const doc = parseDocument(uri, file.split(path.sep).join('/'), kind, loaded);
+      findings = findingsFor(doc, host, settings);
     }
-    const host = await model.snapshot(uri, settings.release);
-    const doc = parseDocument(uri, file.split(path.sep).join('/'), kind, text);
-    for (const finding of findingsFor(doc, host, settings)) {
+    for (const finding of findings) {
       const severity = effectiveSeverity(finding, settings);
       if (!severity) continue;
       problems.push({
@@ -219,7 +242,8 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
 }
 
 function formatText(problems: readonly LintProblem[]): string {
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}`);
+  // A path may hold a newline or an escape sequence: one problem stays one line.
+  const lines = problems.map((p) => `${printable(p.file).replace(/\n/g, '\\n')}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}`);
   const count = (s: Severity): number => problems.filter((p) => p.severity === s).length;
   const summary = problems.length === 0 ? 'no problems' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`;
   return `${lines.join('\n')}${lines.length ? '\n' : ''}${summary}\n`;
@@ -288,7 +312,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     return 0;
   }
   const settings: Settings = { ...DEFAULT_SETTINGS, release: options.release, rules: options.rules };
-  const { problems, unreadable } = await lint(options.paths, settings, (m) => io.err(`ipmp-lint: ${m}\n`));
+  const { problems, unreadable } = await lint(options.paths, settings, (m) => io.err(`ipmp-lint: ${printable(m).replace(/\n/g, '\\n')}\n`));
   if (options.format === 'json') io.out(`${JSON.stringify(problems, null, 2)}\n`);
   else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(problems), null, 2)}\n`);
   else io.out(formatText(problems));
@@ -297,6 +321,15 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
 }
 
 if (require.main === module) {
+  // `ipmp-lint tree | head` closes the pipe early: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED' && stream === process.stdout) {
+        process.stderr.write(`ipmp-lint: cannot write the output: ${describeError(error)}\n`);
+      }
+      process.exit(process.exitCode ?? 2);
+    });
+  }
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
     (code) => {
       process.exitCode = code;

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
 import { parseDocument, type ParsedDocument } from './features/document';
-import { findingsFor, toDiagnostics } from './features/diagnostics';
+import { findingsFor, oversizedFindingsFor, toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
@@ -38,7 +38,7 @@ import { SEMANTIC_TOKEN_LEGEND, semanticTokens } from './features/semanticTokens
 import { formatHostname, formatHosts, formatNetmasks } from './features/formatting';
 import type { Finding } from './rules/types';
 import { HostModel, hostRootUri, normalizeUri } from './workspace/hostModel';
-import type { FileSystem } from './workspace/fileSystem';
+import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 
 export interface ServerOptions {
@@ -48,13 +48,35 @@ export interface ServerOptions {
 /** Files whose change can alter another file's diagnostics. */
 const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*}';
 
-interface Analysis {
+/** A document checked in full: every feature answers from it. */
+interface FullAnalysis {
+  readonly limited: false;
   readonly version: number;
   readonly doc: ParsedDocument;
   readonly host: HostView;
   readonly settings: Settings;
   readonly findings: readonly Finding[];
 }
+
+/** A document over the size limit: cheap findings only, and features answer with nothing. */
+interface LimitedAnalysis {
+  readonly limited: true;
+  readonly version: number;
+  readonly kind: FileKind;
+  readonly settings: Settings;
+  readonly findings: readonly Finding[];
+}
+
+type Analysis = FullAnalysis | LimitedAnalysis;
+
+/**
+ * How long file events settle before the open documents they touch are checked again: a
+ * branch switch or a build can send thousands, and each check re-reads the host from disk.
+ * Edits in the editor are checked at once; only disk events wait.
+ */
+const FILE_EVENT_QUIET_MS = 50;
+/** ...but never longer than this after the first event of a storm. */
+const FILE_EVENT_MAX_WAIT_MS = 500;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -213,19 +235,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!kind) return undefined;
       const version = doc.version;
       const settings = await settingsFor(doc.uri);
+      const text = doc.getText();
+      if (text.length > MAX_FILE_BYTES) {
+        const findings = oversizedFindingsFor(text, kind, MAX_FILE_BYTES, settings, relativePaths(doc.uri));
+        return { limited: true, version, kind, settings, findings };
+      }
       const uri = normalizeUri(doc.uri);
       const host = await model.snapshot(uri, settings.release, fallbackHostsUri(uri, settings));
-      const parsed = parseDocument(uri, URI.parse(uri).path, kind, doc.getText());
+      const parsed = parseDocument(uri, URI.parse(uri).path, kind, text);
       const findings = findingsFor(parsed, host, settings, relativePaths(doc.uri));
-      return { version, doc: parsed, host, settings, findings };
+      return { limited: false, version, doc: parsed, host, settings, findings };
     })();
     analyses.set(doc.uri, pending);
     return pending;
   }
 
-  // Validation runs once per turn of the event loop for every document that asked for it.
+  /** The full analysis features answer from; undefined for unknown or oversized documents. */
+  async function analyzeFull(uri: string): Promise<FullAnalysis | undefined> {
+    const analysis = await analyze(uri);
+    return analysis && !analysis.limited ? analysis : undefined;
+  }
+
+  // Validation runs once per turn of the event loop for every document that asked for it,
+  // and at most once at a time per document: a request while one runs is run after it, once
+  // however many came. So checks are published in the order they started, and a check of an
+  // older text or an older host is never published after a newer one.
   const queued = new Set<string>();
   let flushScheduled = false;
+  const running = new Set<string>();
+  const rerun = new Set<string>();
   function schedule(uri: string): void {
     queued.add(uri);
     if (flushScheduled) return;
@@ -239,6 +277,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   async function validate(uri: string): Promise<void> {
+    if (running.has(uri)) {
+      rerun.add(uri);
+      return;
+    }
+    running.add(uri);
+    try {
+      await validateNow(uri);
+    } finally {
+      running.delete(uri);
+      if (rerun.delete(uri)) schedule(uri);
+    }
+  }
+
+  async function validateNow(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -246,18 +298,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = await analyze(uri);
       const current = documents.get(uri);
       // A newer version is on its way: its own validation will publish (never a stale one).
-      if (!current || current.version !== version || !analysis || analysis.version !== version) return;
-      const diagnostics = analysis.settings.validate ? toDiagnostics(analysis.findings, analysis.settings, analysis.doc.kind) : [];
+      // A document closed and opened again starts at version 1 again: compare the object too.
+      if (current !== doc || current.version !== version || !analysis || analysis.version !== version) return;
+      const kind = analysis.limited ? analysis.kind : analysis.doc.kind;
+      const diagnostics = analysis.settings.validate ? toDiagnostics(analysis.findings, analysis.settings, kind) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
+  /** Host roots of open documents, worked out once per document. */
+  const rootOf = new Map<string, string>();
+  function rootOfOpen(uri: string): string {
+    let root = rootOf.get(uri);
+    if (root === undefined) rootOf.set(uri, (root = hostRootUri(uri)));
+    return root;
+  }
+
   /** Re-checks every open document of a host (a hosts edit changes its hostname files). */
   function revalidateHost(rootUri: string, except?: string): void {
+    revalidateHosts(new Set([rootUri]), except);
+  }
+
+  function revalidateHosts(roots: ReadonlySet<string>, except?: string): void {
     for (const doc of documents.all()) {
-      if (doc.uri !== except && hostRootUri(doc.uri) === rootUri) {
+      if (doc.uri !== except && roots.has(rootOfOpen(doc.uri))) {
         analyses.delete(doc.uri);
         schedule(doc.uri);
       }
@@ -287,34 +353,62 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     analyses.delete(uri);
     model.invalidate(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    revalidateHost(hostRootUri(uri));
+    revalidateHost(rootOfOpen(uri));
+    rootOf.delete(uri);
   });
+
+  // Disk changes: what they touch is forgotten at once (a request in between reads the new
+  // state), and the open documents of those hosts are checked again once the events settle.
+  const settlingRoots = new Set<string>();
+  let settlingAll = false;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleStarted = 0;
+  function settleThenRevalidate(): void {
+    const now = Date.now();
+    if (settleTimer === undefined) settleStarted = now;
+    else clearTimeout(settleTimer);
+    const wait = Math.max(0, Math.min(FILE_EVENT_QUIET_MS, settleStarted + FILE_EVENT_MAX_WAIT_MS - now));
+    settleTimer = setTimeout(() => {
+      settleTimer = undefined;
+      const all = settlingAll;
+      const roots = new Set(settlingRoots);
+      settlingAll = false;
+      settlingRoots.clear();
+      if (all) revalidateAll();
+      else revalidateHosts(roots);
+    }, wait);
+  }
 
   connection.onDidChangeWatchedFiles((params) => {
     const roots = new Set<string>();
+    let everything = false;
     for (const change of params.changes) {
       const uri = normalizeUri(change.uri);
       model.invalidate(uri);
       if (change.type !== FileChangeType.Deleted) hostIndex.noteFile(uri);
       roots.add(hostRootUri(uri));
-      if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) analyses.clear();
+      // A file appearing or going changes listings; a hosts file may be some other host's
+      // fallback: either way every open document may be affected.
+      if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) everything = true;
+      if (/\/(hosts|ipnodes)$/.test(URI.parse(uri).path)) everything = settlingAll = true;
     }
-    const namesChanged = params.changes.some((c) => /\/(hosts|ipnodes)$/.test(URI.parse(c.uri).path));
-    if (namesChanged) revalidateAll();
-    else for (const root of roots) revalidateHost(root);
+    if (everything) analyses.clear();
+    else for (const doc of documents.all()) if (roots.has(rootOfOpen(doc.uri))) analyses.delete(doc.uri);
+    for (const root of roots) settlingRoots.add(root);
+    settleThenRevalidate();
   });
 
   // ------------------------------------------------------------------ requests
 
   connection.onHover(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     const offset = analysis.doc.index.offsetAt(params.position);
     return hover(analysis.doc, offset, analysis.host, { markdown: markdownHover });
   });
 
   connection.onCompletion(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     const offset = analysis.doc.index.offsetAt(params.position);
     return complete(analysis.doc, offset, analysis.host, {
@@ -328,33 +422,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletionResolve((item) => resolveCompletion(item, { markdown: markdownCompletion }));
 
   connection.onCodeAction(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps);
   });
 
   connection.languages.inlayHint.on(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? inlayHints(analysis.doc, params.range, analysis.host, analysis.settings.release) : null;
   });
 
   connection.onDefinition(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? definition(analysis.doc, params.position, analysis.host, { linkSupport: definitionLinks }) : null;
   });
 
   connection.onReferences(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? references(analysis.doc, params.position, analysis.host, params.context.includeDeclaration) : null;
   });
 
   connection.onDocumentHighlight(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? documentHighlights(analysis.doc, params.position, analysis.host) : null;
   });
 
   connection.onPrepareRename(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     const result = prepareRename(analysis.doc, params.position, analysis.host);
     if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, plainMessage(result.error));
@@ -362,7 +456,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onRenameRequest(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     const result = rename(analysis.doc, params.position, params.newName, analysis.host);
     if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, plainMessage(String(result.error)));
@@ -370,7 +464,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDocumentSymbol(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? documentSymbols(analysis.doc, analysis.host, { release: analysis.settings.release }) : null;
   });
 
@@ -385,17 +479,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onCodeLens(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release) : null;
   });
 
   connection.languages.semanticTokens.on(async (params) => {
-    const analysis = await analyze(params.textDocument.uri);
+    const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? semanticTokens(analysis.doc, analysis.host, analysis.settings.release) : { data: [] };
   });
 
   async function format(uri: string, range: Range | undefined, options: FormattingOptions): Promise<TextEdit[] | null> {
-    const analysis = await analyze(uri);
+    const analysis = await analyzeFull(uri);
     if (!analysis) return null;
     const { doc, settings } = analysis;
     switch (doc.kind) {

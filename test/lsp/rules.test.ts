@@ -57,13 +57,18 @@ const CE0 = 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test de
 const CE1 = 'web1-ce1-test deprecated -failover netmask + broadcast + group prod up\n';
 const CE1_STANDBY = 'web1-ce1-test netmask + broadcast + deprecated -failover group prod standby up\n';
 
-type Files = Record<string, string | { readonly symlink: string }>;
+/** `folder`: a folder where the file should be (there, but unreadable; never opened). */
+type Content = string | { readonly symlink: string } | { readonly folder: true };
+type Files = Record<string, Content>;
 
 /** The files of a web1 host: hosts and netmasks unless the fixture says otherwise (null = absent). */
-function web1(files: Record<string, string | null | { readonly symlink: string }>): Files {
-  const all: Record<string, string | null | { readonly symlink: string }> = { hosts: HOSTS, netmasks: NETMASKS, ...files };
-  return Object.fromEntries(Object.entries(all).filter((e): e is [string, string | { symlink: string }] => e[1] !== null));
+function web1(files: Record<string, Content | null>): Files {
+  const all: Record<string, Content | null> = { hosts: HOSTS, netmasks: NETMASKS, ...files };
+  return Object.fromEntries(Object.entries(all).filter((e): e is [string, Content] => e[1] !== null));
 }
+
+/** A hosts file over the 16 MB size limit: the real entries, then a long comment. */
+const HUGE_HOSTS = `${HOSTS}#${'x'.repeat(16 * 1024 * 1024)}\n`;
 
 // ------------------------------------------------------------------------------ the table
 
@@ -508,6 +513,21 @@ const FIXTURES: readonly RuleFixture[] = [
     open: 'default/mpathd',
     at: '10',
   },
+  // ---- the files themselves
+  {
+    rule: 'file-too-large',
+    name: 'the host names are not checked against a hosts file over the size limit',
+    files: web1({ hosts: HUGE_HOSTS, 'hostname.ce0': 'web1 netmask + broadcast + up\n' }),
+    open: 'hostname.ce0',
+    at: 'web1',
+  },
+  {
+    rule: 'unreadable-file',
+    name: 'the host names are not checked against a hosts file that cannot be read',
+    files: web1({ hosts: { folder: true }, 'hostname.ce0': 'web1 netmask + broadcast + up\n' }),
+    open: 'hostname.ce0',
+    at: 'web1',
+  },
 ];
 
 // ------------------------------------------------------------------------------ valid layouts
@@ -654,6 +674,7 @@ function writeTree(dir: string, files: Files): string {
     const file = path.join(etc, name);
     mkdirSync(path.dirname(file), { recursive: true });
     if (typeof content === 'string') writeFileSync(file, content);
+    else if ('folder' in content) mkdirSync(file, { recursive: true });
     else symlinkSync(content.symlink, file);
   }
   return etc;
@@ -678,6 +699,7 @@ async function published(uri: string, predicate: (d: Diagnostic[]) => boolean, w
 async function openAll(etc: string, files: Files, uris: 'node' | 'vscode' = 'node'): Promise<Map<string, { uri: string; text: string }>> {
   const opened = new Map<string, { uri: string; text: string }>();
   for (const [name, content] of Object.entries(files)) {
+    if (typeof content !== 'string' && 'folder' in content) continue;
     const text = typeof content === 'string' ? content : files[path.posix.join(path.posix.dirname(name), content.symlink)];
     if (typeof text !== 'string') throw new Error(`symlink ${name} must point at a file of the fixture`);
     const uri = uris === 'vscode' ? URI.file(path.join(etc, name)).toString() : uriOf(path.join(etc, name));

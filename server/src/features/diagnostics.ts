@@ -2,7 +2,8 @@
  * Findings of every rule for one document, and their LSP form. Pure: parsed files and the
  * host snapshot in, findings out.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { RELEASES } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
 import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
@@ -14,23 +15,171 @@ import { checkHost } from '../rules/ipmpRules';
 import type { Finding, Severity } from '../rules/types';
 import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
-import { usedHostNames, viewWithDocument, type HostView } from './hostView';
-import { filterSuppressed } from './suppression';
+import { usedHostNames, viewWithDocument, type HostView, type UnreadFile } from './hostView';
+import { filterSuppressed, ignoredBySetting } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
 
+/** At most this many diagnostics go to the client for one document, errors first. */
+export const MAX_DIAGNOSTICS = 5000;
+
 export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
-  const all = [...singleFileFindings(doc, host, settings), ...hostFindingsFor(doc, host, settings)];
-  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths).map((f) =>
-    CONTROL.test(f.message) ? { ...f, message: printable(f.message) } : f,
-  );
+  const unread = (host.unread ?? []).filter((u) => u.uri !== doc.uri);
+  const interfacesUnread = unread.filter((u) => u.role === 'interface');
+  // With a member of the host missing, the picture across interfaces would be wrong.
+  const hostFindings = interfacesUnread.length ? [] : hostFindingsFor(doc, host, settings);
+  const all = withUnreadFiles(doc, [...singleFileFindings(doc, host, settings), ...hostFindings], unread, settings);
+  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths).map(tidyMessage);
 }
 
-// Messages quote words of the file; a binary file must not put control bytes on a terminal.
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+// Messages quote words of the file. A binary file must not put control bytes on a terminal,
+// an invisible character (a BOM, a bidi override, half of a surrogate pair) must show, and a
+// 1 MB word must not make a 1 MB message.
+const INVISIBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONG_WORD = /\S{121,}/g;
 
 export function printable(message: string): string {
-  return message.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return message.replace(INVISIBLE, (c) => {
+    if (c === '\r') return '\\r';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A word over 120 characters keeps its first 80 and last 20, never half a surrogate pair. */
+function shortenWords(message: string): string {
+  return message.replace(LONG_WORD, (word) => {
+    let head = word.slice(0, 80);
+    let tail = word.slice(-20);
+    if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+    if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
+    return `${head}…${tail}`;
+  });
+}
+
+const tidy = (message: string): string => shortenWords(printable(shortenWords(message)));
+
+function tidyMessage(f: Finding): Finding {
+  const message = tidy(f.message);
+  const related = f.related?.map((r) => (tidy(r.message) === r.message ? r : { ...r, message: tidy(r.message) }));
+  const relatedChanged = related?.some((r, i) => r !== f.related![i]);
+  if (message === f.message && !relatedChanged) return f;
+  return { ...f, message, ...(relatedChanged ? { related } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Files too large or unreadable (DESIGN.md "Bad input")
+
+const MB = 1024 * 1024;
+
+export function formatSize(size: number): string {
+  return size >= MB ? `${(size / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(size / 1024)} KB`;
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * The one finding a file over the size limit gets for itself. `linesChecked`: its line
+ * endings were still checked (an open document); otherwise nothing was read.
+ */
+export function fileTooLargeFinding(size: number, limit: number, linesChecked: boolean): Finding {
+  const checked = linesChecked
+    ? 'only its line endings are checked, and hover, completion, navigation, symbols and formatting are off for it'
+    : 'it was not checked';
+  return {
+    rule: 'file-too-large',
+    range: START,
+    message: `This file is ${formatSize(size)}, over the ${formatSize(limit)} limit for checking: ${checked}. Files of its host that need it (as their hosts or netmasks file, or as a group member) skip those checks and say so.`,
+  };
+}
+
+/**
+ * The cheap checks of a file over the size limit: the size notice and CR line endings, found
+ * with the engine's native search and no per-line structures (the usual carriage-return
+ * finding builds one edit per line; its fix here is the convert command alone).
+ */
+export function oversizedFindings(text: string, kind: FileKind, limit: number): Finding[] {
+  const out: Finding[] = [fileTooLargeFinding(text.length, limit, true)];
+  const first = text.indexOf('\r');
+  if (first === -1) return out;
+  let count = 0;
+  for (let i = first; i !== -1; i = text.indexOf('\r', i + 1)) count++;
+  // No CR before `first`, so only LFs end the lines before it.
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < first; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  out.push({
+    rule: 'carriage-return',
+    severity: kind === 'hostname' ? 'error' : 'warning',
+    range: { start: { line, character: 0 }, end: { line, character: first - lineStart } },
+    message: `${count} line break${count === 1 ? ' has' : 's have'} a carriage return (CRLF or CR line endings): Solaris keeps the CR as part of the line${kind === 'hostname' ? ", so ifconfig stops with 'bad address'" : ''}. Convert the file to LF (command: Convert Line Endings to LF).`,
+  });
+  return out;
+}
+
+/** The cheap findings of a file over the size limit, with the user's settings applied. */
+export function oversizedFindingsFor(text: string, kind: FileKind, limit: number, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
+  // In-file `# ipmp-ignore` directives would need a walk over every line: only settings count.
+  const ignored = ignoredBySetting(settings, relativePaths);
+  return oversizedFindings(text, kind, limit).filter((f) => !ignored.has(f.rule));
+}
+
+/** Does this hostname file get its mask from netmasks (`netmask +`, or the one the boot adds)? */
+function usesNetmasks(doc: Extract<ParsedDocument, { kind: 'hostname' }>): boolean {
+  const file = doc.hostname;
+  if (file.family !== 'inet' || file.isDhcpFile) return false;
+  if (file.implicitNetmaskBroadcastUp) return true;
+  return file.commands.some((c) => c.segments.some((s) => s.keywords.some((k) => k.spec.name === 'netmask')));
+}
+
+/**
+ * Files of the host that exist but were not read leave checks undone. Saying nothing would
+ * be a lie either way: `no-hosts-file` (there is one) or `unresolved-host` errors (names
+ * never looked at). So those findings give way to one notice naming the file and what was
+ * not checked.
+ */
+function withUnreadFiles(doc: ParsedDocument, findings: Finding[], unread: readonly UnreadFile[], settings: Settings): Finding[] {
+  if (unread.length === 0 || (doc.kind !== 'hostname' && doc.kind !== 'hosts')) return findings;
+  const notes: { file: UnreadFile; what: string; range?: Range }[] = [];
+  let out = findings;
+  if (doc.kind === 'hostname') {
+    // ipnodes is a name source of its own only up to Solaris 10 11/06 (§5.2).
+    const ipnodesCounts = RELEASES.indexOf(settings.release) <= RELEASES.indexOf('s10-early');
+    const names = unread.filter((u) => u.role === 'hosts' || (u.role === 'ipnodes' && ipnodesCounts));
+    if (names.length) {
+      const gone = out.filter((f) => f.rule === 'no-hosts-file' || f.rule === 'unresolved-host' || f.rule === 'ipnodes-shadow');
+      if (gone.length) {
+        out = out.filter((f) => !gone.includes(f));
+        for (const file of names) notes.push({ file, what: 'the host names this file uses were not checked', range: gone[0]!.range });
+      }
+    }
+    if (usesNetmasks(doc)) {
+      for (const file of unread.filter((u) => u.role === 'netmasks')) notes.push({ file, what: 'the masks `netmask +` would get were not checked' });
+    }
+  }
+  for (const file of unread.filter((u) => u.role === 'interface')) {
+    notes.push({ file, what: "the checks across this host's interfaces (IPMP groups, duplicate addresses) were skipped" });
+  }
+  for (const notRead of ['too-large', 'unreadable'] as const) {
+    const mine = notes.filter((n) => n.file.notRead === notRead);
+    if (mine.length === 0) continue;
+    const files = [...new Map(mine.map((n) => [n.file.uri, n.file])).values()];
+    const named = files.map((f) => (notRead === 'too-large' ? `${f.label} (${formatSize(f.size ?? 0)})` : `${f.label} (${f.reason ?? 'unreadable'})`));
+    const verb = files.length === 1 ? 'is' : 'are';
+    const cause = notRead === 'too-large' ? `${verb} over the size limit for checking` : `could not be read`;
+    out = [
+      ...out,
+      {
+        rule: notRead === 'too-large' ? 'file-too-large' : 'unreadable-file',
+        range: mine.find((n) => n.range)?.range ?? START,
+        message: `${named.join(', ')} ${cause}: ${[...new Set(mine.map((n) => n.what))].join('; ')}.`,
+      },
+    ];
+  }
+  return out;
 }
 
 /** The findings of the host-wide rules that belong to this document. */
@@ -88,7 +237,21 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
   return configured ?? finding.severity ?? RULES.get(finding.rule)?.severity ?? 'error';
 }
 
+const RANK: Record<DiagnosticSeverity, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+
+/**
+ * Diagnostics for the client, at most {@link MAX_DIAGNOSTICS} (errors first): a binary file
+ * can hold a quarter of a million mistakes, and sending them all would cost the client more
+ * than it could show (VS Code itself keeps 1,000 per file).
+ */
 export function toDiagnostics(findings: readonly Finding[], settings: Settings, kind: FileKind): Diagnostic[] {
+  void kind;
+  const all = allDiagnostics(findings, settings);
+  if (all.length <= MAX_DIAGNOSTICS) return all;
+  return all.map((d, i) => ({ d, i })).sort((a, b) => RANK[a.d.severity!] - RANK[b.d.severity!] || a.i - b.i).slice(0, MAX_DIAGNOSTICS).map((x) => x.d);
+}
+
+function allDiagnostics(findings: readonly Finding[], settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const severity = effectiveSeverity(f, settings);
@@ -106,6 +269,5 @@ export function toDiagnostics(findings: readonly Finding[], settings: Settings, 
     if (f.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
     out.push(diagnostic);
   }
-  void kind;
   return out;
 }

@@ -21,6 +21,19 @@ export interface HostView {
   readonly netmasks?: { readonly uri: string; readonly label: string; readonly file: NetmasksFile };
   readonly interfaces: readonly { readonly uri: string; readonly baseName: string; readonly file: HostnameFile }[];
   readonly newHostsUri: string;
+  /** Files of the host that exist but were not read (too large, unreadable): left out above. */
+  readonly unread?: readonly UnreadFile[];
+}
+
+/** A file the host's checks needed but did not get (DESIGN.md "Bad input"). */
+export interface UnreadFile {
+  readonly uri: string;
+  /** How messages name it: `inet/hosts`, `hostname.ce1`. */
+  readonly label: string;
+  readonly role: 'hosts' | 'ipnodes' | 'netmasks' | 'interface';
+  readonly notRead: 'too-large' | 'unreadable';
+  readonly size?: number;
+  readonly reason?: string;
 }
 
 export const EMPTY_HOST: HostView = { rootUri: '', interfaces: [], newHostsUri: '' };

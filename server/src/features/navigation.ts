@@ -7,6 +7,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type LocationLink, type Position, type Range } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { resolveAddress } from '../rules/ipmpModel';
+import { lookupEntries } from '../rules/names';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import { matchNetmask, type NetmasksEntry } from '../syntax/netmasks';
@@ -75,7 +76,7 @@ function hostDefinitions(files: readonly NameFile[], key: string): PlacedOccurre
   const out: PlacedOccurrence[] = [];
   for (const f of files) {
     // lookup lists an entry once per matching name; an entry may repeat a name.
-    const entries = new Set(f.file.lookup(key));
+    const entries = new Set(lookupEntries(f.file, key));
     for (const entry of entries) {
       for (const name of entry.names) {
         if (hostKey(name.text) !== key) continue;

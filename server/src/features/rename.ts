@@ -7,6 +7,7 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { findKeyword, FAMILY_WORDS } from '../catalog/keywords';
 import { hostNameProblem } from '../rules/hostsRules';
+import { lookupEntries } from '../rules/names';
 import { looksLikeLiteral } from '../syntax/address';
 import { wordAt } from '../syntax/hostname';
 import type { ParsedDocument } from './document';
@@ -114,7 +115,7 @@ function hostRefusal(found: NamedSymbol, newName: string): string | undefined {
   const key = hostKey(newName);
   if (key === target.key) return undefined;
   for (const f of found.nameFiles) {
-    const entry = f.file.lookup(key)[0];
+    const entry = lookupEntries(f.file, key)[0];
     if (!entry) continue;
     const label = f.which === 'ipnodes' ? 'inet/ipnodes' : (found.view.hosts?.uri === f.uri ? found.view.hosts.label : 'hosts');
     return `Cannot rename \`${target.name}\` to \`${newName}\`: this host already defines \`${newName}\` (${label}, line ${entry.line + 1}: ${entry.address.text}). Host names are case-insensitive, so the two would become one.`;

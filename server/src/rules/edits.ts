@@ -64,7 +64,8 @@ export function didYouMean(word: string, candidates: readonly string[], limit = 
   const exactCase = candidates.filter((c) => c.toLowerCase() === lower && c !== word);
   const allowed = word.length <= 4 ? 1 : 2;
   const scored = candidates
-    .filter((c) => c !== word && c.toLowerCase() !== lower)
+    // The distance is at least the difference in length: skip those before measuring (a 1 MB word).
+    .filter((c) => c !== word && c.toLowerCase() !== lower && Math.abs(c.length - word.length) <= allowed)
     .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
     .filter((x) => x.d <= allowed && x.d < Math.max(word.length, x.c.length))
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));

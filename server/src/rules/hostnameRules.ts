@@ -499,9 +499,16 @@ function checkDhcpWords(file: HostnameFile, command: HostnameCommand, out: Findi
 
 function checkConflicts(file: HostnameFile, segment: AddressSegment, uri: string, out: Finding[], fix: FixFactory): void {
   const flags = segment.keywords.filter((k) => !k.spec.argument && k.spec.opposite && k.spec.name !== 'addif' && k.spec.name !== 'removeif');
+  // The nearest later use of each flag, found walking backwards: linear even on a 1 MB line.
+  const laterOpposite: (KeywordUse | undefined)[] = [];
+  const nextByName = new Map<string, KeywordUse>();
+  for (let i = flags.length - 1; i >= 0; i--) {
+    laterOpposite[i] = nextByName.get(flags[i]!.spec.opposite!);
+    nextByName.set(flags[i]!.spec.name, flags[i]!);
+  }
   for (let i = 0; i < flags.length; i++) {
     const earlier = flags[i]!;
-    const later = flags.slice(i + 1).find((k) => k.spec.name === earlier.spec.opposite);
+    const later = laterOpposite[i];
     if (!later) continue;
     out.push({
       rule: 'conflicting-options',

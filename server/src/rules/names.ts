@@ -30,6 +30,18 @@ export interface NameLookup {
   appendEntry(line: string): FileEdit;
 }
 
+/**
+ * Names longer than this are never looked up. No Solaris resolver takes a host name over
+ * MAXHOSTNAMELEN (256), so such a word never resolves at boot, and a native search for a
+ * word of megabytes (from a binary file) would fail or cost more than the whole check.
+ */
+export const MAX_NAME_LENGTH = 1024;
+
+/** The entries of a hosts-format file that define `name`; none for an impossible name. */
+export function lookupEntries(file: HostsFile, name: string): readonly HostsEntry[] {
+  return name.length > MAX_NAME_LENGTH ? [] : file.lookup(name);
+}
+
 export interface NameSource {
   readonly uri: string;
   readonly label: string;
@@ -50,17 +62,18 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     resolve(name) {
       const key = name.toLowerCase();
       for (const source of sources) {
-        const entry = source.file.lookup(key)[0];
+        const entry = lookupEntries(source.file, key)[0];
         if (entry) return { entry, uri: source.uri, source: source.kind };
       }
       return undefined;
     },
     resolveAll(name) {
       const key = name.toLowerCase();
-      return sources.flatMap((source) => source.file.lookup(key).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
+      return sources.flatMap((source) => lookupEntries(source.file, key).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
     },
     namesStartingWith(prefix, limit, accept = () => true) {
       const names: { name: string; resolved: ResolvedName }[] = [];
+      if (prefix.length > MAX_NAME_LENGTH) return { names, more: false };
       const seen = new Set<string>();
       let more = false;
       for (const source of sources) {

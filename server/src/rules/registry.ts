@@ -63,6 +63,9 @@ const RULE_LIST = [
   { id: 'setting-syntax', severity: 'error', summary: 'A line in.mpathd silently ignores' },
   { id: 'duplicate-setting', severity: 'warning', summary: 'A later line for a name already set' },
   { id: 'detection-time-units', severity: 'warning', summary: 'FAILURE_DETECTION_TIME in seconds, not milliseconds' },
+  // the files themselves (DESIGN.md "Bad input")
+  { id: 'file-too-large', severity: 'info', summary: 'A file over the size limit: only cheap checks' },
+  { id: 'unreadable-file', severity: 'info', summary: 'A file the checks need could not be read' },
 ] as const satisfies readonly RuleMeta[];
 
 export type RuleId = (typeof RULE_LIST)[number]['id'];

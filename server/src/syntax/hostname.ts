@@ -143,6 +143,15 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
   while (pos < n) {
     const lineStart = pos;
     let content = '';
+    // Tracked as characters are added: reading them back from `content` on every backslash
+    // made a record of 200,000 joined lines quadratic.
+    let lastChar = ' ';
+    let hasWord = false;
+    const add = (c: string): void => {
+      content += c;
+      lastChar = c;
+      hasWord ||= /\S/.test(c);
+    };
     // For each character of `content`, where it came from.
     const from: number[] = [];
     const to: number[] = [];
@@ -170,11 +179,11 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
         const next = text.charCodeAt(pos + 1);
         const breakLength = next === 10 ? 1 : next === 13 && text.charCodeAt(pos + 2) === 10 ? 2 : 0;
         if (breakLength > 0) {
-          const before = content.length > 0 ? content[content.length - 1]! : ' ';
+          const before = lastChar;
           const after = text[pos + 1 + breakLength] ?? ' ';
           continuations.push({
             ...span(pos, pos + 1 + breakLength),
-            gluesWords: !BLANK.test(before) && !BLANK.test(after) && after !== '\n' && after !== '\r' && content.trim() !== '',
+            gluesWords: !BLANK.test(before) && !BLANK.test(after) && after !== '\n' && after !== '\r' && hasWord,
           });
           pos += 1 + breakLength;
           continue;
@@ -192,13 +201,13 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
             escapedBlanks.push(span(pos, k));
           }
         }
-        content += text[pos + 1];
+        add(text[pos + 1]!);
         from.push(pos);
         to.push(pos + 2);
         pos += 2;
         continue;
       }
-      content += text[pos];
+      add(text[pos]!);
       from.push(pos);
       to.push(pos + 1);
       pos++;

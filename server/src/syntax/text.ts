@@ -57,22 +57,14 @@ export class LineIndex {
   }
 }
 
+// Line breaks are found with regexes. A loop of `indexOf('\n')` (and `indexOf('\r')`), once
+// V8 had optimized it on a 200,000-line hosts file, took seconds instead of a millisecond on a
+// later 1 MB document (seen on Node 20); the regex engine's scan has no such cliff and is as
+// fast. `test` with `lastIndex` allocates nothing per line.
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    // The common case: the engine's native search finds each newline.
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
+  const lineBreak = /\r/.test(text) ? /\r\n?|\n/g : /\n/g;
+  while (lineBreak.test(text)) starts.push(lineBreak.lastIndex);
   return starts;
 }
 

@@ -52,7 +52,8 @@ export class HostIndex {
     while (queue.length > 0) {
       if (generation !== this.generation) return;
       const dir = queue.shift()!;
-      const entries = await this.fs.listDirectory(dir.fsPath);
+      // A folder that cannot be listed (or an injected file system that throws) is skipped.
+      const entries = await this.fs.listDirectory(dir.fsPath).catch(() => []);
       let isHost = dir.path.endsWith('/etc');
       for (const entry of entries) {
         if (entry.kind === 'directory' && !SKIP.has(entry.name)) queue.push(Utils.joinPath(dir, entry.name));

@@ -10,7 +10,8 @@ import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
 import { createNameLookup, type NameLookup, type NameSource } from '../rules/names';
-import type { FileSystem } from './fileSystem';
+import type { UnreadFile } from '../features/hostView';
+import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
 
 export interface OpenDocuments {
   /** The text of an open document, by normalized URI. */
@@ -41,6 +42,8 @@ export interface HostSnapshot {
   readonly interfaces: readonly InterfaceFile[];
   /** Where a hosts file is created when the host has none. */
   readonly newHostsUri: string;
+  /** Files that exist but were not read: over the size limit, or unreadable. */
+  readonly unread: readonly UnreadFile[];
 }
 
 export function normalizeUri(uri: string): string {
@@ -54,7 +57,7 @@ export function hostRootUri(uri: string): string {
 }
 
 export class HostModel {
-  private readonly disk = new Map<string, Promise<string | undefined>>();
+  private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly hostsCache = new Map<string, { text: string; file: HostsFile }>();
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
@@ -77,14 +80,29 @@ export class HostModel {
     this.listings.clear();
   }
 
+  /** The file's text, or undefined when it is missing or was not read. */
   async text(uri: string): Promise<string | undefined> {
+    const loaded = await this.load(uri);
+    return isNotRead(loaded) ? undefined : loaded;
+  }
+
+  /**
+   * The file's text (an open document's first), undefined when it does not exist, or why it
+   * was not read. An open document over the size limit counts as not read, as on disk: the
+   * checks of the files that use it must not cost what it would.
+   */
+  async load(uri: string): Promise<string | undefined | FileNotRead> {
     const key = normalizeUri(uri);
     const open = this.documents.textOf(key);
-    if (open !== undefined) return open;
+    if (open !== undefined) return open.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: open.length } : open;
     let pending = this.disk.get(key);
     if (!pending) {
       const parsed = URI.parse(key);
-      pending = parsed.scheme === 'file' ? this.fs.readFile(parsed.fsPath) : Promise.resolve(undefined);
+      pending =
+        parsed.scheme === 'file'
+          ? // An injected file system that throws must not take the host down with it.
+            this.fs.readFile(parsed.fsPath).catch((error: unknown) => ({ notRead: 'unreadable' as const, reason: error instanceof Error ? error.message : String(error) }))
+          : Promise.resolve(undefined);
       this.disk.set(key, pending);
     }
     return pending;
@@ -94,7 +112,7 @@ export class HostModel {
     let pending = this.listings.get(dirUri);
     if (!pending) {
       const parsed = URI.parse(dirUri);
-      pending = parsed.scheme === 'file' ? this.fs.readDirectory(parsed.fsPath) : Promise.resolve([]);
+      pending = parsed.scheme === 'file' ? this.fs.readDirectory(parsed.fsPath).catch(() => []) : Promise.resolve([]);
       this.listings.set(dirUri, pending);
     }
     return pending;
@@ -116,9 +134,9 @@ export class HostModel {
     return file;
   }
 
-  private async readNetmasks(rootUri: string, label: string): Promise<HostFile<NetmasksFile> | undefined> {
+  private async readNetmasks(rootUri: string, label: string, unread: UnreadFile[]): Promise<HostFile<NetmasksFile> | undefined> {
     const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
-    const text = await this.text(uri);
+    const text = await this.loadNoting(uri, label, 'netmasks', unread);
     if (text === undefined) return undefined;
     const cached = this.netmasksCache.get(uri);
     if (cached && cached.text === text) return { uri, label, file: cached.file };
@@ -127,31 +145,60 @@ export class HostModel {
     return { uri, label, file };
   }
 
-  private async readHostFile(rootUri: string, label: string): Promise<HostFile<HostsFile> | undefined> {
+  private async readHostFile(rootUri: string, label: string, role: 'hosts' | 'ipnodes', unread: UnreadFile[]): Promise<HostFile<HostsFile> | undefined> {
     const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
-    const text = await this.text(uri);
+    const text = await this.loadNoting(uri, label, role, unread);
     if (text === undefined) return undefined;
     return { uri, label, file: this.parseHostsCached(uri, text) };
+  }
+
+  /** The text, or undefined; a file there but not read is noted in `unread`. */
+  private async loadNoting(uri: string, label: string, role: UnreadFile['role'], unread: UnreadFile[]): Promise<string | undefined> {
+    const loaded = await this.load(uri);
+    if (!isNotRead(loaded)) return loaded;
+    unread.push({ uri, label, role, ...loaded });
+    return undefined;
   }
 
   /** Everything the rules of one host need, for the host of `uri`. */
   async snapshot(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostSnapshot> {
     const rootUri = hostRootUri(uri);
     const root = URI.parse(rootUri);
+    // What each candidate file left unread, sorted out below by lookup order.
+    const found: Record<'inetHosts' | 'hosts' | 'ipnodes' | 'inetNetmasks' | 'netmasks', UnreadFile[]> = {
+      inetHosts: [],
+      hosts: [],
+      ipnodes: [],
+      inetNetmasks: [],
+      netmasks: [],
+    };
     const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries] = await Promise.all([
-      this.readHostFile(rootUri, 'inet/hosts'),
-      this.readHostFile(rootUri, 'hosts'),
-      this.readHostFile(rootUri, 'inet/ipnodes'),
-      this.readNetmasks(rootUri, 'inet/netmasks'),
-      this.readNetmasks(rootUri, 'netmasks'),
+      this.readHostFile(rootUri, 'inet/hosts', 'hosts', found.inetHosts),
+      this.readHostFile(rootUri, 'hosts', 'hosts', found.hosts),
+      this.readHostFile(rootUri, 'inet/ipnodes', 'ipnodes', found.ipnodes),
+      this.readNetmasks(rootUri, 'inet/netmasks', found.inetNetmasks),
+      this.readNetmasks(rootUri, 'netmasks', found.netmasks),
       this.list(rootUri),
     ]);
-    let hosts = inetHosts ?? plainHosts;
-    if (!hosts && fallbackHostsUri) {
-      const text = await this.text(fallbackHostsUri);
-      if (text !== undefined) hosts = { uri: fallbackHostsUri, label: URI.parse(fallbackHostsUri).path, file: this.parseHostsCached(fallbackHostsUri, text) };
+    // Lookup order (inet/ before the plain name): an unread file counts where it stands, so
+    // an unreadable inet/hosts is not silently replaced by an old plain hosts.
+    const unread: UnreadFile[] = [...found.ipnodes];
+    let hosts: HostFile<HostsFile> | undefined;
+    if (inetHosts) hosts = inetHosts;
+    else if (found.inetHosts.length) unread.push(...found.inetHosts);
+    else if (plainHosts) hosts = plainHosts;
+    else unread.push(...found.hosts);
+    const hostsUnread = unread.some((u) => u.role === 'hosts');
+    if (!hosts && !hostsUnread && fallbackHostsUri) {
+      const label = URI.parse(fallbackHostsUri).path;
+      const text = await this.loadNoting(fallbackHostsUri, label, 'hosts', unread);
+      if (text !== undefined) hosts = { uri: fallbackHostsUri, label, file: this.parseHostsCached(fallbackHostsUri, text) };
     }
-    const netmasks = inetNetmasks ?? plainNetmasks;
+    let netmasks: HostFile<NetmasksFile> | undefined;
+    if (inetNetmasks) netmasks = inetNetmasks;
+    else if (found.inetNetmasks.length) unread.push(...found.inetNetmasks);
+    else if (plainNetmasks) netmasks = plainNetmasks;
+    else unread.push(...found.netmasks);
 
     // Up to Solaris 10 11/06 ipnodes is a file of its own, searched before hosts (§5.2).
     const ipnodesFirst = RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early');
@@ -172,11 +219,13 @@ export class HostModel {
     const interfaces: InterfaceFile[] = [];
     await Promise.all(
       [...interfaceUris].map(async (u) => {
-        const text = await this.text(u);
-        if (text !== undefined) interfaces.push({ uri: u, baseName: baseName(URI.parse(u).path), file: this.parseHostnameCached(u, text) });
+        const name = baseName(URI.parse(u).path);
+        const text = await this.loadNoting(u, name, 'interface', unread);
+        if (text !== undefined) interfaces.push({ uri: u, baseName: name, file: this.parseHostnameCached(u, text) });
       }),
     );
     interfaces.sort((a, b) => a.baseName.localeCompare(b.baseName));
+    unread.sort((a, b) => a.label.localeCompare(b.label));
 
     return {
       rootUri,
@@ -186,6 +235,7 @@ export class HostModel {
       netmasks,
       interfaces,
       newHostsUri: Utils.joinPath(root, 'hosts').toString(),
+      unread,
     };
   }
 }

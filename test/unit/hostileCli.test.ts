@@ -1,0 +1,82 @@
+/**
+ * ipmp-lint on reads that fail with "permission denied". Tests run as root, and root reads
+ * anything whatever its mode, so the failures are injected into node:fs for one call at a time
+ * (ipmp-lint and the file system it uses read through `fs.promises`).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, promises as fsp, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli';
+
+type Patchable = Record<'readdir' | 'stat' | 'readFile', (...args: unknown[]) => Promise<unknown>>;
+
+/** Runs ipmp-lint in-process while `method` fails with EACCES for paths ending in `suffix`. */
+async function lintDenied(method: keyof Patchable, suffix: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const target = fsp as unknown as Patchable;
+  const original = target[method];
+  target[method] = async (...a: unknown[]) => {
+    if (String(a[0]).endsWith(suffix)) throw Object.assign(new Error(`EACCES: permission denied, ${method} '${String(a[0])}'`), { code: 'EACCES' });
+    return original.apply(fsp, a);
+  };
+  let out = '';
+  let err = '';
+  try {
+    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
+  } finally {
+    target[method] = original;
+  }
+}
+
+let root: string;
+const HOSTS = '127.0.0.1\tlocalhost\n192.168.10.10\tbox\tloghost\n';
+
+before(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'ipmp-cli-denied-'));
+  for (const [file, text] of Object.entries({
+    'a/etc/hosts': HOSTS,
+    'a/etc/hostname.ce0': 'box netmask + broadcast + up\n',
+    'b/etc/hosts': HOSTS,
+    'b/etc/hostname.ce0': 'box netmask + broadcast + UP\n',
+  })) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('ipmp-lint on reads denied', () => {
+  test('a folder that cannot be listed: one line on stderr, exit 2, the rest is checked', async () => {
+    const r = await lintDenied('readdir', `${path.sep}b`, [root]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `ipmp-lint: cannot read folder ${path.join(root, 'b')}: permission denied\n`);
+    assert.equal(r.out, 'no problems\n');
+  });
+
+  test('errors elsewhere still decide the status: 1 beats 2', async () => {
+    const r = await lintDenied('readdir', `${path.sep}a`, [root]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^ipmp-lint: cannot read folder .*\/a: permission denied\n$/);
+    assert.match(r.out, /b\/etc\/hostname\.ce0:1:27: error unknown-keyword: /);
+  });
+
+  test('a path given that cannot be examined', async () => {
+    const r = await lintDenied('stat', `${path.sep}a`, [path.join(root, 'a')]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `ipmp-lint: cannot read ${path.join(root, 'a')}: permission denied\n`);
+  });
+
+  test('a hosts file that cannot be read: reported itself, and the hostname file says its names were not checked', async () => {
+    const r = await lintDenied('readFile', `a${path.sep}etc${path.sep}hosts`, ['--format', 'json', path.join(root, 'a')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^ipmp-lint: cannot read .*a\/etc\/hosts: permission denied\n$/);
+    const problems = JSON.parse(r.out) as { code: string; severity: string; message: string; line: number; column: number }[];
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.line, p.column, p.message]),
+      [['unreadable-file', 'info', 1, 1, 'hosts (permission denied) could not be read: the host names this file uses were not checked.']],
+    );
+  });
+});
