@@ -399,9 +399,9 @@ function checkLiteral(file: HostnameFile, token: Token, allowPrefix: boolean, ou
 function nearNames(names: NameLookup, word: string): string[] {
   const lower = word.toLowerCase();
   const candidates: string[] = [];
-  // Only names with the same first letter and a similar length: a hosts file can hold
-  // hundreds of thousands, and the file keeps an index of exactly those.
-  for (const name of names.namesNear(word)) candidates.push(name);
+  // Only names with the same first letter within didYouMean's distance: a hosts file can hold
+  // hundreds of thousands, and the file finds exactly those, once per word.
+  for (const name of names.namesWithin(word, word.length <= 4 ? 1 : 2)) candidates.push(name);
   // Only the closest names: a second, farther one is noise.
   const best = didYouMean(word, candidates, 3);
   const distance = (n: string): number => editDistance(lower, n.toLowerCase());

@@ -95,6 +95,7 @@ export class HostsFile {
   private allComments: Span[] | undefined;
   private allLines: PhysicalLine[] | undefined;
   private readonly lookups = new Map<string, HostsEntry[]>();
+  private readonly nearCache = new Map<string, string[]>();
   private readonly entriesByLineStart = new Map<number, HostsEntry | null>();
   /** Name starts by first letter and length, for did-you-mean (built on first need). */
   private nameBuckets: Map<number, number[]> | undefined;
@@ -213,6 +214,35 @@ export class HostsFile {
     return out;
   }
 
+  /**
+   * Distinct names within `maxDistance` edits of `word` (optimal string alignment, case ignored;
+   * never `word` itself), for did-you-mean. Compared in place in the text with a banded
+   * distance that gives up as soon as it must exceed the bound: a typo in a file of 200,000
+   * look-alike names costs milliseconds, and each word is worked out once per file text.
+   */
+  namesWithin(word: string, maxDistance: number): string[] {
+    const cacheKey = `${maxDistance}\u0000${hostsKey(word)}`;
+    const cached = this.nearCache.get(cacheKey);
+    if (cached) return cached;
+    const found = new Set<string>();
+    if (word.length > 0 && word.length <= MAX_NEAR_WORD) {
+      const buckets = (this.nameBuckets ??= this.buildNameBuckets());
+      const target = Array.from({ length: word.length }, (_, i) => foldedCode(word.charCodeAt(i)));
+      const first = target[0]!;
+      for (let length = Math.max(1, word.length - maxDistance); length <= word.length + maxDistance; length++) {
+        for (const start of buckets.get(bucketKey(first, length)) ?? []) {
+          if (length >= MAX_BUCKET_LENGTH && this.wordEnd(start) - start !== length) continue;
+          const d = boundedDistance(target, this.text, start, length, maxDistance);
+          if (d > 0 && d <= maxDistance) found.add(this.text.slice(start, start + length));
+        }
+      }
+    }
+    const result = [...found];
+    if (this.nearCache.size >= MAX_CACHED_LOOKUPS) this.nearCache.clear();
+    this.nearCache.set(cacheKey, result);
+    return result;
+  }
+
   /** Entries whose address field passes `matches`; a cheap native pre-filter keeps big files fast. */
   entriesWithAddress(hint: string, matches: (address: string) => boolean): HostsEntry[] {
     const out: HostsEntry[] = [];
@@ -249,6 +279,12 @@ export class HostsFile {
   private *namesMatching(key: string, prefix: boolean): Generator<HostsName> {
     const text = this.text;
     const matches = (word: string): boolean => (prefix ? hostsKey(word).startsWith(key) : hostsKey(word) === key);
+    // A pattern of tens of thousands of characters is too large for the regex engine: such a
+    // key (no real name is that long) is compared on every line instead.
+    if (key.length > MAX_PATTERN_LENGTH) {
+      for (const entry of this.scanEntries()) for (const n of entry.names) if (matches(n.text)) yield { name: n.text, entry };
+      return;
+    }
     // eslint-disable-next-line no-control-regex
     if (/^[\u0000-\u007f]*$/.test(key)) {
       const resume = { at: 0 };
@@ -409,6 +445,46 @@ export class HostsFile {
     });
     return buckets;
   }
+}
+
+/** Longer search keys are not turned into a regex. */
+const MAX_PATTERN_LENGTH = 4096;
+
+/** Did-you-mean is for names someone typed; longer words are not compared. */
+const MAX_NEAR_WORD = 256;
+
+/**
+ * The optimal-string-alignment distance between `a` (folded codes) and the `length` characters
+ * of `text` at `start` (folded as they are read), or `bound + 1` once it must be larger: only
+ * cells within `bound` of the diagonal can stay within it, and a row with no cell within it ends
+ * the work. A distance of 0 means the same name.
+ */
+function boundedDistance(a: readonly number[], text: string, start: number, length: number, bound: number): number {
+  const n = length;
+  if (Math.abs(a.length - n) > bound) return bound + 1;
+  const big = bound + 1;
+  let twoBack = new Array<number>(n + 1).fill(big);
+  let previous = new Array<number>(n + 1).fill(big);
+  let current = new Array<number>(n + 1).fill(big);
+  for (let j = 0; j <= Math.min(n, bound); j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(big);
+    if (i <= bound) current[0] = i;
+    let rowMin = current[0]!;
+    const from = Math.max(1, i - bound);
+    const to = Math.min(n, i + bound);
+    const ai = a[i - 1]!;
+    for (let j = from; j <= to; j++) {
+      const bj = foldedCode(text.charCodeAt(start + j - 1));
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === foldedCode(text.charCodeAt(start + j - 2)) && a[i - 2] === bj) v = Math.min(v, twoBack[j - 2]! + 1);
+      current[j] = Math.min(v, big);
+      if (current[j]! < rowMin) rowMin = current[j]!;
+    }
+    if (rowMin > bound) return big;
+    [twoBack, previous, current] = [previous, current, twoBack];
+  }
+  return previous[n]!;
 }
 
 const MAX_BUCKET_LENGTH = 4095;
