@@ -359,7 +359,7 @@ await section('load', async () => {
   row('memory held: hostile result', `${mb(m.memory.hostile)} = ${(m.memory.hostile / hostsBytes).toFixed(2)}x file`, '—');
   row('memory held: ours (loaded file, after lookups)', `${mb(m.memory.ours)} = ${(m.memory.ours / hostsBytes).toFixed(2)}x file`, `< 3x file (${mb(3 * hostsBytes)})`, m.memory.ours < 3 * hostsBytes);
   row(`  not loading: one walk over all ${m.walk.entries.toLocaleString('en')} entries (open hosts doc rules)`, ms(m.walk.ms), '—');
-  row('  not loading: first did-you-mean (builds the name index once)', ms(m.nearIndexMs), '—');
+  row('  not loading: first did-you-mean for a typo (builds the name index once)', ms(m.nearIndexMs), '—');
 });
 
 // ---- server A: one host with the big hosts file
@@ -524,7 +524,7 @@ await section('load', async () => {
       await hovering;
     }
     if (first === undefined) throw new Error(`no workspace symbols within ${DEADLINE_MS} ms`);
-    row(`workspace/symbol first answer (background index, ${symbols} symbols, ${polls} poll${polls > 1 ? 's' : ''})`, ms(first), '—');
+    row(`full background index → first workspace/symbol answer (${symbols} symbols, ${polls} poll${polls > 1 ? 's' : ''})`, ms(first), '—');
     row(`hover during indexing, p99 (${hoverLat.length} req)`, ms(p99(hoverLat)), '< 20 ms (not blocked)', p99(hoverLat) < 20);
     row('hover during indexing, max', ms(Math.max(...hoverLat)), '—');
   });
