@@ -288,6 +288,15 @@ describe('unresolved-host and no-hosts-file', () => {
     assert.equal(edit.edits[0]!.newText, 'ADDRESS\tmyhost\nADDRESS\tmyhost-test\n');
   });
   expectFindings('literals need no hosts file', '192.168.10.10 netmask + broadcast + up\n', [], 'hostname.ce0', { hosts: null });
+  // nss_files skips a line whose address it cannot read (§5.1): its names resolve to nothing.
+  const badLine = '127.0.0.1\tlocalhost\n10.300.0.1\tbadhost\n192.168.10.30\tlaterhost\n999\tlaterhost\n';
+  expectFindings('a name only on a line with an unreadable address', 'badhost netmask + broadcast + up\n', ['unresolved-host: badhost'], 'hostname.ce0', { hosts: badLine });
+  expectFindings('a later good line for the name still resolves it', 'laterhost netmask + broadcast + up\n', [], 'hostname.ce0', { hosts: badLine });
+  test('the message names the skipped line and points at its address', () => {
+    const finding = check('badhost up\n', 'hostname.ce0', { hosts: badLine }).find((f) => f.rule === 'unresolved-host')!;
+    assert.match(finding.message, /^'badhost' is on line 2 of hosts, but Solaris skips that line: its address '10\.300\.0\.1' cannot be read\./);
+    assert.deepEqual(finding.related?.map((r) => [r.uri, r.range.start.line, r.range.start.character, r.range.end.character]), [['file:///srv/web1/etc/hosts', 1, 0, 10]]);
+  });
 });
 
 describe('several mistakes at once: each reported, none hides another', () => {

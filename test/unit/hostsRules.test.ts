@@ -276,3 +276,11 @@ describe('hosts: the pre-scan of big files agrees with the full walk', () => {
     );
   });
 });
+
+describe('hosts: a character outside a name is named whole', () => {
+  eolTest('an emoji in a name is quoted as one character', '192.168.1.9\tweb😀1\n', (text) => {
+    const finding = check(text).find((f) => f.rule === 'invalid-host-name');
+    assert.ok(finding);
+    assert.match(finding.message, /contains '😀'/);
+  });
+});

@@ -696,11 +696,16 @@ function checkNames(file: HostnameFile, ctx: HostnameRuleContext, used: Token[],
     const near = writtenAsIs(file, token) ? nearNames(names, token.text) : [];
     const fixes: Fix[] = near.map((n, i) => ({ title: `Change to '${n}' (in ${names.label})`, isPreferred: i === 0, edits: [{ uri: ctx.uri, edits: [replaceSpan(token, n)] }] }));
     if (!reported.has(key)) fixes.push({ title: `Add '${token.text}' to ${names.label}`, isPreferred: near.length === 0, edits: [append] });
+    const skipped = names.skipped(token.text);
+    const where = skipped
+      ? `'${token.text}' is on line ${skipped.entry.line + 1} of ${skipped.source === 'ipnodes' ? 'inet/ipnodes' : names.label}, but Solaris skips that line: its address '${skipped.entry.address.text}' cannot be read. So`
+      : `'${token.text}' is not in ${names.label}:`;
     out.push({
       rule: 'unresolved-host',
       range: token.range,
-      message: `'${token.text}' is not in ${names.label}: at boot ifconfig fails with '${token.text}: bad address' and the interface gets no address (name services are not running yet, so only local files count).${near.length ? ` Did you mean '${near[0]}'?` : ''}`,
+      message: `${where} at boot ifconfig fails with '${token.text}: bad address' and the interface gets no address (name services are not running yet, so only local files count).${near.length ? ` Did you mean '${near[0]}'?` : ''}`,
       fixes,
+      ...(skipped ? { related: [{ uri: skipped.uri, range: skipped.entry.address.range, message: `'${skipped.entry.address.text}' is not an address Solaris can read` }] } : {}),
     });
     reported.add(key);
   }

@@ -182,7 +182,8 @@ const PLAIN_VALID_NAME = /^(?=.{1,253}$)(?![0-9.]+$)[A-Za-z0-9](?:[A-Za-z0-9-]{0
 export function hostNameProblem(name: string): string | undefined {
   // A hosts file can hold hundreds of thousands of names; most are fine.
   if (PLAIN_VALID_NAME.test(name)) return undefined;
-  const bad = /[^A-Za-z0-9.-]/.exec(name);
+  // By code point: an emoji is named whole, not as half a surrogate pair.
+  const bad = /[^A-Za-z0-9.-]/u.exec(name);
   if (bad) {
     const c = bad[0];
     if (c === '_') return "it contains '_' (only letters, digits, '-' and '.' are allowed)";

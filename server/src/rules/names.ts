@@ -4,6 +4,7 @@
  */
 import type { HostsEntry, HostsFile } from '../syntax/hosts';
 import type { FileEdit } from './types';
+import { readHostsAddress } from './hostsRules';
 
 export interface ResolvedName {
   readonly entry: HostsEntry;
@@ -15,10 +16,15 @@ export interface NameLookup {
   /** How to name the file in messages: `hosts`, `inet/hosts`. */
   readonly label: string;
   readonly hostsUri: string;
-  /** First match in lookup order; names are case-insensitive (§5.1). */
+  /**
+   * First match in lookup order; names are case-insensitive (§5.1). A line whose address
+   * Solaris cannot read is skipped whole (§5.1), so its names resolve to nothing.
+   */
   resolve(name: string): ResolvedName | undefined;
   /** Every match in lookup order (for a family-specific lookup, §1.7). */
   resolveAll(name: string): ResolvedName[];
+  /** The first line that names `name` but that Solaris skips, its address being unreadable. */
+  skipped(name: string): ResolvedName | undefined;
   /**
    * Distinct names starting with `prefix` (case ignored) in lookup order, at most `limit`;
    * `more` when some were left out. Never walks a big file further than it must.
@@ -44,6 +50,11 @@ export function lookupEntries(file: HostsFile, name: string): readonly HostsEntr
   return name.length > MAX_NAME_LENGTH ? [] : file.lookup(name);
 }
 
+/** Whether nss_files can read the entry's address; it skips the whole line when not (§5.1). */
+function readable(entry: HostsEntry): boolean {
+  return readHostsAddress(entry.address.text) !== undefined;
+}
+
 export interface NameSource {
   readonly uri: string;
   readonly label: string;
@@ -64,14 +75,26 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     resolve(name) {
       const key = name.toLowerCase();
       for (const source of sources) {
-        const entry = lookupEntries(source.file, key)[0];
+        const entry = lookupEntries(source.file, key).find(readable);
         if (entry) return { entry, uri: source.uri, source: source.kind };
       }
       return undefined;
     },
     resolveAll(name) {
       const key = name.toLowerCase();
-      return sources.flatMap((source) => lookupEntries(source.file, key).map((entry) => ({ entry, uri: source.uri, source: source.kind })));
+      return sources.flatMap((source) =>
+        lookupEntries(source.file, key)
+          .filter(readable)
+          .map((entry) => ({ entry, uri: source.uri, source: source.kind })),
+      );
+    },
+    skipped(name) {
+      const key = name.toLowerCase();
+      for (const source of sources) {
+        const entry = lookupEntries(source.file, key).find((e) => !readable(e));
+        if (entry) return { entry, uri: source.uri, source: source.kind };
+      }
+      return undefined;
     },
     namesStartingWith(prefix, limit, accept = () => true) {
       const names: { name: string; resolved: ResolvedName }[] = [];
@@ -81,7 +104,7 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
       for (const source of sources) {
         const resolvedOf = (entry: HostsEntry): ResolvedName => ({ entry, uri: source.uri, source: source.kind });
         // An earlier source shadows a later one's entries for the same name (§5.2).
-        const found = source.file.namesStartingWith(prefix, limit - names.length + seen.size, (entry) => accept(resolvedOf(entry)));
+        const found = source.file.namesStartingWith(prefix, limit - names.length + seen.size, (entry) => readable(entry) && accept(resolvedOf(entry)));
         for (const { name, entry } of found.names) {
           const key = name.toLowerCase();
           if (seen.has(key)) continue;
