@@ -339,3 +339,11 @@ describe('regressions found by the fix property (test/unit/properties.test.ts)',
     assert.deepEqual(finding.fixes, []);
   });
 });
+
+describe('carriage-return: CR-only endings', () => {
+  test('a hostname file with CR-only endings is read as one line, and the message says so', () => {
+    const finding = check('myhost netmask + broadcast + up\raddif myhost-ce0-test up\r').find((f) => f.rule === 'carriage-return');
+    assert.ok(finding);
+    assert.match(finding.message, /^CR-only line endings \(2 CRs, no LF after them\)/);
+  });
+});

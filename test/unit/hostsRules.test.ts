@@ -284,3 +284,15 @@ describe('hosts: a character outside a name is named whole', () => {
     assert.match(finding.message, /contains '😀'/);
   });
 });
+
+describe('hosts: CR-only line endings are not called Windows endings', () => {
+  test('a file whose CRs are never followed by LF is one line for Solaris, and the message says so', () => {
+    const finding = check('127.0.0.1\tlocalhost\r192.168.1.1\tbox\r').find((f) => f.rule === 'carriage-return');
+    assert.ok(finding);
+    assert.match(finding.message, /^CR-only line endings \(2 CRs, no LF after them\): Solaris ends a line only at LF, so it reads this file as a single line/);
+  });
+  test('CRLF keeps its own message', () => {
+    const finding = check('127.0.0.1\tlocalhost\r\n').find((f) => f.rule === 'carriage-return');
+    assert.match(finding!.message, /^Windows \(CRLF\) line endings on 1 line\./);
+  });
+});

@@ -11,7 +11,7 @@ import { inetAddr } from '../syntax/netmasks';
 import type { LineIndex } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
-import { carriageReturnFinding } from './lineEndings';
+import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
 import type { Finding, Fix } from './types';
 
 /** Above this size the entry checks look only at lines a native pre-scan could not clear. */
@@ -99,7 +99,7 @@ function carriageReturnInHosts(text: string, index: LineIndex, uri: string): Fin
   const count = countCrLines(text);
   return {
     ...finding,
-    message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}. Solaris' own lookups treat the CR as white space, but scripts and tools that read this file see it glued to the last name of each line. Convert the file to LF.`,
+    message: crEndingsMessage(text, count, `. Solaris' own lookups treat the CR as white space, but scripts and tools that read this file see it glued to the last name of each line. Convert the file to LF.`),
   };
 }
 

@@ -18,6 +18,16 @@ const CONSEQUENCE: Record<'hostname' | 'hosts' | 'netmasks' | 'mpathd', string> 
   mpathd: 'every value carries it',
 };
 
+/**
+ * The message for a file with CRs: `crlf` continues "Windows (CRLF) line endings on N lines".
+ * A file whose CRs are never followed by a LF (classic Mac endings) is something else for
+ * Solaris: only LF ends a line, so the whole file is one line with CRs inside it.
+ */
+export function crEndingsMessage(text: string, count: number, crlf: string): string {
+  if (/\r\n/.test(text)) return `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}${crlf}`;
+  return `CR-only line endings (${count} CR${count === 1 ? '' : 's'}, no LF after them): Solaris ends a line only at LF, so it reads this file as a single line with the CRs inside it. Convert the file to LF.`;
+}
+
 /** One finding for the whole file, on the first line that has a CR; undefined when none. */
 export function carriageReturnFinding(
   text: string,
@@ -43,7 +53,7 @@ export function carriageReturnFinding(
     rule: 'carriage-return',
     severity,
     range: index.range(start, first),
-    message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}: Solaris keeps the CR, so ${CONSEQUENCE[kind]}. Convert the file to LF.`,
+    message: crEndingsMessage(text, count, `: Solaris keeps the CR, so ${CONSEQUENCE[kind]}. Convert the file to LF.`),
     fixes: [
       {
         title: 'Convert line endings to LF',

@@ -9,7 +9,7 @@ import type { Span } from '../syntax/text';
 import type { RuleContext } from './context';
 import { editDistance } from './edits';
 import { countCrLines } from './hostsRules';
-import { carriageReturnFinding } from './lineEndings';
+import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
 import type { Finding, Fix } from './types';
 
 type FixFactory = (title: string, edits: TextEdit[], isPreferred?: boolean) => Fix;
@@ -29,7 +29,7 @@ export function checkMpathd(file: MpathdFile, ctx: RuleContext): Finding[] {
     const count = countCrLines(file.text);
     out.push({
       ...cr,
-      message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}: every value in.mpathd reads ends in a CR. It still reads yes/no and numbers correctly, but convert the file to LF before other tools trip over it.`,
+      message: crEndingsMessage(file.text, count, `: every value in.mpathd reads ends in a CR. It still reads yes/no and numbers correctly, but convert the file to LF before other tools trip over it.`),
     });
   }
   checkStop(file, out, fix);

@@ -15,7 +15,7 @@ import {
   type NetmasksFile,
 } from '../syntax/netmasks';
 import type { RuleContext } from './context';
-import { carriageReturnFinding } from './lineEndings';
+import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
 import { countCrLines } from './hostsRules';
 import type { Finding, Fix } from './types';
 
@@ -32,7 +32,7 @@ export function checkNetmasks(file: NetmasksFile, ctx: RuleContext): Finding[] {
     const count = countCrLines(file.text);
     out.push({
       ...cr,
-      message: `Windows (CRLF) line endings on ${count} line${count === 1 ? '' : 's'}. libnsl reads the CR as white space, so the entries still work, but other tools see it glued to the last word of each line. Convert the file to LF.`,
+      message: crEndingsMessage(file.text, count, `. libnsl reads the CR as white space, so the entries still work, but other tools see it glued to the last word of each line. Convert the file to LF.`),
     });
   }
 
