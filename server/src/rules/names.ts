@@ -30,8 +30,6 @@ export interface NameLookup {
    * `more` when some were left out. Never walks a big file further than it must.
    */
   namesStartingWith(prefix: string, limit: number, accept?: (resolved: ResolvedName) => boolean): { names: { readonly name: string; readonly resolved: ResolvedName }[]; more: boolean };
-  /** Names that could be a typo of `word` (same first letter, similar length), for did-you-mean. */
-  namesNear(word: string): string[];
   /** Distinct names within `maxDistance` edits of `word` (case ignored), for did-you-mean. */
   namesWithin(word: string, maxDistance: number): string[];
   /** An edit that appends a line to the hosts file. */
@@ -121,9 +119,6 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     },
     namesWithin(word, maxDistance) {
       return [...new Set(sources.flatMap((source) => source.file.namesWithin(word, maxDistance)))];
-    },
-    namesNear(word) {
-      return [...new Set(sources.flatMap((source) => source.file.namesNear(word)))];
     },
     appendEntry(line) {
       const text = hosts.file.text;

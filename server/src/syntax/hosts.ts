@@ -46,6 +46,24 @@ class HostsSpan implements Span {
   }
 }
 
+/**
+ * An entry parsed from one line. Its line number needs the file's line table, which a lookup
+ * that only wants the address (the checks of a hostname file) never has to build.
+ */
+class HostsLineEntry implements HostsEntry {
+  private lineNumber: number | undefined;
+  constructor(
+    readonly address: Token,
+    readonly names: readonly Token[],
+    readonly span: Span,
+    private readonly lineStart: number,
+    private readonly index: LineIndex,
+  ) {}
+  get line(): number {
+    return (this.lineNumber ??= this.index.positionAt(this.lineStart).line);
+  }
+}
+
 /** A name as a hosts file spells it, with the first entry that defines it. */
 export interface HostsName {
   readonly name: string;
@@ -201,17 +219,7 @@ export class HostsFile {
    */
   namesNear(word: string, slack = 2): string[] {
     if (word.length === 0) return [];
-    const buckets = (this.nameBuckets ??= this.buildNameBuckets());
-    const first = foldedCode(word.charCodeAt(0));
-    const out: string[] = [];
-    for (let length = Math.max(1, word.length - slack); length <= word.length + slack; length++) {
-      for (const start of buckets.get(bucketKey(first, length)) ?? []) {
-        // Names of MAX_BUCKET_LENGTH and more share one bucket: keep those of this length only.
-        if (length >= MAX_BUCKET_LENGTH && this.wordEnd(start) - start !== length) continue;
-        out.push(this.text.slice(start, start + length));
-      }
-    }
-    return out;
+    return Array.from(this.candidateStarts(word, slack), ({ start, length }) => this.text.slice(start, start + length));
   }
 
   /**
@@ -226,15 +234,10 @@ export class HostsFile {
     if (cached) return cached;
     const found = new Set<string>();
     if (word.length > 0 && word.length <= MAX_NEAR_WORD) {
-      const buckets = (this.nameBuckets ??= this.buildNameBuckets());
       const target = Array.from({ length: word.length }, (_, i) => foldedCode(word.charCodeAt(i)));
-      const first = target[0]!;
-      for (let length = Math.max(1, word.length - maxDistance); length <= word.length + maxDistance; length++) {
-        for (const start of buckets.get(bucketKey(first, length)) ?? []) {
-          if (length >= MAX_BUCKET_LENGTH && this.wordEnd(start) - start !== length) continue;
-          const d = boundedDistance(target, this.text, start, length, maxDistance);
-          if (d > 0 && d <= maxDistance) found.add(this.text.slice(start, start + length));
-        }
+      for (const { start, length } of this.candidateStarts(word, maxDistance)) {
+        const d = boundedDistance(target, this.text, start, length, maxDistance);
+        if (d > 0 && d <= maxDistance) found.add(this.text.slice(start, start + length));
       }
     }
     const result = [...found];
@@ -270,6 +273,36 @@ export class HostsFile {
   }
 
   // ------------------------------------------------------------------ internals
+
+  /** Name words with `word`'s first letter (case ignored) and a length within `slack` of it. */
+  private *candidateStarts(word: string, slack: number): Generator<{ start: number; length: number }> {
+    const buckets = (this.nameBuckets ??= this.buildNameBuckets());
+    const first = foldedCode(word.charCodeAt(0));
+    for (let length = Math.max(1, word.length - slack); length <= word.length + slack; length++) {
+      for (const start of buckets.get(bucketKey(first, length)) ?? []) {
+        // Names of MAX_BUCKET_LENGTH and more share one bucket: keep those of this length only.
+        if (length >= MAX_BUCKET_LENGTH && this.wordEnd(start) - start !== length) continue;
+        yield { start, length };
+      }
+    }
+  }
+
+  /** Calls `visit` with each word of the physical line [start, newline): blank-separated, before any `#`. */
+  private forEachWord(start: number, newline: number, visit: (wordStart: number, wordEnd: number) => void): void {
+    const text = this.text;
+    const end = this.hashOrEnd(start, this.lineTextEnd(start, newline));
+    let i = start;
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        i++;
+        continue;
+      }
+      const wordStart = i;
+      while (i < end && (c = text.charCodeAt(i)) !== SPACE && c !== TAB) i++;
+      visit(wordStart, i);
+    }
+  }
 
   /**
    * The name words whose hostsKey is `key` (with `prefix`: starts with it), in file order, each
@@ -401,47 +434,26 @@ export class HostsFile {
 
   /** Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end). */
   private entryOfLine(start: number, newline: number): HostsEntry | undefined {
-    const text = this.text;
-    const end = this.hashOrEnd(start, this.lineTextEnd(start, newline));
     const words: HostsToken[] = [];
-    let i = start;
-    while (i < end) {
-      let c = text.charCodeAt(i);
-      if (c === SPACE || c === TAB) {
-        i++;
-        continue;
-      }
-      const wordStart = i;
-      while (i < end && (c = text.charCodeAt(i)) !== SPACE && c !== TAB) i++;
-      words.push(new HostsToken(text.slice(wordStart, i), wordStart, i, this.index));
-    }
+    this.forEachWord(start, newline, (wordStart, wordEnd) => words.push(new HostsToken(this.text.slice(wordStart, wordEnd), wordStart, wordEnd, this.index)));
     const [address, ...names] = words;
     if (!address) return undefined;
     const last = words[words.length - 1]!;
-    return { address, names, line: this.index.positionAt(start).line, span: new HostsSpan(address.start, last.end, this.index) };
+    return new HostsLineEntry(address, names, new HostsSpan(address.start, last.end, this.index), start, this.index);
   }
 
   private buildNameBuckets(): Map<number, number[]> {
     const buckets = new Map<number, number[]>();
     const text = this.text;
     this.forEachLine((start, newline) => {
-      const end = this.hashOrEnd(start, this.lineTextEnd(start, newline));
-      let i = start;
       let word = 0;
-      while (i < end) {
-        let c = text.charCodeAt(i);
-        if (c === SPACE || c === TAB) {
-          i++;
-          continue;
-        }
-        const wordStart = i;
-        while (i < end && (c = text.charCodeAt(i)) !== SPACE && c !== TAB) i++;
-        if (word++ === 0) continue; // the address
-        const key = bucketKey(foldedCode(text.charCodeAt(wordStart)), i - wordStart);
+      this.forEachWord(start, newline, (wordStart, wordEnd) => {
+        if (word++ === 0) return; // the address
+        const key = bucketKey(foldedCode(text.charCodeAt(wordStart)), wordEnd - wordStart);
         const list = buckets.get(key);
         if (list) list.push(wordStart);
         else buckets.set(key, [wordStart]);
-      }
+      });
     });
     return buckets;
   }
