@@ -8,7 +8,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { parseDocument, type ParsedDocument } from '../../server/src/features/document';
 import type { HostView } from '../../server/src/features/hostView';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { eolTest, textIn, withEol, type Eol } from './helpers';

@@ -8,7 +8,7 @@ import { CodeActionKind, MarkupKind, type CodeAction, type CompletionList, type 
 import { renderKeywordMarkdown, renderKeywordPlain } from '../../server/src/catalog/renderDocs';
 import { checkHostnameFile } from '../../server/src/rules/hostnameRules';
 import { checkHosts } from '../../server/src/rules/hostsRules';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { codeActions, TEMPLATE_KIND, type EditCapabilities } from '../../server/src/features/codeActions';
 import { complete, MAX_NAME_ITEMS, type CompletionOptions } from '../../server/src/features/completion';
 import { findingsFor, toDiagnostics } from '../../server/src/features/diagnostics';

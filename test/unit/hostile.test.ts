@@ -20,7 +20,7 @@ import { complete } from '../../server/src/features/completion';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/features/settings';
 import type { HostView } from '../../server/src/features/hostView';
 import type { Finding } from '../../server/src/rules/types';
-import { createNameLookup, MAX_NAME_LENGTH } from '../../server/src/rules/names';
+import { createNameLookup, MAX_NAME_LENGTH } from '../../server/src/engine/names';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { LineIndex } from '../../server/src/syntax/text';
 import { HostIndex } from '../../server/src/workspace/hostIndex';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { checkHostnameFile, type HostnameRuleContext } from '../../server/src/rules/hostnameRules';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import type { Release } from '../../server/src/catalog/releases';
 import type { Finding } from '../../server/src/rules/types';
 import { applyEdits, eolTest, summarize, withEol } from './helpers';

@@ -8,7 +8,7 @@ import { InlayHintKind, type InlayHint, type MarkupContent, type Range } from 'v
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { parseDocument, type ParsedDocument } from '../../server/src/features/document';
 import type { HostView } from '../../server/src/features/hostView';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { parseNetmasks } from '../../server/src/syntax/netmasks';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { parseNetmasks } from '../../server/src/syntax/netmasks';
-import { createNameLookup, type NameSource } from '../../server/src/rules/names';
+import { createNameLookup, type NameSource } from '../../server/src/engine/names';
 import { buildIpmpHost } from '../../server/src/rules/ipmpModel';
 import { checkHost, type HostFinding } from '../../server/src/rules/ipmpRules';
 import type { Release } from '../../server/src/catalog/releases';

@@ -10,7 +10,7 @@ import { DocumentHighlightKind, type Location, type LocationLink } from 'vscode-
 import { parseDocument, type ParsedDocument } from '../../server/src/features/document';
 import type { HostView } from '../../server/src/features/hostView';
 import { definition, documentHighlights, references } from '../../server/src/features/navigation';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { classifyPath } from '../../server/src/syntax/fileKind';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';

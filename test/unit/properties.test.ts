@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RELEASES, type Release } from '../../server/src/catalog/releases';
 import { checkHostnameFile, type HostnameRuleContext } from '../../server/src/rules/hostnameRules';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import type { Finding } from '../../server/src/rules/types';
 import { parseHostnameFile, type HostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';

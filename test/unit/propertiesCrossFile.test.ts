@@ -12,7 +12,7 @@ import { RELEASES, type Release } from '../../server/src/catalog/releases';
 import { formatHostname, formatHosts, formatNetmasks } from '../../server/src/features/formatting';
 import { buildIpmpHost, describeAddress, subnetOf } from '../../server/src/rules/ipmpModel';
 import { checkHost, type HostRuleInputs } from '../../server/src/rules/ipmpRules';
-import { createNameLookup, type NameSource } from '../../server/src/rules/names';
+import { createNameLookup, type NameSource } from '../../server/src/engine/names';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { parseNetmasks } from '../../server/src/syntax/netmasks';

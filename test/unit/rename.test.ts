@@ -10,7 +10,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { parseDocument, type ParsedDocument } from '../../server/src/features/document';
 import type { HostView } from '../../server/src/features/hostView';
 import { groupNameProblem, isRenameRefusal, prepareRename, rename, type RenameRefusal } from '../../server/src/features/rename';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { classifyPath } from '../../server/src/syntax/fileKind';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';

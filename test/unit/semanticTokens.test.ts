@@ -14,7 +14,7 @@ import {
   SEMANTIC_TOKEN_LEGEND,
   semanticTokens,
 } from '../../server/src/features/semanticTokens';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { LineIndex } from '../../server/src/syntax/text';

@@ -10,7 +10,7 @@ import { parseDocument, type ParsedDocument } from '../../server/src/features/do
 import { hover, interfaceSummary } from '../../server/src/features/hover';
 import type { HostView } from '../../server/src/features/hostView';
 import { documentSymbols, documentSymbolsCapped, hostLabel, matchScore, workspaceSymbols } from '../../server/src/features/symbols';
-import { createNameLookup } from '../../server/src/rules/names';
+import { createNameLookup } from '../../server/src/engine/names';
 import { classifyPath } from '../../server/src/syntax/fileKind';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';

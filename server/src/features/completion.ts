@@ -23,7 +23,7 @@ import { checkInterfaceName } from '../syntax/interfaceName';
 import type { Token } from '../syntax/token';
 import type { ParsedDocument } from './document';
 import { groupMembers, type HostView } from './hostView';
-import type { ResolvedName } from '../rules/names';
+import type { ResolvedName } from '../engine/names';
 
 export const MAX_NAME_ITEMS = 200;
 

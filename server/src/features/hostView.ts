@@ -5,7 +5,7 @@
 import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
-import type { NameLookup } from '../rules/names';
+import type { NameLookup } from '../engine/names';
 import { URI } from 'vscode-uri';
 import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';

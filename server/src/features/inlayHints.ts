@@ -15,7 +15,7 @@ import { formatIPv4, looksLikeLiteral, prefixMask } from '../syntax/address';
 import type { HostnameCommand } from '../syntax/hostname';
 import type { Token } from '../syntax/token';
 import { resolveAddress, type ConfiguredAddress } from '../rules/ipmpModel';
-import type { ResolvedName } from '../rules/names';
+import type { ResolvedName } from '../engine/names';
 import type { ParsedDocument } from './document';
 import { ipmpModelFor, type HostView } from './hostView';
 

@@ -7,7 +7,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type LocationLink, type Position, type Range } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { resolveAddress } from '../rules/ipmpModel';
-import { lookupEntries } from '../rules/names';
+import { lookupEntries } from '../engine/names';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import { matchNetmask, type NetmasksEntry } from '../syntax/netmasks';

@@ -7,7 +7,7 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { findKeyword, FAMILY_WORDS } from '../catalog/keywords';
 import { hostNameProblem } from '../rules/hostsRules';
-import { lookupEntries } from '../rules/names';
+import { lookupEntries } from '../engine/names';
 import { looksLikeLiteral } from '../syntax/address';
 import { wordAt } from '../syntax/hostname';
 import type { ParsedDocument } from './document';

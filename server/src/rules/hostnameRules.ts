@@ -20,7 +20,7 @@ import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
 import { didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
 import { carriageReturnFinding } from './lineEndings';
-import type { NameLookup } from './names';
+import type { NameLookup } from '../engine/names';
 import type { Finding, Fix } from './types';
 
 export interface HostnameRuleContext extends RuleContext {

@@ -4,8 +4,8 @@
  * read with inet_addr (IPv4) or inet_pton (a field with a colon), names are compared without
  * case, comments and trailing white space are cut off before a line is parsed.
  */
-import ipaddr from 'ipaddr.js';
-import type { HostsEntry, HostsFile } from '../syntax/hosts';
+import { readHostsAddress, type HostsEntry, type HostsFile } from '../syntax/hosts';
+export { readHostsAddress, type HostsAddress } from '../syntax/hosts';
 import { formatIPv4 } from '../syntax/address';
 import { inetAddr } from '../syntax/netmasks';
 import type { LineIndex } from '../syntax/text';
@@ -113,18 +113,6 @@ export function countCrLines(text: string): number {
 // ---------------------------------------------------------------------------------------
 // Addresses
 
-/** An address as nss_files reads it: a field with a colon is IPv6 (inet_pton), otherwise inet_addr. */
-export type HostsAddress = { readonly family: 'inet'; readonly ipv4: number } | { readonly family: 'inet6'; readonly canonical: string };
-
-export function readHostsAddress(text: string): HostsAddress | undefined {
-  if (text.includes(':')) {
-    // inet_pton takes no zone index and no prefix length.
-    if (text.includes('%') || text.includes('/') || !ipaddr.IPv6.isValid(text)) return undefined;
-    return { family: 'inet6', canonical: ipaddr.IPv6.parse(text).toRFC5952String() };
-  }
-  const v4 = inetAddr(text);
-  return v4.ok ? { family: 'inet', ipv4: v4.value } : undefined;
-}
 
 function checkHostsAddress(token: Token, uri: string): Finding | undefined {
   const text = token.text;

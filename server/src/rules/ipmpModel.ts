@@ -12,7 +12,7 @@ import { checkInterfaceName } from '../syntax/interfaceName';
 import { classfulMask, matchNetmask, type NetmasksEntry, type NetmasksFile } from '../syntax/netmasks';
 import type { Token } from '../syntax/token';
 import { readHostsAddress } from './hostsRules';
-import type { NameLookup, ResolvedName } from './names';
+import type { NameLookup, ResolvedName } from '../engine/names';
 
 export interface InterfaceFileInput {
   readonly uri: string;

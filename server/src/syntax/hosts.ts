@@ -8,6 +8,8 @@
  * search (ignoring case, no copy of the text), and only the lines that hold it become entries.
  * Whole-file walks (the rules of an open hosts document, outlines) parse line by line.
  */
+import ipaddr from 'ipaddr.js';
+import { inetAddr } from './netmasks';
 import { LineIndex, splitPhysicalLines, type PhysicalLine, type Span } from './text';
 import type { Token } from './token';
 import type { Range } from 'vscode-languageserver-types';
@@ -504,4 +506,17 @@ const bucketKey = (firstChar: number, length: number): number => firstChar * (MA
 
 export function parseHosts(text: string): HostsFile {
   return new HostsFile(text);
+}
+
+/** An address as nss_files reads it: a field with a colon is IPv6 (inet_pton), otherwise inet_addr. */
+export type HostsAddress = { readonly family: 'inet'; readonly ipv4: number } | { readonly family: 'inet6'; readonly canonical: string };
+
+export function readHostsAddress(text: string): HostsAddress | undefined {
+  if (text.includes(':')) {
+    // inet_pton takes no zone index and no prefix length.
+    if (text.includes('%') || text.includes('/') || !ipaddr.IPv6.isValid(text)) return undefined;
+    return { family: 'inet6', canonical: ipaddr.IPv6.parse(text).toRFC5952String() };
+  }
+  const v4 = inetAddr(text);
+  return v4.ok ? { family: 'inet', ipv4: v4.value } : undefined;
 }

@@ -9,7 +9,7 @@ import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
-import { createNameLookup, type NameLookup, type NameSource } from '../rules/names';
+import { createNameLookup, type NameLookup, type NameSource } from '../engine/names';
 import type { UnreadFile } from '../features/hostView';
 import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
 

@@ -2,9 +2,8 @@
  * Name resolution as ifconfig sees it at boot: only local files (§1.7, §4.7). A host's
  * names come from its hosts file and, where the release reads it, inet/ipnodes (§5.2).
  */
-import type { HostsEntry, HostsFile } from '../syntax/hosts';
-import type { FileEdit } from './types';
-import { readHostsAddress } from './hostsRules';
+import { readHostsAddress, type HostsEntry, type HostsFile } from '../syntax/hosts';
+import type { TextEdit } from 'vscode-languageserver-types';
 
 export interface ResolvedName {
   readonly entry: HostsEntry;
@@ -33,7 +32,7 @@ export interface NameLookup {
   /** Distinct names within `maxDistance` edits of `word` (case ignored), for did-you-mean. */
   namesWithin(word: string, maxDistance: number): string[];
   /** An edit that appends a line to the hosts file. */
-  appendEntry(line: string): FileEdit;
+  appendEntry(line: string): { readonly uri: string; readonly edits: readonly TextEdit[] };
 }
 
 /**
