@@ -9,6 +9,8 @@ export interface ResolvedName {
   readonly entry: HostsEntry;
   readonly uri: string;
   readonly source: 'hosts' | 'ipnodes';
+  /** For `skipped`: why Solaris does not read the line. */
+  readonly unreadable?: 'address' | 'line-too-long';
 }
 
 export interface NameLookup {
@@ -47,9 +49,23 @@ export function lookupEntries(file: HostsFile, name: string): readonly HostsEntr
   return name.length > MAX_NAME_LENGTH ? [] : file.lookup(name);
 }
 
-/** Whether nss_files can read the entry's address; it skips the whole line when not (§5.1). */
-function readable(entry: HostsEntry): boolean {
-  return readHostsAddress(entry.address.text) !== undefined;
+/**
+ * nss_files reads hosts lines into an 8192-byte buffer: a line of more than 8190 characters is
+ * skipped whole, without a message (research: files_common.c, NSS_LINELEN_HOSTS).
+ */
+export const MAX_HOSTS_LINE = 8190;
+
+/** Why nss_files skips the line of an entry, or undefined when it reads it (§5.1). */
+export function unreadableBecause(entry: HostsEntry, file: HostsFile): 'address' | 'line-too-long' | undefined {
+  if (readHostsAddress(entry.address.text) === undefined) return 'address';
+  const text = file.text;
+  if (text.length > MAX_HOSTS_LINE) {
+    const start = text.lastIndexOf('\n', entry.span.start - 1) + 1;
+    let end = text.indexOf('\n', entry.span.end);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_HOSTS_LINE) return 'line-too-long';
+  }
+  return undefined;
 }
 
 export interface NameSource {
@@ -72,7 +88,7 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     resolve(name) {
       const key = name.toLowerCase();
       for (const source of sources) {
-        const entry = lookupEntries(source.file, key).find(readable);
+        const entry = lookupEntries(source.file, key).find((e) => !unreadableBecause(e, source.file));
         if (entry) return { entry, uri: source.uri, source: source.kind };
       }
       return undefined;
@@ -81,15 +97,17 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
       const key = name.toLowerCase();
       return sources.flatMap((source) =>
         lookupEntries(source.file, key)
-          .filter(readable)
+          .filter((e) => !unreadableBecause(e, source.file))
           .map((entry) => ({ entry, uri: source.uri, source: source.kind })),
       );
     },
     skipped(name) {
       const key = name.toLowerCase();
       for (const source of sources) {
-        const entry = lookupEntries(source.file, key).find((e) => !readable(e));
-        if (entry) return { entry, uri: source.uri, source: source.kind };
+        for (const entry of lookupEntries(source.file, key)) {
+          const unreadable = unreadableBecause(entry, source.file);
+          if (unreadable) return { entry, uri: source.uri, source: source.kind, unreadable };
+        }
       }
       return undefined;
     },
@@ -101,7 +119,7 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
       for (const source of sources) {
         const resolvedOf = (entry: HostsEntry): ResolvedName => ({ entry, uri: source.uri, source: source.kind });
         // An earlier source shadows a later one's entries for the same name (§5.2).
-        const found = source.file.namesStartingWith(prefix, limit - names.length + seen.size, (entry) => readable(entry) && accept(resolvedOf(entry)));
+        const found = source.file.namesStartingWith(prefix, limit - names.length + seen.size, (entry) => !unreadableBecause(entry, source.file) && accept(resolvedOf(entry)));
         for (const { name, entry } of found.names) {
           const key = name.toLowerCase();
           if (seen.has(key)) continue;
