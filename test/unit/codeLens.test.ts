@@ -91,7 +91,10 @@ describe('code lenses', () => {
   eolTest('one lens per group, on its first appearance', 'myhost group prod up\naddif myhost-ce0-test deprecated -failover up\ngroup prod\ngroup other\n', (text, eol) => {
     const lenses = lensesFor('hostname.ce0', text, eol, {});
     // The last `group` applied wins: ce0 ends up in `other`, leaving `prod` empty.
-    assert.deepEqual(summarize(text, lenses), ['group @0: group prod: no interface ends up in it', 'group @3: group other: ce0 active (test .11), probe-based']);
+    assert.deepEqual(summarize(text, lenses), [
+      "group @0: group prod: no interface ends up in it; ce0 never joins (a later line puts it in 'other')",
+      'group @3: group other: ce0 active (test .11), probe-based',
+    ]);
   });
 
   eolTest('an unterminated last line never runs, so it adds no member', CE0 + 'group late up', (text, eol) => {
@@ -102,9 +105,9 @@ describe('code lenses', () => {
     ]);
   });
 
-  eolTest('an unknown name as a test address is shown as written', 'web1-ce0-test deprecated -failover group prod up\n', (text, eol) => {
+  eolTest('a member whose line fails before its group never joins, and the lens says why', 'web1-ce0-test deprecated -failover group prod up\n', (text, eol) => {
     const lenses = lensesFor('hostname.ce0', text, eol, { 'hostname.ce1': CE1_STANDBY });
-    assert.deepEqual(summarize(text, lenses), ['group @0: group prod: ce0 active (test web1-ce0-test), ce1 standby (test .12), probe-based']);
+    assert.deepEqual(summarize(text, lenses), ['group @0: group prod: ce1 standby (test .12), probe-based; ce0 never joins (its line fails: web1-ce0-test: bad address)']);
   });
 
   eolTest('a file not yet known to the host counts as a member', 'myhost-ce1-test deprecated -failover group prod up\n', (text, eol) => {

@@ -18,11 +18,11 @@
  */
 import { RELEASES, type Release } from '../catalog/releases';
 import type { AddressFamily } from '../catalog/keywords';
-import type { HostnameFile, LogicalLine } from '../syntax/hostname';
+import { parseHostnameFile, type HostnameFile, type LogicalLine } from '../syntax/hostname';
 import { checkInterfaceName, isIpmpInterface } from '../syntax/interfaceName';
 import type { MpathdFile } from '../syntax/mpathd';
 import type { NetmasksFile } from '../syntax/netmasks';
-import type { ArgWord, BootCommand, BootPhase, CommandOutcome, CommandSource, ScriptName } from './command';
+import type { ArgWord, BootCommand, BootPhase, CommandOutcome, CommandSource, EngineEvent, ScriptName } from './command';
 import { ifconfigKeyword, runIfconfig, type IfconfigEnv } from './ifconfig';
 import type { AddressMove } from './kernel';
 import { mpathdView, readMpathdSettings, startMpathd, type MpathdSettings, type MpathdView } from './mpathd';
@@ -52,6 +52,11 @@ export interface BootInput {
    * recording stand-in for ifconfig). The state is still simulated.
    */
   readonly exitStatus?: (command: BootCommand) => number;
+  /**
+   * Keep the CR of CRLF lines, as Solaris does (§1.6): the last word of each line ends in `\r`.
+   * The preview shows that; the rules read CRLF files like LF ones and report the CR themselves.
+   */
+  readonly keepCarriageReturns?: boolean;
 }
 
 export type BootStep =
@@ -69,6 +74,8 @@ export interface BootResult {
   readonly mpathdStartMoves: readonly AddressMove[];
   readonly mpathd: MpathdView;
   readonly settings: MpathdSettings;
+  /** What commands did that the rules look at (addresses replaced, groups set). */
+  readonly events: readonly EngineEvent[];
 }
 
 const IFCONFIG = '/sbin/ifconfig';
@@ -111,11 +118,15 @@ class Boot {
   readonly state = emptyState();
   private nextId = 0;
   readonly env: IfconfigEnv & { readonly nicPresent: (name: string) => boolean };
+  readonly events: EngineEvent[] = [];
+  readonly input: BootInput;
 
-  constructor(readonly input: BootInput) {
+  constructor(input: BootInput) {
+    this.input = input.keepCarriageReturns ? { ...input, interfaces: input.interfaces.map(keepingCarriageReturns) } : input;
     const missing = new Set(input.missingNics ?? []);
     const release = input.release;
     this.env = {
+      events: this.events,
       release,
       names: input.names,
       netmasks: input.netmasks,
@@ -202,7 +213,7 @@ class Boot {
 
     const final = mpathdView(this.state, settings, log);
     const commands = this.steps.filter((s): s is Extract<BootStep, { kind: 'command' }> => s.kind === 'command').map((s) => s.outcome);
-    return { release: this.release, steps: this.steps, commands, state: this.state, mpathdStartMoves: moved, mpathd: final, settings };
+    return { release: this.release, steps: this.steps, commands, state: this.state, mpathdStartMoves: moved, mpathd: final, settings, events: this.events };
   }
 
   private plumbAll(list: { name: string; input: InterfaceFileInput }[], family: AddressFamily): { plumbed: { name: string; input: InterfaceFileInput }[]; failed: string[] } {
@@ -408,6 +419,21 @@ class Boot {
       if (done.length) this.message('net-init', `configuring ${family === 'inet' ? 'IPv4' : 'IPv6'} tunnels: ${done.join(' ')}.`);
     }
   }
+}
+
+/** A private-use character standing for CR while the shell's reading is re-done (same length, same offsets). */
+const CR_STAND_IN = '\uE00D';
+
+/**
+ * The file as Solaris' `read` sees it when lines end in CRLF: the CR is an ordinary character,
+ * so it ends the last word of each line, and a backslash before it escapes the CR, not the
+ * newline (§1.6).
+ */
+function keepingCarriageReturns(input: InterfaceFileInput): InterfaceFileInput {
+  if (!input.file.text.includes('\r')) return input;
+  const parsed = parseHostnameFile(input.file.text.replace(/\r/g, CR_STAND_IN), { fileName: input.baseName });
+  const lines = parsed.lines.map((line) => ({ ...line, words: line.words.map((w) => ({ ...w, text: w.text.replace(/\uE00D/g, '\r') })) }));
+  return { ...input, file: { ...parsed, text: input.file.text, lines } };
 }
 
 function emptyLine(): LogicalLine {

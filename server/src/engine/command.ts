@@ -118,6 +118,27 @@ export type IfconfigErrorCode =
   | 'plumb-failed'
   | 'other';
 
+/** Things a command did that rules want to know about. */
+export type EngineEvent =
+  | {
+      readonly kind: 'address-replaced';
+      readonly commandId: number;
+      /** `ce0`. */
+      readonly lif: string;
+      readonly family: AddressFamily;
+      readonly previous: { readonly address: string; readonly word?: WordRef; readonly commandId?: number };
+      readonly address: string;
+      readonly word?: WordRef;
+    }
+  | {
+      readonly kind: 'group-set';
+      readonly commandId: number;
+      readonly nic: string;
+      readonly family: AddressFamily;
+      readonly group: string;
+      readonly word?: WordRef;
+    };
+
 export function commandLine(command: BootCommand): string {
   return [command.program, ...command.args.map((a) => a.text)].join(' ');
 }

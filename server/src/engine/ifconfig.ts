@@ -19,7 +19,7 @@
 import { findKeyword, type AddressFamily, type KeywordSpec } from '../catalog/keywords';
 import { RELEASES, type Release } from '../catalog/releases';
 import { matchNetmask, classfulMask, type NetmasksFile } from '../syntax/netmasks';
-import type { ArgWord, BootCommand, CommandOutcome, IfconfigErrorCode, WordEffect, WordRef } from './command';
+import type { ArgWord, BootCommand, CommandOutcome, EngineEvent, IfconfigErrorCode, WordEffect, WordRef } from './command';
 import { placeNewLogical, lowestFreeUnit, updateInactive } from './kernel';
 import type { NameLookup } from './names';
 import { readPrefix, resolveWord, type Resolution } from './resolve';
@@ -43,6 +43,8 @@ export interface IfconfigEnv {
   readonly netmasks?: NetmasksFile;
   /** Whether the machine has this NIC (its driver and instance): plumb fails otherwise. Default: yes. */
   readonly nicPresent?: (name: string) => boolean;
+  /** Where to note what commands did, for the rules. */
+  readonly events?: EngineEvent[];
 }
 
 /** ifconfig ended the command: its message, exit status and the argument it was about. */
@@ -215,8 +217,20 @@ class Run {
     const { lif, ill } = t;
     const arg = this.args[index]!;
     const prefix = resolution.prefix.kind === 'ok' ? resolution.prefix.length : undefined;
+    const previous = lif.addressOrigin;
+    if (previous?.word && !lif.placeholder) {
+      this.env.events?.push({
+        kind: 'address-replaced',
+        commandId: this.command.id,
+        lif: lifName(t.phyint.name, lif.unit),
+        family: this.family,
+        previous: { address: lif.address.canonical, word: previous.word, commandId: previous.commandId },
+        address: resolution.address.canonical,
+        word: arg.ref,
+      });
+    }
     lif.address = resolution.address;
-    lif.addressOrigin = { ...resolution.origin, word: arg.ref };
+    lif.addressOrigin = { ...resolution.origin, word: arg.ref, commandId: this.command.id };
     lif.dhcp = undefined;
     lif.revarp = undefined;
     lif.placeholder = undefined;
@@ -464,6 +478,7 @@ class Run {
         // LIFGRNAMSIZ is 32 with the NUL: a longer name is cut to 31 characters.
         t.phyint.groupname = arg!.text.slice(0, 31);
         t.phyint.groupWord = arg!.ref;
+        this.env.events?.push({ kind: 'group-set', commandId: this.command.id, nic: t.phyint.name, family: this.family, group: t.phyint.groupname, word: arg!.ref });
         return;
       }
       case 'metric':
@@ -587,7 +602,7 @@ class Run {
     const prefix = r.prefix.kind === 'ok' ? r.prefix.length : undefined;
     const arg = this.args[argIndex]!;
     lif.address = r.address;
-    lif.addressOrigin = { ...r.origin, word: arg.ref };
+    lif.addressOrigin = { ...r.origin, word: arg.ref, commandId: this.command.id };
     if (this.family === 'inet') {
       lif.mask = prefix !== undefined ? maskOfPrefix(prefix) : classfulMask(r.address.ipv4!);
       lif.maskSource = prefix !== undefined ? 'prefix' : 'classful';

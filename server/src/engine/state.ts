@@ -83,6 +83,8 @@ export type MaskSource = 'unset' | 'classful' | 'prefix' | 'netmask' | 'netmasks
 export interface AddressOrigin {
   /** The word that set it, when a file holds it. */
   readonly word?: WordRef;
+  /** The command that set it. */
+  readonly commandId?: number;
   /** The name looked up in hosts/ipnodes, when it was a name. */
   readonly resolved?: ResolvedName;
   readonly how: 'literal' | 'name' | 'link-local' | 'dhcp' | 'moved' | 'all-ones';

@@ -10,7 +10,7 @@
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { Release } from '../catalog/releases';
-import type { ConfiguredAddress, InterfaceConfig, IpmpGroup } from '../rules/ipmpModel';
+import type { ConfiguredAddress, InterfaceConfig, IpmpGroup, IpmpHost } from '../rules/ipmpModel';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { ipmpModelFor } from './hostView';
@@ -30,10 +30,24 @@ export function codeLenses(doc: ParsedDocument, host: HostView, release: Release
   const model = ipmpModelFor(doc, host, release);
   const lenses: CodeLens[] = [];
   for (const [name, range] of firsts) {
-    const { title, tooltip } = summarizeGroup(name, model.groups.get(name));
+    const { title, tooltip } = summarizeGroup(name, model.groups.get(name), neverJoin(model, name));
     lenses.push({ range, command: { title, command: '', tooltip } });
   }
   return lenses;
+}
+
+/** NICs whose files name the group but that the boot leaves out of it, with why (the line's error, or a later group). */
+export function neverJoin(model: IpmpHost, group: string): { name: string; why: string }[] {
+  const out: { name: string; why: string }[] = [];
+  for (const iface of model.interfaces.values()) {
+    if (iface.group === group) continue;
+    const use = iface.groupUses.find((g) => g.use.argument?.text === group);
+    if (!use) continue;
+    const failed = model.boot.commands.find((c) => c.status === 'failed' && c.command.source?.uri === use.input.uri && c.command.source.line.words.includes(use.use.token));
+    const why = failed?.error ? `its line fails: ${failed.error.message.replace(/^ifconfig: /, '')}` : iface.group ? `a later line puts it in '${iface.group}'` : 'its group is cleared later';
+    out.push({ name: iface.name, why });
+  }
+  return out;
 }
 
 export interface GroupSummary {
@@ -42,11 +56,12 @@ export interface GroupSummary {
 }
 
 /** `group prod: ce0 active (test .11), ce1 standby (test .12), probe-based`. */
-export function summarizeGroup(name: string, group: IpmpGroup | undefined): GroupSummary {
+export function summarizeGroup(name: string, group: IpmpGroup | undefined, lost: readonly { name: string; why: string }[] = []): GroupSummary {
+  const lostText = lost.map((l) => `${l.name} never joins (${l.why})`).join('; ');
   if (!group || group.members.length === 0) {
     return {
-      title: `group ${name}: no interface ends up in it`,
-      tooltip: 'No line that runs at boot leaves a physical interface in this group (an unterminated last line never runs; a later `group` wins).',
+      title: `group ${name}: no interface ends up in it${lostText ? `; ${lostText}` : ''}`,
+      tooltip: 'No line that runs at boot leaves a physical interface in this group (an unterminated last line never runs; a failing line stops before `group`; a later `group` wins).',
     };
   }
   const members = group.members.map((m) => describeMember(m, group.members.length === 1));
@@ -61,7 +76,7 @@ export function summarizeGroup(name: string, group: IpmpGroup | undefined): Grou
             .filter((m) => !m.probes)
             .map((m) => m.name)
             .join(', ')}, which rely on link state alone (§3.3).`;
-  return { title: `group ${name}: ${members.map((m) => m.text).join(', ')}, ${detection}`, tooltip };
+  return { title: `group ${name}: ${members.map((m) => m.text).join(', ')}, ${detection}${lostText ? `; ${lostText}` : ''}`, tooltip };
 }
 
 interface MemberSummary {

@@ -5,6 +5,7 @@
 import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
+import type { MpathdFile } from '../syntax/mpathd';
 import type { NameLookup } from '../engine/names';
 import { URI } from 'vscode-uri';
 import type { Release } from '../catalog/releases';
@@ -19,6 +20,9 @@ export interface HostView {
   readonly hosts?: { readonly uri: string; readonly label: string; readonly file: HostsFile };
   readonly ipnodes?: { readonly uri: string; readonly label: string; readonly file: HostsFile };
   readonly netmasks?: { readonly uri: string; readonly label: string; readonly file: NetmasksFile };
+  readonly mpathd?: { readonly uri: string; readonly label: string; readonly file: MpathdFile };
+  /** The text of the host's nodename file, if it has one. */
+  readonly nodename?: string;
   readonly interfaces: readonly { readonly uri: string; readonly baseName: string; readonly file: HostnameFile }[];
   readonly newHostsUri: string;
   /** Files of the host that exist but were not read (too large, unreadable): left out above. */

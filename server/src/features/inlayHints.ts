@@ -45,13 +45,13 @@ export function sourceLabel(resolved: ResolvedName, host: HostView): string {
 
 export function inlayHints(doc: ParsedDocument, range: Range, host: HostView, release: Release): InlayHint[] {
   if (doc.kind !== 'hostname' || doc.hostname.isDhcpFile) return [];
-  const hints = [...nameHints(doc, host), ...maskHints(doc, host, release)];
+  const hints = [...nameHints(doc, host, release), ...maskHints(doc, host, release)];
   return hints
     .filter((h) => within(h.position, range))
     .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }
 
-function nameHints(doc: HostnameDocument, host: HostView): InlayHint[] {
+function nameHints(doc: HostnameDocument, host: HostView, release: Release): InlayHint[] {
   const hints: InlayHint[] = [];
   const family = doc.hostname.family;
   for (const command of doc.hostname.commands) {
@@ -59,7 +59,7 @@ function nameHints(doc: HostnameDocument, host: HostView): InlayHint[] {
     for (const r of command.roles) {
       if (!isHostNameWord(r)) continue;
       // Resolution is per family: a hostname6 file only takes IPv6 entries (§1.7).
-      const { value, resolved } = resolveAddress(r.token.text, family, host.names);
+      const { value, resolved } = resolveAddress(r.token.text, family, host.names, release);
       if (!value || !resolved) continue;
       const entry = resolved.entry;
       const line = [entry.address.text, ...entry.names.map((n) => n.text)].join(' ');

@@ -38,7 +38,7 @@ import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';
 import type { Span } from '../syntax/text';
 import type { Token } from '../syntax/token';
-import { resolveAddress, type ConfiguredAddress } from '../rules/ipmpModel';
+import { lastOf, resolveAddress, type ConfiguredAddress } from '../rules/ipmpModel';
 import type { ParsedDocument } from './document';
 import { isAddressWord } from './inlayHints';
 import { ipmpModelFor, type HostView } from './hostView';
@@ -117,12 +117,19 @@ function hostnameTokens(doc: Extract<ParsedDocument, { kind: 'hostname' }>, host
       const literal = looksLikeLiteral(r.token.text);
       // Without a hosts file nothing can be said either way (the diagnostics say why).
       if (!literal && host.names) {
-        modifiers.push(resolveAddress(r.token.text, doc.hostname.family, host.names).value ? 'resolved' : 'unresolved');
+        modifiers.push(resolveAddress(r.token.text, doc.hostname.family, host.names, release).value ? 'resolved' : 'unresolved');
       }
       const address = configured.get(r.token.start);
       if (address) {
         modifiers.push(address.test ? 'test' : 'data');
         if (address.deprecated) modifiers.push('deprecated');
+      } else {
+        // The boot never sets it (its line fails, or never runs): the role its words give it.
+        const segment = command.segments.find((s) => s.address === r.token);
+        if (segment) {
+          modifiers.push(lastOf(segment, '-failover', 'failover') === '-failover' ? 'test' : 'data');
+          if (lastOf(segment, 'deprecated', '-deprecated') === 'deprecated') modifiers.push('deprecated');
+        }
       }
       tokens.push({ spans: pieces(r.token), type: literal ? 'address' : 'hostName', modifiers });
     }

@@ -20,7 +20,7 @@ import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
 import { didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
 import { carriageReturnFinding } from './lineEndings';
-import type { NameLookup } from '../engine/names';
+import { MAX_HOSTS_LINE, type NameLookup } from '../engine/names';
 import type { Finding, Fix } from './types';
 
 export interface HostnameRuleContext extends RuleContext {
@@ -698,14 +698,24 @@ function checkNames(file: HostnameFile, ctx: HostnameRuleContext, used: Token[],
     if (!reported.has(key)) fixes.push({ title: `Add '${token.text}' to ${names.label}`, isPreferred: near.length === 0, edits: [append] });
     const skipped = names.skipped(token.text);
     const where = skipped
-      ? `'${token.text}' is on line ${skipped.entry.line + 1} of ${skipped.source === 'ipnodes' ? 'inet/ipnodes' : names.label}, but Solaris skips that line: its address '${skipped.entry.address.text}' cannot be read. So`
+      ? `'${token.text}' is on line ${skipped.entry.line + 1} of ${skipped.source === 'ipnodes' ? 'inet/ipnodes' : names.label}, but Solaris skips that line: ${skipped.unreadable === 'line-too-long' ? `it is longer than the ${MAX_HOSTS_LINE} characters nss_files reads` : `its address '${skipped.entry.address.text}' cannot be read`}. So`
       : `'${token.text}' is not in ${names.label}:`;
     out.push({
       rule: 'unresolved-host',
       range: token.range,
       message: `${where} at boot ifconfig fails with '${token.text}: bad address' and the interface gets no address (name services are not running yet, so only local files count).${near.length ? ` Did you mean '${near[0]}'?` : ''}`,
       fixes,
-      ...(skipped ? { related: [{ uri: skipped.uri, range: skipped.entry.address.range, message: `'${skipped.entry.address.text}' is not an address Solaris can read` }] } : {}),
+      ...(skipped
+        ? {
+            related: [
+              {
+                uri: skipped.uri,
+                range: skipped.unreadable === 'line-too-long' ? skipped.entry.span.range : skipped.entry.address.range,
+                message: skipped.unreadable === 'line-too-long' ? 'a line nss_files skips for its length' : `'${skipped.entry.address.text}' is not an address Solaris can read`,
+              },
+            ],
+          }
+        : {}),
     });
     reported.add(key);
   }

@@ -6,13 +6,16 @@
  */
 import { RELEASES, type Release } from '../catalog/releases';
 import type { AddressFamily } from '../catalog/keywords';
-import { checkAddressLiteral, checkNetmaskLiteral, looksLikeLiteral, prefixMask } from '../syntax/address';
+import { prefixMask } from '../syntax/address';
 import { commandRuns, type AddressSegment, type HostnameCommand, type HostnameFile, type KeywordUse } from '../syntax/hostname';
 import { checkInterfaceName } from '../syntax/interfaceName';
-import { classfulMask, matchNetmask, type NetmasksEntry, type NetmasksFile } from '../syntax/netmasks';
+import type { MpathdFile } from '../syntax/mpathd';
+import type { NetmasksEntry, NetmasksFile } from '../syntax/netmasks';
 import type { Token } from '../syntax/token';
-import { readHostsAddress } from './hostsRules';
+import { simulateBoot, type BootResult } from '../engine/boot';
 import type { NameLookup, ResolvedName } from '../engine/names';
+import { resolveWord } from '../engine/resolve';
+import { lifName, lifsOf, prefixOfMask, type LogicalInterface } from '../engine/state';
 
 export interface InterfaceFileInput {
   readonly uri: string;
@@ -24,6 +27,8 @@ export interface IpmpInputs {
   readonly interfaces: readonly InterfaceFileInput[];
   readonly names?: NameLookup;
   readonly netmasks?: { readonly uri: string; readonly label: string; readonly file: NetmasksFile };
+  readonly mpathd?: MpathdFile;
+  readonly nodename?: string;
   readonly release: Release;
 }
 
@@ -65,6 +70,13 @@ export interface ConfiguredAddress {
   readonly maskSource?: MaskSource;
   /** The netmasks entry `netmask +` finds, if any. */
   readonly netmasksEntry?: NetmasksEntry;
+  /** Where the address is after boot when in.mpathd moved it off its own NIC (`ce0:2`). */
+  readonly hostedOn?: string;
+  /**
+   * The command that set the address failed further on: the address exists, but the words
+   * after the failure (often `-failover`, `up`) never applied. The failure is that line's problem.
+   */
+  readonly commandFailed: boolean;
 }
 
 export interface InterfaceConfig {
@@ -94,6 +106,8 @@ export interface IpmpHost {
   readonly release: Release;
   /** From OpenSolaris on, `-failover` implies `deprecated` (§2, Solaris 11 changes). */
   readonly failoverImpliesDeprecated: boolean;
+  /** The simulated boot this picture is read from. */
+  readonly boot: BootResult;
 }
 
 /** Which of two opposite flags the segment leaves in effect, or undefined if neither is written. */
@@ -109,154 +123,135 @@ export function findUse(segment: AddressSegment, name: string): KeywordUse | und
   return found;
 }
 
-/** Resolves an address word as ifconfig would for a family (§1.7): literal, else local files. */
-export function resolveAddress(word: string, family: AddressFamily, names: NameLookup | undefined): { value?: AddressValue; resolved?: ResolvedName } {
-  if (looksLikeLiteral(word)) {
-    const check = checkAddressLiteral(word, { allowPrefix: true });
-    if (!check.ok || check.value.family !== family) return {};
-    const v = check.value;
-    return { value: { family: v.family, ipv4: v.ipv4, canonical: v.canonical, linkLocal: v.linkLocal } };
-  }
-  for (const resolved of names?.resolveAll(word) ?? []) {
-    const address = readHostsAddress(resolved.entry.address.text);
-    if (!address || address.family !== family) continue;
-    if (address.family === 'inet') {
-      const canonical = [24, 16, 8, 0].map((s) => (address.ipv4 >>> s) & 255).join('.');
-      return { value: { family: 'inet', ipv4: address.ipv4, canonical, linkLocal: false }, resolved };
-    }
-    return { value: { family: 'inet6', canonical: address.canonical, linkLocal: /^fe[89ab]/i.test(address.canonical) }, resolved };
-  }
-  return {};
+/** Resolves an address word as ifconfig does for a family (§1.7): the engine's own reading. */
+export function resolveAddress(word: string, family: AddressFamily, names: NameLookup | undefined, release: Release = 's10'): { value?: AddressValue; resolved?: ResolvedName } {
+  const r = resolveWord(word, family, names, { allowPrefix: true, ipv6FromIpnodesOnly: RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early') });
+  if (!r.ok) return {};
+  return { value: r.address, resolved: r.origin.resolved };
 }
 
-function prefixOf(word: string): number | undefined {
-  const slash = word.indexOf('/');
-  if (slash === -1) return undefined;
-  const n = Number(word.slice(slash + 1));
-  return Number.isInteger(n) ? n : undefined;
+const MASK_SOURCES: Partial<Record<LogicalInterface['maskSource'], MaskSource>> = {
+  prefix: 'prefix',
+  netmask: 'explicit',
+  netmasks: 'netmasks',
+  classful: 'classful',
+};
+
+/** The boot the model is read from: the engine's, for these inputs. */
+export function bootFor(inputs: IpmpInputs): BootResult {
+  return simulateBoot({ release: inputs.release, interfaces: inputs.interfaces, names: inputs.names, netmasks: inputs.netmasks?.file, mpathd: inputs.mpathd, nodename: inputs.nodename });
 }
 
-export function buildIpmpHost(inputs: IpmpInputs): IpmpHost {
+/**
+ * The IPMP picture of a host as the boot leaves it (the engine's final state), each address
+ * filed under the NIC whose file configured it — wherever in.mpathd moved it since — and tied
+ * back to the words that configured it. An address replaced by a later line, a line that
+ * failed or never ran, leave nothing here.
+ */
+export function buildIpmpHost(inputs: IpmpInputs, boot: BootResult = bootFor(inputs)): IpmpHost {
   const interfaces = new Map<string, InterfaceConfig>();
   const addresses: ConfiguredAddress[] = [];
   const failoverImpliesDeprecated = RELEASES.indexOf(inputs.release) >= RELEASES.indexOf('osol');
+  const byUri = new Map(inputs.interfaces.map((i) => [i.uri, i]));
 
-  // Boot order: IPv4 files (physical before logical, lexical), then IPv6 (§1.3, §1.5).
-  const ordered = [...inputs.interfaces]
-    .filter((i) => i.file.fileName && !i.file.isDhcpFile)
-    .sort((a, b) => {
-      const fa = a.file.family === 'inet' ? 0 : 1;
-      const fb = b.file.family === 'inet' ? 0 : 1;
-      return fa - fb || a.baseName.localeCompare(b.baseName);
-    });
-
-  for (const input of ordered) {
-    const check = checkInterfaceName(input.file.fileName!.interfaceName);
-    if (check.kind !== 'valid') continue;
-    const physical = check.name.physical;
-    let iface = interfaces.get(physical);
-    if (!iface) {
-      iface = { name: physical, files: [], families: new Set(), groupUses: [], standbyUses: [], standby: false, addresses: [] };
-      interfaces.set(physical, iface);
-    }
-    iface.files.push(input);
-    iface.families.add(input.file.family);
-    const logicalFile = (check.name.unit ?? 0) > 0;
-
+  // Where each address word stands in its file (command and segment).
+  const segmentOf = new Map<Token, { input: InterfaceFileInput; command: HostnameCommand; segment: AddressSegment }>();
+  for (const input of inputs.interfaces) {
     for (const command of input.file.commands) {
-      if (command.comment && command.line.words[0]?.start === command.comment.start) continue;
-      if (command.dhcpKeyword || command.familyWord) continue;
-      const runs = commandRuns(input.file, command);
-      command.segments.forEach((segment, i) => {
-        if (segment.kind === 'unit' && !logicalFile) {
-          for (const use of segment.keywords) {
-            if (use.spec.name === 'group' && use.argument) {
-              iface!.groupUses.push({ input, use });
-              if (runs) iface!.group = use.argument.text === '""' ? undefined : use.argument.text;
-            }
-            if ((use.spec.name === 'standby' || use.spec.name === '-standby') && runs) {
-              if (use.spec.name === 'standby') iface!.standbyUses.push({ input, use, command });
-              iface!.standby = use.spec.name === 'standby';
-            }
-          }
-        }
-        const implicit = input.file.implicitNetmaskBroadcastUp === command && i === command.segments.length - 1;
-        const hasAddress = segment.address !== undefined && segment.address.text !== '+';
-        // A hostname6 physical interface always has its link-local address (§3.2).
-        const implicitLinkLocal = !hasAddress && segment.kind === 'unit' && !logicalFile && input.file.family === 'inet6';
-        if (!hasAddress && !implicitLinkLocal) return;
-
-        const upDown = lastOf(segment, 'up', 'down');
-        const up = upDown === 'up' || (upDown === undefined && (implicit || (input.file.family === 'inet6' && segment.kind === 'unit')));
-        const test = lastOf(segment, '-failover', 'failover') === '-failover';
-        const deprecatedFlag = lastOf(segment, 'deprecated', '-deprecated') === 'deprecated';
-        const family = input.file.family;
-
-        let value: AddressValue | undefined;
-        let resolved: ResolvedName | undefined;
-        if (hasAddress) ({ value, resolved } = resolveAddress(segment.address!.text, family, inputs.names));
-        else value = { family: 'inet6', canonical: 'fe80::(link-local)', linkLocal: true };
-
-        const netmask = findUse(segment, 'netmask');
-        let prefixLength: number | undefined;
-        let maskSource: MaskSource | undefined;
-        let netmasksEntry: NetmasksEntry | undefined;
-        if (family === 'inet' && value?.ipv4 !== undefined) {
-          const plus = implicit || netmask?.argument?.text === '+';
-          const match = inputs.netmasks ? matchNetmask(inputs.netmasks.file, value.ipv4) : undefined;
-          const explicitPrefix = hasAddress ? prefixOf(segment.address!.text) : undefined;
-          const explicitMask = netmask?.argument && netmask.argument.text !== '+' ? checkNetmaskLiteral(netmask.argument.text) : undefined;
-          // net-svc re-runs `netmask +` on every up IPv4 address after boot (§1.8).
-          if (match && (plus || up)) {
-            prefixLength = 32 - Math.log2((~match.mask >>> 0) + 1);
-            maskSource = 'netmasks';
-            netmasksEntry = match.entry;
-          } else if (explicitMask?.ok) {
-            prefixLength = explicitMask.prefixLength;
-            maskSource = 'explicit';
-          } else if (explicitPrefix !== undefined) {
-            prefixLength = explicitPrefix;
-            maskSource = 'prefix';
-          } else {
-            const mask = classfulMask(value.ipv4);
-            prefixLength = 32 - Math.log2((~mask >>> 0) + 1);
-            maskSource = 'classful';
-          }
-        } else if (family === 'inet6' && hasAddress) {
-          prefixLength = prefixOf(segment.address!.text);
-          maskSource = prefixLength === undefined ? undefined : 'prefix';
-        }
-
-        const address: ConfiguredAddress = {
-          iface: iface!,
-          input,
-          family,
-          command,
-          segment,
-          token: hasAddress ? segment.address : undefined,
-          value,
-          resolved,
-          test,
-          deprecated: deprecatedFlag || (test && failoverImpliesDeprecated),
-          up,
-          runs,
-          netmask,
-          implicitNetmask: implicit && !netmask,
-          prefixLength,
-          maskSource,
-          netmasksEntry,
-        };
-        iface!.addresses.push(address);
-        addresses.push(address);
-      });
+      for (const segment of command.segments) if (segment.address) segmentOf.set(segment.address, { input, command, segment });
     }
   }
 
-  // dhcp.<if>: the interface gets a DHCP data address (§1.9).
-  for (const input of inputs.interfaces) {
-    if (!input.file.isDhcpFile || !input.file.fileName) continue;
-    const iface = interfaces.get(input.file.fileName.interfaceName);
-    if (iface) iface.families.add('inet');
+  const configOf = (name: string): InterfaceConfig => {
+    let iface = interfaces.get(name);
+    if (!iface) {
+      iface = { name, files: [], families: new Set(), groupUses: [], standbyUses: [], standby: false, addresses: [] };
+      interfaces.set(name, iface);
+    }
+    return iface;
+  };
+
+  // The NICs, their files and the group/standby words written for them (§1.3, §3.8).
+  const ordered = [...inputs.interfaces]
+    .filter((i) => i.file.fileName && !i.file.isDhcpFile)
+    .sort((a, b) => (a.file.family === b.file.family ? (a.baseName < b.baseName ? -1 : a.baseName > b.baseName ? 1 : 0) : a.file.family === 'inet' ? -1 : 1));
+  for (const input of ordered) {
+    const check = checkInterfaceName(input.file.fileName!.interfaceName);
+    if (check.kind !== 'valid') continue;
+    const iface = configOf(check.name.physical);
+    iface.files.push(input);
+    const logicalFile = (check.name.unit ?? 0) > 0;
+    for (const command of input.file.commands) {
+      if (logicalFile || command.dhcpKeyword || !commandRuns(input.file, command)) continue;
+      const unit = command.segments[0];
+      for (const use of unit?.keywords ?? []) {
+        if (use.spec.name === 'group' && use.argument) iface.groupUses.push({ input, use });
+        if (use.spec.name === 'standby') iface.standbyUses.push({ input, use, command });
+      }
+    }
+  }
+
+  const state = boot.state;
+  for (const phyint of state.phyints.values()) {
+    if (phyint.name === 'lo0') continue;
+    const iface = configOf(phyint.name);
+    for (const family of ['inet', 'inet6'] as const) if (phyint.ills[family]) iface.families.add(family);
+    iface.group = phyint.groupname || undefined;
+    iface.standby = phyint.flags.has('STANDBY');
+  }
+
+  for (const phyint of [...state.phyints.values()].sort((a, b) => a.index - b.index)) {
+    for (const family of ['inet', 'inet6'] as const) {
+      for (const lif of lifsOf(phyint, family)) {
+        if (lif.placeholder || lif.dhcp) continue;
+        const home = configOf(lif.home);
+        let place: { input: InterfaceFileInput; command: HostnameCommand; segment: AddressSegment } | undefined;
+        let token: Token | undefined;
+        if (lif.addressOrigin?.word) {
+          token = lif.addressOrigin.word.token;
+          place = segmentOf.get(token);
+          if (!place) {
+            // A word the boot script moved (move_addresses) or a file the model does not list.
+            const input = byUri.get(lif.addressOrigin.word.uri);
+            const command = input?.file.commands.find((c) => c.line.words.includes(token!));
+            if (input && command) place = { input, command, segment: command.segments[0]! };
+          }
+        } else if (lif.address.linkLocal && family === 'inet6' && lif.unit === 0) {
+          // The link-local address of a NIC whose hostname6 file configures something.
+          const input = home.files.find((f) => f.file.family === 'inet6' && !f.baseName.includes(':'));
+          const command = input?.file.commands.find((c) => commandRuns(input.file, c) && !c.dhcpKeyword);
+          if (input && command) place = { input, command, segment: command.segments[0]! };
+        }
+        if (!place) continue;
+        const value: AddressValue = { family, ipv4: lif.address.ipv4, canonical: lif.address.canonical, linkLocal: lif.address.linkLocal };
+        const maskSource = family === 'inet' ? MASK_SOURCES[lif.maskSource] : lif.maskSource === 'prefix' ? 'prefix' : undefined;
+        const implicit = place.input.file.implicitNetmaskBroadcastUp === place.command && place.segment === place.command.segments[place.command.segments.length - 1];
+        const netmask = findUse(place.segment, 'netmask');
+        const address: ConfiguredAddress = {
+          iface: home,
+          input: place.input,
+          family,
+          command: place.command,
+          segment: place.segment,
+          token,
+          value,
+          resolved: lif.addressOrigin?.resolved,
+          test: lif.flags.has('NOFAILOVER'),
+          deprecated: lif.flags.has('DEPRECATED'),
+          up: lif.flags.has('UP'),
+          runs: true,
+          netmask,
+          implicitNetmask: implicit && !netmask,
+          prefixLength: family === 'inet' ? prefixOfMask(lif.mask) : lif.prefixLength,
+          maskSource,
+          netmasksEntry: lif.maskSource === 'netmasks' ? lif.netmasksEntry : undefined,
+          hostedOn: phyint.name === lif.home ? undefined : lifName(phyint.name, lif.unit),
+          commandFailed: lif.addressOrigin?.commandId !== undefined && boot.commands[lif.addressOrigin.commandId]?.status === 'failed',
+        };
+        home.addresses.push(address);
+        addresses.push(address);
+      }
+    }
   }
 
   const groups = new Map<string, IpmpGroup>();
@@ -266,7 +261,7 @@ export function buildIpmpHost(inputs: IpmpInputs): IpmpHost {
     group.members.push(iface);
     groups.set(iface.group, group);
   }
-  return { interfaces, groups, addresses, release: inputs.release, failoverImpliesDeprecated };
+  return { interfaces, groups, addresses, release: inputs.release, failoverImpliesDeprecated, boot };
 }
 
 /** The network an IPv4 address is on, as `a.b.c.d/len`, when its mask is known. */

@@ -79,7 +79,7 @@ function checkAddressRoles({ model }: HostRuleInputs, out: HostFinding[]): void 
   for (const address of model.addresses) {
     const iface = address.iface;
     const group = iface.group ? model.groups.get(iface.group) : undefined;
-    if (!group || !address.runs) continue;
+    if (!group || !address.runs || address.commandFailed) continue;
     const index = address.input.file.index;
     const noFailover = findUse(address.segment, '-failover');
     const deprecatedUse = findUse(address.segment, 'deprecated');
@@ -136,7 +136,9 @@ function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
     // §3.2); only a separate test address there is pointless (§4.12).
     // A lone member because of a misspelt group name is the mismatch's problem, not this one.
     const misspelt = [...model.groups.keys()].some((other) => other !== group.name && isTypoOf(group.name, other));
-    const lone = members.length === 1 && !misspelt ? members[0]! : undefined;
+    // A NIC whose file names the group but whose line fails before it never joins: its own error says so.
+    const lostMember = [...model.interfaces.values()].some((i) => i.group !== group.name && i.groupUses.some((g) => g.use.argument?.text === group.name));
+    const lone = members.length === 1 && !misspelt && !lostMember ? members[0]! : undefined;
     const loneTest = lone?.addresses.find((a) => a.test && a.runs && a.token);
     if (lone && loneTest) {
       out.push({
@@ -158,18 +160,18 @@ function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
         });
       }
     }
-    checkStandby(group.name, members, out);
+    checkStandby(model, group.name, members, out);
     checkTestAddressPresence(group.name, members, out);
     checkFamilies(group.name, members, out);
     checkGroupSubnets(group.name, members, out);
   }
 }
 
-function checkStandby(groupName: string, members: readonly InterfaceConfig[], out: HostFinding[]): void {
+function checkStandby(model: IpmpHost, groupName: string, members: readonly InterfaceConfig[], out: HostFinding[]): void {
   for (const m of members) {
     if (!m.standby) continue;
     for (const address of m.addresses) {
-      if (!address.runs || address.test || !address.token) continue;
+      if (!address.runs || address.test || !address.token || address.commandFailed) continue;
       if (address.family === 'inet6' && address.value?.linkLocal) continue;
       const index = address.input.file.index;
       const standbyUse = findUse(address.segment, 'standby');
@@ -190,18 +192,29 @@ function checkStandby(groupName: string, members: readonly InterfaceConfig[], ou
     // The test address must be configured before `standby` (§3.6, §4.11).
     for (const s of m.standbyUses) {
       for (const address of m.addresses) {
-        if (!address.test || !address.token || address.input !== s.input || address.segment.kind !== 'addif') continue;
+        // Read from the words: at boot the `-failover` may be exactly what fails (§4.11).
+        if (!findUse(address.segment, '-failover') || !address.token || address.input !== s.input || address.segment.kind !== 'addif') continue;
         if (address.token.start < s.use.token.start) continue;
         out.push({
           uri: address.input.uri,
           rule: 'standby-addif-order',
           range: address.token.range,
-          message: `This test address is added with 'addif' after ${m.name} became standby: the new logical interface may land on another member and ifconfig then fails with "can't set -failover on failed/standby/offlined interface". Configure the standby's test address as its first address, before 'standby'.`,
+          message: standbyAddifMessage(model, address, m.name),
           related: [{ uri: s.input.uri, range: s.use.token.range, message: `'standby' set here` }],
         });
       }
     }
   }
+}
+
+/** What the boot makes of a standby's test address added with `addif` after `standby` (§3.6, §4.11). */
+function standbyAddifMessage(model: IpmpHost, address: ConfiguredAddress, nic: string): string {
+  const fix = "Configure the standby's test address as its first address, before 'standby'.";
+  const failed = model.boot.commands.find((c) => c.error?.code === 'cannot-set-failover' && c.command.source?.line === address.command.line);
+  if (failed && address.hostedOn) {
+    return `This test address is added with 'addif' after ${nic} became standby: a standby takes no new address, so the kernel makes ${address.hostedOn} on another member, and ifconfig then stops with "${failed.error!.message.replace(/^ifconfig: /, '')}" — at boot the address stays there as a deprecated data address, down. ${fix}`;
+  }
+  return `This test address is added with 'addif' after ${nic} became standby. It works at this boot only because no other member of the group is configured yet when this line runs; once one is (a NIC renamed or added, a group reordered), the new logical interface lands on that member and ifconfig fails with "can't set -failover on failed/standby/offlined interface ${nic}". ${fix}`;
 }
 
 function hasTestAddress(m: InterfaceConfig): boolean {
@@ -214,6 +227,8 @@ function checkTestAddressPresence(groupName: string, members: readonly Interface
   if (withTest.length === 0) return; // link-based detection only: fine (§3.3)
   for (const m of members) {
     if (hasTestAddress(m)) continue;
+    // A test address whose line fails before `-failover` applies: that failure is the problem to report.
+    if (m.addresses.some((a) => a.commandFailed && findUse(a.segment, '-failover'))) continue;
     const where = groupToken(m);
     if (!where) continue;
     const other = withTest[0]!;
@@ -379,7 +394,7 @@ function checkNetmasks(inputs: HostRuleInputs, out: HostFinding[]): void {
   if (!netmasks) return;
   const proposed = new Set<string>();
   for (const address of inputs.model.addresses) {
-    if (address.family !== 'inet' || address.value?.ipv4 === undefined || !address.runs || !address.token) continue;
+    if (address.family !== 'inet' || address.value?.ipv4 === undefined || !address.runs || !address.token || address.commandFailed) continue;
     const plusToken = address.netmask?.argument?.text === '+' ? address.netmask.argument : undefined;
     if ((plusToken || address.implicitNetmask) && !address.netmasksEntry) {
       const ipv4 = address.value.ipv4;

@@ -9,6 +9,7 @@ import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
+import { parseMpathd, type MpathdFile } from '../syntax/mpathd';
 import { createNameLookup, type NameLookup, type NameSource } from '../engine/names';
 import type { UnreadFile } from '../features/hostView';
 import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
@@ -39,6 +40,10 @@ export interface HostSnapshot {
   readonly ipnodes?: HostFile<HostsFile>;
   readonly names?: NameLookup;
   readonly netmasks?: HostFile<NetmasksFile>;
+  /** default/mpathd: in.mpathd's settings. */
+  readonly mpathd?: HostFile<MpathdFile>;
+  /** The text of the host's nodename file, when it has one (it decides the boot's RARP step). */
+  readonly nodename?: string;
   readonly interfaces: readonly InterfaceFile[];
   /** Where a hosts file is created when the host has none. */
   readonly newHostsUri: string;
@@ -62,6 +67,7 @@ export class HostModel {
   private readonly hostsCache = new Map<string, { text: string; file: HostsFile }>();
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
   private readonly netmasksCache = new Map<string, { text: string; file: NetmasksFile }>();
+  private readonly mpathdCache = new Map<string, { text: string; file: MpathdFile }>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -172,14 +178,24 @@ export class HostModel {
       inetNetmasks: [],
       netmasks: [],
     };
-    const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries] = await Promise.all([
+    const mpathdUri = Utils.joinPath(root, 'default/mpathd').toString();
+    const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries, mpathdText, nodename] = await Promise.all([
       this.readHostFile(rootUri, 'inet/hosts', 'hosts', found.inetHosts),
       this.readHostFile(rootUri, 'hosts', 'hosts', found.hosts),
       this.readHostFile(rootUri, 'inet/ipnodes', 'ipnodes', found.ipnodes),
       this.readNetmasks(rootUri, 'inet/netmasks', found.inetNetmasks),
       this.readNetmasks(rootUri, 'netmasks', found.netmasks),
       this.list(rootUri),
+      this.text(mpathdUri),
+      this.text(Utils.joinPath(root, 'nodename').toString()),
     ]);
+    let mpathd: HostFile<MpathdFile> | undefined;
+    if (mpathdText !== undefined) {
+      const cached = this.mpathdCache.get(mpathdUri);
+      const file = cached && cached.text === mpathdText ? cached.file : parseMpathd(mpathdText);
+      this.mpathdCache.set(mpathdUri, { text: mpathdText, file });
+      mpathd = { uri: mpathdUri, label: 'default/mpathd', file };
+    }
     // Lookup order (inet/ before the plain name): an unread file counts where it stands, so
     // an unreadable inet/hosts is not silently replaced by an old plain hosts.
     const unread: UnreadFile[] = [...found.ipnodes];
@@ -233,6 +249,8 @@ export class HostModel {
       ipnodes,
       names,
       netmasks,
+      mpathd,
+      nodename,
       interfaces,
       newHostsUri: Utils.joinPath(root, 'hosts').toString(),
       unread,
