@@ -10,8 +10,8 @@ import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
 import { checkNetmasks } from '../rules/netmasksRules';
 import { checkMpathd } from '../rules/mpathdRules';
 import { RULES } from '../rules/registry';
-import { buildIpmpHost } from '../rules/ipmpModel';
-import { checkHost } from '../rules/ipmpRules';
+import { checkFailures } from '../rules/bootRules';
+import { analyzeHost } from './hostAnalysis';
 import type { Finding, Severity } from '../rules/types';
 import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
@@ -28,7 +28,9 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
   const interfacesUnread = unread.filter((u) => u.role === 'interface');
   // With a member of the host missing, the picture across interfaces would be wrong.
   const hostFindings = interfacesUnread.length ? [] : hostFindingsFor(doc, host, settings);
-  const all = withUnreadFiles(doc, [...singleFileFindings(doc, host, settings), ...hostFindings], unread, settings);
+  const found = [...singleFileFindings(doc, host, settings), ...hostFindings];
+  const failures = interfacesUnread.length ? [] : failureFindingsFor(doc, host, settings, found);
+  const all = withUnreadFiles(doc, [...found, ...failures], unread, settings);
   return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths).map(tidyMessage);
 }
 
@@ -186,10 +188,35 @@ function withUnreadFiles(doc: ParsedDocument, findings: Finding[], unread: reado
 function hostFindingsFor(doc: ParsedDocument, host: HostView, settings: Settings): Finding[] {
   if (doc.kind !== 'hostname' && doc.kind !== 'hosts') return [];
   // The document's own text counts even before it is saved (and before the host lists it).
-  const view = viewWithDocument(host, doc);
-  const interfaces = view.interfaces;
-  const model = buildIpmpHost({ interfaces, names: host.names, netmasks: host.netmasks, release: settings.release });
-  return checkHost({ model, interfaces, hosts: host.hosts, ipnodes: host.ipnodes, netmasks: host.netmasks }).filter((f) => f.uri === doc.uri);
+  return analyzeHost(viewWithDocument(host, doc), settings.release).hostFindings.filter((f) => f.uri === doc.uri);
+}
+
+/**
+ * Every command of the document that fails at boot and that no other finding explains: the
+ * engine knows what ifconfig does with any line, listed mistake or not.
+ */
+function failureFindingsFor(doc: ParsedDocument, host: HostView, settings: Settings, others: readonly Finding[]): Finding[] {
+  if (doc.kind !== 'hostname') return [];
+  const model = analyzeHost(viewWithDocument(host, doc), settings.release).model;
+  // Without the host's names (no hosts file, or one not read) a name that fails says nothing.
+  const namesUnknown = !host.names || (host.unread ?? []).some((u) => u.role === 'hosts' || u.role === 'ipnodes');
+  const covering = {
+    covered(_uri: string, range: Range, line: number, rules: readonly string[]): boolean {
+      if (namesUnknown && rules.includes('unresolved-host')) return true;
+      return others.some((f) => {
+        const severity = f.severity ?? RULES.get(f.rule)?.severity;
+        if (severity !== 'error' && severity !== 'warning') return false;
+        if (contains(f.range, range)) return true;
+        return rules.includes(f.rule) && f.range.start.line <= line + 64 && f.range.end.line >= line;
+      });
+    },
+  };
+  return checkFailures(model, doc.uri, covering, (line) => doc.index.range(doc.index.lineStart(line), doc.index.lineEnd(line)));
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /** A hostname.<if> of exactly `inet <name>` whose interface also has a dhcp.<if> (§1.4). */

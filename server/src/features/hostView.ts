@@ -11,7 +11,8 @@ import { URI } from 'vscode-uri';
 import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';
 import { baseName } from '../syntax/fileKind';
-import { buildIpmpHost, type IpmpHost } from '../rules/ipmpModel';
+import type { IpmpHost } from '../rules/ipmpModel';
+import { analyzeHost } from './hostAnalysis';
 import type { ParsedDocument } from './document';
 
 export interface HostView {
@@ -81,27 +82,31 @@ export function usedHostNames(host: HostView): Set<string> {
  * of the same file, and the document added when the host does not list it yet (a new file).
  */
 export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView {
+  // The same parse already in the host: the host as it is (its analysis is cached on it).
   switch (doc.kind) {
     case 'hostname': {
       const own = { uri: doc.uri, baseName: baseName(pathOf(doc.uri)), file: doc.hostname };
       const at = host.interfaces.findIndex((i) => i.uri === doc.uri);
+      if (at !== -1 && host.interfaces[at]!.file === doc.hostname) return host;
       const interfaces = at === -1 ? [...host.interfaces, own] : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
       return { ...host, interfaces };
     }
     case 'hosts': {
-      if (host.hosts?.uri === doc.uri) return { ...host, hosts: { ...host.hosts, file: doc.hosts } };
-      if (host.ipnodes?.uri === doc.uri) return { ...host, ipnodes: { ...host.ipnodes, file: doc.hosts } };
+      if (host.hosts?.uri === doc.uri) return host.hosts.file === doc.hosts ? host : { ...host, hosts: { ...host.hosts, file: doc.hosts } };
+      if (host.ipnodes?.uri === doc.uri) return host.ipnodes.file === doc.hosts ? host : { ...host, ipnodes: { ...host.ipnodes, file: doc.hosts } };
       const ipnodes = /\/ipnodes$/.test(pathOf(doc.uri));
       if (ipnodes && !host.ipnodes) return { ...host, ipnodes: { uri: doc.uri, label: 'inet/ipnodes', file: doc.hosts } };
       if (!ipnodes && !host.hosts) return { ...host, hosts: { uri: doc.uri, label: 'hosts', file: doc.hosts } };
       return host;
     }
     case 'netmasks':
+      if (host.netmasks?.uri === doc.uri && host.netmasks.file === doc.netmasks) return host;
       if (!host.netmasks || host.netmasks.uri === doc.uri) {
         return { ...host, netmasks: { uri: doc.uri, label: host.netmasks?.label ?? 'netmasks', file: doc.netmasks } };
       }
       return host;
     case 'mpathd':
+      if (host.mpathd?.uri === doc.uri && host.mpathd.file !== doc.mpathd) return { ...host, mpathd: { ...host.mpathd, file: doc.mpathd } };
       return host;
   }
 }
@@ -114,8 +119,7 @@ function pathOf(uri: string): string {
   }
 }
 
-/** The IPMP picture of the document's host, with the document's own text. */
+/** The IPMP picture of the document's host, with the document's own text (made once per snapshot). */
 export function ipmpModelFor(doc: ParsedDocument, host: HostView, release: Release): IpmpHost {
-  const view = viewWithDocument(host, doc);
-  return buildIpmpHost({ interfaces: view.interfaces, names: view.names, netmasks: view.netmasks, release });
+  return analyzeHost(viewWithDocument(host, doc), release).model;
 }

@@ -9,7 +9,8 @@ import { PLUS_KEY } from '../catalog/keywordDocs';
 import { findMpathdSetting } from '../catalog/mpathd';
 import { DEFAULT_RELEASE, type Release } from '../catalog/releases';
 import { renderKeywordMarkdown, renderKeywordPlain } from '../catalog/renderDocs';
-import { buildIpmpHost, type ConfiguredAddress, type InterfaceConfig } from '../rules/ipmpModel';
+import type { ConfiguredAddress, InterfaceConfig } from '../rules/ipmpModel';
+import { analyzeHost } from './hostAnalysis';
 import { checkAddressLiteral, looksLikeLiteral } from '../syntax/address';
 import { parseInterfaceFileName } from '../syntax/fileKind';
 import { wordAt } from '../syntax/hostname';
@@ -156,7 +157,7 @@ function describeMemberAddress(address: ConfiguredAddress): string {
  * state only where it has none (§3.2, §3.3, §3.6).
  */
 function groupRoles(group: string, host: HostView, release: Release): string | undefined {
-  const model = buildIpmpHost({ interfaces: host.interfaces, names: host.names, netmasks: host.netmasks, release });
+  const model = analyzeHost(host, release).model;
   const members = model.groups.get(group)?.members;
   if (!members || members.length === 0) return undefined;
   const withTest = (m: InterfaceConfig): boolean => m.addresses.some((a) => a.test && a.runs);

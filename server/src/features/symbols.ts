@@ -8,7 +8,8 @@ import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } fro
 import { URI } from 'vscode-uri';
 import { findMpathdSetting } from '../catalog/mpathd';
 import { DEFAULT_RELEASE, type Release } from '../catalog/releases';
-import { buildIpmpHost, lastOf, type ConfiguredAddress } from '../rules/ipmpModel';
+import { lastOf, type ConfiguredAddress } from '../rules/ipmpModel';
+import { analyzeHost } from './hostAnalysis';
 import { checkAddressLiteral, looksLikeLiteral, maskPrefixLength } from '../syntax/address';
 import { baseName, parseInterfaceFileName } from '../syntax/fileKind';
 import type { AddressSegment, HostnameFile } from '../syntax/hostname';
@@ -128,7 +129,7 @@ function segmentRange(file: HostnameFile, segment: AddressSegment): Range {
 function interfaceSymbol(doc: Extract<ParsedDocument, { kind: 'hostname' }>, host: HostView, release: Release): DocumentSymbol {
   const file = doc.hostname;
   const view = viewWithDocument(host, doc);
-  const model = buildIpmpHost({ interfaces: view.interfaces, names: view.names, netmasks: view.netmasks, release });
+  const model = analyzeHost(view, release).model;
   const bySegment = new Map<AddressSegment, ConfiguredAddress>();
   for (const a of model.addresses) if (a.input.uri === doc.uri) bySegment.set(a.segment, a);
   const membersOf = (group: string): string => {

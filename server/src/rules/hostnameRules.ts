@@ -5,7 +5,9 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { KEYWORDS, DHCP_WORDS, keywordAppliesTo, type KeywordSpec } from '../catalog/keywords';
 import { RELEASE_LABELS, RELEASES } from '../catalog/releases';
-import { checkAddressLiteral, checkNetmaskLiteral, looksLikeLiteral } from '../syntax/address';
+import { checkAddressLiteral, checkNetmaskLiteral, formatIPv4, looksLikeLiteral } from '../syntax/address';
+import { ifconfigKeyword } from '../engine/ifconfig';
+import { ipv4Literal, resolveWord } from '../engine/resolve';
 import {
   commandRuns,
   type AddressSegment,
@@ -20,7 +22,7 @@ import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
 import { didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
 import { carriageReturnFinding } from './lineEndings';
-import { MAX_HOSTS_LINE, type NameLookup } from '../engine/names';
+import { MAX_HOSTS_LINE, type NameLookup, type ResolvedName } from '../engine/names';
 import type { Finding, Fix } from './types';
 
 export interface HostnameRuleContext extends RuleContext {
@@ -232,6 +234,13 @@ function checkSegmentWords(
         fixes: [fix(`Remove '${use.argument ? `${spec.name} ${use.argument.text}` : spec.name}'`, [removeWords(file.index, use.token, last)])],
       });
     }
+    if (spec.name === 'addif' && isLogicalFile(file)) {
+      out.push({
+        rule: 'addif-on-logical',
+        range: use.token.range,
+        message: `'addif' makes a new logical interface of a physical one, but this file configures the logical interface ${file.fileName!.interfaceName}: ifconfig stops with 'addif: bad physical interface name ${file.fileName!.interfaceName}' and the rest of the line is never read. Put this address in hostname.${file.fileName!.interfaceName.split(':')[0]} (with 'addif'), or in a hostname.${file.fileName!.interfaceName.split(':')[0]}:<n> file of its own (without 'addif').`,
+      });
+    }
     if (spec.name === 'dhcp' || spec.name === 'auto-dhcp') {
       out.push({
         rule: 'misplaced-keyword',
@@ -314,6 +323,12 @@ function checkArgument(
   const bad = (rule: 'invalid-value' | 'invalid-address' | 'invalid-netmask', message: string): void => {
     out.push({ rule, range: arg.range, message });
   };
+  // ifconfig takes the next word whatever it is, and looks it up as an address (§1.7).
+  const addressSlot = spec.argument === 'address' || spec.argument === 'destination' || spec.argument === 'broadcast' || spec.argument === 'netmask';
+  if (addressSlot && (ifconfigKeyword(value, ctx.release) || value === 'dhcp' || value === 'auto-dhcp')) {
+    out.push(keywordAsAddress(file, spec, arg, ctx.uri));
+    return;
+  }
   switch (spec.argument) {
     case 'address':
     case 'destination':
@@ -330,6 +345,9 @@ function checkArgument(
       if (looksLikeLiteral(value) || value.includes('/') || /^0x/i.test(value)) {
         const check = checkNetmaskLiteral(value);
         if (!check.ok) bad('invalid-netmask', `Not a netmask: ${check.reason}.`);
+      } else {
+        // A mask may be a name from hosts (or networks): ifconfig looks it up like an address.
+        usedNames.push(arg);
       }
       break;
     }
@@ -379,10 +397,31 @@ function checkArgument(
   void ctx;
 }
 
+/** A keyword where ifconfig expects an address: it is looked up as a host name and fails. */
+function keywordAsAddress(file: HostnameFile, spec: KeywordSpec, arg: Token, uri: string): Finding {
+  const what = spec.argument === 'netmask' ? "a mask (or '+')" : spec.argument === 'broadcast' ? "an address (or '+')" : 'an address';
+  const plus = spec.argument === 'netmask' || spec.argument === 'broadcast';
+  return {
+    rule: 'keyword-as-address',
+    range: arg.range,
+    message: `'${arg.text}' is a keyword, but '${spec.name}' takes the next word as ${what}, whatever it is: ifconfig looks '${arg.text}' up as a host name and stops with '${arg.text}: bad address'${spec.name === 'netmask' ? ' before it applies anything on this line' : ''}.${plus ? ` Did you mean '${spec.name} + ${arg.text}'?` : ` Write the address after '${spec.name}'.`}`,
+    fixes: plus ? [{ title: `Insert '+' after '${spec.name}'`, isPreferred: true, edits: [{ uri, edits: [insertAt(file.index, arg.start, '+ ')] }] }] : [],
+  };
+}
+
 function checkLiteral(file: HostnameFile, token: Token, allowPrefix: boolean, out: Finding[]): void {
   const check = checkAddressLiteral(token.text, { allowPrefix });
   if (!check.ok) {
-    out.push({ rule: 'invalid-address', range: token.range, message: `Not a valid address: ${check.reason}. ifconfig stops with 'bad address'.` });
+    const bare = token.text.split('/')[0]!;
+    const short = file.family === 'inet' && !bare.includes(':') ? ipv4Literal(bare) : undefined;
+    out.push({
+      rule: 'invalid-address',
+      range: token.range,
+      message:
+        short !== undefined && bare !== formatIPv4(short) && check.reason.includes('part')
+          ? `Not a full address: ${check.reason}. ifconfig reads it the way inet_addr does, as ${formatIPv4(short)} (the last part fills the remaining bytes), which is surely not what was meant.`
+          : `Not a valid address: ${check.reason}. ifconfig stops with 'bad address'.`,
+    });
     return;
   }
   if (check.value.family !== file.family) {
@@ -393,6 +432,23 @@ function checkLiteral(file: HostnameFile, token: Token, allowPrefix: boolean, ou
       message: `${token.text} is ${what} address, but ${file.fileName ? `${file.fileName.prefix}.${file.fileName.interfaceName}` : 'this file'} configures ${file.family === 'inet' ? 'IPv4' : 'IPv6'}${file.family === 'inet' ? ' (IPv6 addresses go in hostname6.<if>)' : ' (IPv4 addresses go in hostname.<if>)'}.`,
     });
   }
+}
+
+/** A name that resolves only for the other address family (§1.7): getipnodebyname finds nothing. */
+function wrongFamilyName(file: HostnameFile, token: Token, other: readonly ResolvedName[], names: NameLookup): Finding {
+  const name = token.text.split('/')[0]!;
+  const first = other[0];
+  const mine = file.family === 'inet' ? 'IPv4' : 'IPv6';
+  const theirs = file.family === 'inet' ? 'IPv6' : 'IPv4';
+  const fileLabel = file.fileName ? `${file.fileName.prefix}.${file.fileName.interfaceName}` : 'this file';
+  return {
+    rule: 'name-wrong-family',
+    range: token.range,
+    message: `'${name}' has only ${theirs === 'IPv6' ? 'an IPv6' : 'an IPv4'} address${first ? ` (${first.entry.address.text}, ${names.label} line ${first.entry.line + 1})` : ''}, but ${fileLabel} configures ${mine}: ifconfig looks the name up for ${mine} alone and stops with '${token.text}: bad address'.${
+      file.family === 'inet' ? ' IPv6 addresses belong in hostname6.<if>.' : ' IPv4 addresses belong in hostname.<if>; IPv6 needs a name with an IPv6 address.'
+    }`,
+    related: first ? [{ uri: first.uri, range: first.entry.span.range, message: `the ${theirs} entry of '${name}'` }] : undefined,
+  };
 }
 
 /** Names the host defines that a misspelt name was probably meant to be (best first). */
@@ -461,6 +517,12 @@ function unknownWord(file: HostnameFile, token: Token, slot: 'address' | 'destin
     // problem: replacing its raw text would drop what came before the backslash.
     fixes: writtenAsIs(file, token) ? suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(token, s)], i === 0)) : [],
   };
+}
+
+/** hostname.ce0:1 and the like: the file configures one logical interface (§1.3). */
+function isLogicalFile(file: HostnameFile): boolean {
+  const name = file.fileName ? checkInterfaceName(file.fileName.interfaceName) : undefined;
+  return name?.kind === 'valid' && (name.name.unit ?? 0) > 0;
 }
 
 /** The word stands in the file exactly as ifconfig receives it (no backslash in it). */
@@ -689,8 +751,29 @@ function checkNames(file: HostnameFile, ctx: HostnameRuleContext, used: Token[],
     return;
   }
   const reported = new Set<string>();
+  // Up to Solaris 10 11/06 IPv6 names come from inet/ipnodes alone (getipnodebyname, §5.2).
+  const ipnodesOnly = RELEASES.indexOf(ctx.release) <= RELEASES.indexOf('s10-early');
   for (const token of used) {
-    if (names.resolve(token.text)) continue;
+    const resolution = resolveWord(token.text, file.family, names, { allowPrefix: true, ipv6FromIpnodesOnly: ipnodesOnly });
+    if (resolution.ok || resolution.reason === 'bad-prefix' || resolution.reason === 'unexpected-slash') continue;
+    if (resolution.reason === 'wrong-family-name') {
+      out.push(wrongFamilyName(file, token, resolution.otherFamily ?? [], names));
+      continue;
+    }
+    const name = token.text.split('/')[0]!;
+    const inHostsOnly =
+      file.family === 'inet6' && ipnodesOnly
+        ? names.resolveAll(name).find((r) => r.source === 'hosts' && r.entry.address.text.includes(':'))
+        : undefined;
+    if (inHostsOnly) {
+      out.push({
+        rule: 'unresolved-host',
+        range: token.range,
+        message: `'${name}' has an IPv6 address in ${names.label} (line ${inHostsOnly.entry.line + 1}), but on ${RELEASE_LABELS[ctx.release]} ifconfig looks IPv6 names up in inet/ipnodes alone: at boot it fails with '${token.text}: bad address'. Add the entry to inet/ipnodes.`,
+        related: [{ uri: inHostsOnly.uri, range: inHostsOnly.entry.span.range, message: `the ${names.label} entry ifconfig does not read for IPv6` }],
+      });
+      continue;
+    }
     const key = token.text.toLowerCase();
     const append = names.appendEntry(`${ADDRESS_PLACEHOLDER}\t${token.text}`);
     const near = writtenAsIs(file, token) ? nearNames(names, token.text) : [];

@@ -63,6 +63,14 @@ const RULE_LIST = [
   { id: 'setting-syntax', severity: 'error', summary: 'A line in.mpathd silently ignores' },
   { id: 'duplicate-setting', severity: 'warning', summary: 'A later line for a name already set' },
   { id: 'detection-time-units', severity: 'warning', summary: 'FAILURE_DETECTION_TIME in seconds, not milliseconds' },
+  // what the boot engine sees (the simulated boot, its commands and their outcome)
+  { id: 'keyword-as-address', severity: 'error', summary: 'A keyword where ifconfig reads an address' },
+  { id: 'addif-on-logical', severity: 'error', summary: '`addif` in a logical-interface file' },
+  { id: 'address-replaced', severity: 'error', summary: "A later line replaces an interface's address" },
+  { id: 'name-wrong-family', severity: 'error', summary: 'A name with addresses of the other family only' },
+  { id: 'conflicting-groups', severity: 'error', summary: 'One NIC put in two groups: the last one run wins' },
+  { id: 'dhcp-rejected', severity: 'error', summary: 'A DHCP line or file that ifconfig rejects' },
+  { id: 'boot-command-fails', severity: 'error', summary: 'A command that fails at boot for a reason no other rule names' },
   // the files themselves (DESIGN.md "Bad input")
   { id: 'file-too-large', severity: 'info', summary: 'A file over the size limit: only cheap checks' },
   { id: 'unreadable-file', severity: 'info', summary: 'A file the checks need could not be read' },
