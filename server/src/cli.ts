@@ -8,12 +8,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
 import { classifyPath, type FileKind } from './syntax/fileKind';
-import { parseDocument } from './features/document';
-import { effectiveSeverity, fileTooLargeFinding, findingsFor, printable } from './features/diagnostics';
+import { effectiveSeverity, fileTooLargeFinding, printable } from './features/diagnostics';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
 import { RULES, isRuleId, type RuleId } from './rules/registry';
 import type { Severity } from './rules/types';
-import { HostModel } from './workspace/hostModel';
+import { hostRootUri } from './workspace/hostModel';
+import { LanguageService } from './languageService';
 import type { Finding } from './rules/types';
 import { describeError, nodeFileSystem } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
@@ -41,6 +41,7 @@ interface Options {
 }
 
 const USAGE = `Usage: ipmp-lint [options] <dir|file>...
+       ipmp-lint explain [--fail <if>] [--format text|json] [--release <r>] <dir|file>...
 
 Checks Solaris IPMP network configuration: hostname.<if>, hostname6.<if>, dhcp.<if>,
 hosts, inet/ipnodes, netmasks and default/mpathd. A file's host is its nearest
@@ -58,6 +59,11 @@ Exit status:
   1  errors found (also when status 2 would apply)
   2  bad usage, or a path, folder or file that could not be read, or a file
      ipmp-lint does not know given by name (everything else is still checked)
+
+explain prints, for each host under the paths, what the boot runs and what it ends with:
+the commands in boot order with their outcome, the interfaces as ifconfig -a shows them,
+the IPMP groups, and what in.mpathd logs. --fail <if> also shows that NIC failing and
+being repaired. --format json prints the same as data (see the README).
 
 Problems go to stdout; messages about the run itself, one line each, to stderr.
 A file over ${MAX_FILE_BYTES / 1024 / 1024} MB is not read: it gets a file-too-large note (info).
@@ -193,7 +199,7 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
     }
   }
 
-  const model = new HostModel(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
   const problems: LintProblem[] = [];
   const cwd = process.cwd();
   const show = (file: string): string => {
@@ -202,8 +208,8 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
   };
   for (const [file, kind] of files) {
     const uri = pathToFileURL(file).toString();
-    const loaded = await model.load(uri);
-    let findings: Finding[];
+    const loaded = await service.model.load(uri);
+    let findings: readonly Finding[];
     if (loaded === undefined || (isNotRead(loaded) && loaded.notRead === 'unreadable')) {
       // Gone since the folder was listed, or there but unreadable (a FIFO, permissions).
       warn(`cannot read ${show(file)}: ${loaded?.reason ?? 'no such file or folder'}`);
@@ -212,9 +218,8 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
     } else if (isNotRead(loaded)) {
       findings = [fileTooLargeFinding(loaded.size ?? 0, MAX_FILE_BYTES, false)];
     } else {
-      const host = await model.snapshot(uri, settings.release);
-      const doc = parseDocument(uri, file.split(path.sep).join('/'), kind, loaded);
-      findings = findingsFor(doc, host, settings);
+      // The same front door as the editor: the same findings for the same files.
+      findings = (await service.analyzeDocument({ uri, kind, text: loaded }, settings)).findings;
     }
     for (const finding of findings) {
       const severity = effectiveSeverity(finding, settings);
@@ -292,7 +297,125 @@ export function toSarif(problems: readonly LintProblem[]): object {
   };
 }
 
+interface ExplainOptions {
+  format: 'text' | 'json';
+  release: Release;
+  fail?: string;
+  paths: string[];
+}
+
+function parseExplainArgs(argv: readonly string[]): ExplainOptions {
+  const options: ExplainOptions = { format: 'text', release: DEFAULT_SETTINGS.release, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const value = (): string => {
+      if (eq !== -1) return arg.slice(eq + 1);
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`explain: unknown format '${f}' (text or json)`);
+      options.format = f;
+    } else if (name === '--release') {
+      const r = value();
+      if (!isRelease(r)) throw new UsageError(`unknown release '${r}' (${RELEASES.join(', ')})`);
+      options.release = r;
+    } else if (name === '--fail') {
+      options.fail = value();
+      if (!/^[A-Za-z0-9_.]+[0-9]$/.test(options.fail)) throw new UsageError(`--fail takes an interface name such as ce0, not '${options.fail}'`);
+    } else if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option '${arg}'`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('explain: no folder or file given');
+  return options;
+}
+
+/** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
+async function explain(options: ExplainOptions, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const warn = (m: string): void => io.err(`ipmp-lint: ${printable(m).replace(/\n/g, '\\n')}\n`);
+  const files = new Map<string, FileKind>();
+  let unreadable = 0;
+  for (const p of options.paths) {
+    const full = path.resolve(p);
+    let stat: import('node:fs').Stats;
+    try {
+      stat = await fs.stat(full);
+    } catch (error) {
+      warn(`cannot read ${p}: ${reason(error)}`);
+      unreadable++;
+      continue;
+    }
+    if (stat.isDirectory()) unreadable += await collect(full, files, warn);
+    else {
+      const kind = kindOfArgument(full);
+      if (kind) files.set(full, kind);
+      else {
+        warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+        unreadable++;
+      }
+    }
+  }
+  // One host per root, each explained from one of its files.
+  const hosts = new Map<string, string>();
+  for (const [file] of files) {
+    const uri = pathToFileURL(file).toString();
+    const root = hostRootUri(uri);
+    if (!hosts.has(root)) hosts.set(root, uri);
+  }
+  if (hosts.size === 0) {
+    warn(`no host to explain under ${options.paths.join(', ')} (no hostname.<if>, hosts, netmasks or default/mpathd)`);
+    return 2;
+  }
+  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+  const cwd = process.cwd();
+  const label = (rootUri: string): string => {
+    const root = new URL(rootUri).pathname;
+    const rel = path.relative(cwd, decodeURIComponent(root));
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : decodeURIComponent(root);
+  };
+  const roots = [...hosts.keys()].sort();
+  let failedSomewhere = false;
+  const texts: string[] = [];
+  const json: unknown[] = [];
+  for (const root of roots) {
+    const uri = hosts.get(root)!;
+    const preview = await service.preview(uri, options.release, { label: label(root) });
+    const fail = options.fail && preview.nics.some((n) => n.name === options.fail) ? options.fail : undefined;
+    if (fail) failedSomewhere = true;
+    if (options.format === 'json') json.push(await service.explain(uri, options.release, { label: label(root), fail }));
+    else texts.push(fail ? (await service.preview(uri, options.release, { label: label(root), fail })).text : preview.text);
+  }
+  if (options.fail && !failedSomewhere) {
+    warn(`--fail ${options.fail}: no host here has an interface ${options.fail}`);
+    unreadable++;
+  }
+  if (options.format === 'json') io.out(`${JSON.stringify({ version: 1, hosts: json }, null, 2)}\n`);
+  else io.out(texts.join('\n\n'));
+  return unreadable > 0 ? 2 : 0;
+}
+
 export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  if (argv[0] === 'explain') {
+    try {
+      return await explain(parseExplainArgs(argv.slice(1)), io);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);

@@ -21,8 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
-import { parseDocument, type ParsedDocument } from './features/document';
-import { findingsFor, oversizedFindingsFor, toDiagnostics } from './features/diagnostics';
+import type { ParsedDocument } from './features/document';
+import { toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
@@ -37,8 +37,10 @@ import { codeLenses } from './features/codeLens';
 import { SEMANTIC_TOKEN_LEGEND, semanticTokens } from './features/semanticTokens';
 import { formatHostname, formatHosts, formatNetmasks } from './features/formatting';
 import type { Finding } from './rules/types';
-import { HostModel, hostRootUri, normalizeUri } from './workspace/hostModel';
-import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
+import { hostRootUri, normalizeUri } from './workspace/hostModel';
+import type { FileSystem } from './workspace/fileSystem';
+import { LanguageService } from './languageService';
+import { HOST_CHANGED, PREVIEW_BOOT_COMMAND, PREVIEW_REQUEST, SIMULATE_FAILURE_COMMAND, type PreviewParams, type PreviewResult } from './protocol';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 
 export interface ServerOptions {
@@ -80,17 +82,22 @@ const FILE_EVENT_MAX_WAIT_MS = 500;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
+  documents.onDidOpen((event) => {
+    openByNormalized.set(normalizeUri(event.document.uri), event.document.uri);
+    // The open text now wins over the disk's, and the host lists one more open file.
+    model.documentChanged(event.document.uri);
+  });
   // Clients spell URIs their own way (`hostname.ce0:1` or `hostname.ce0%3A1`); the host
   // model works on normalized ones, so an open file and its copy on disk are one file.
   const openByNormalized = new Map<string, string>();
-  documents.onDidOpen((event) => openByNormalized.set(normalizeUri(event.document.uri), event.document.uri));
-  const model = new HostModel(options.fileSystem ?? nodeFileSystem, {
+  const service = new LanguageService(options.fileSystem ?? nodeFileSystem, {
     textOf: (uri) => {
       const raw = openByNormalized.get(uri);
       return raw === undefined ? undefined : documents.get(raw)?.getText();
     },
     uris: () => openByNormalized.keys(),
   });
+  const model = service.model;
 
   let markdownHover = true;
   let markdownCompletion = true;
@@ -235,16 +242,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!kind) return undefined;
       const version = doc.version;
       const settings = await settingsFor(doc.uri);
-      const text = doc.getText();
-      if (text.length > MAX_FILE_BYTES) {
-        const findings = oversizedFindingsFor(text, kind, MAX_FILE_BYTES, settings, relativePaths(doc.uri));
-        return { limited: true, version, kind, settings, findings };
-      }
       const uri = normalizeUri(doc.uri);
-      const host = await model.snapshot(uri, settings.release, fallbackHostsUri(uri, settings));
-      const parsed = parseDocument(uri, URI.parse(uri).path, kind, text);
-      const findings = findingsFor(parsed, host, settings, relativePaths(doc.uri));
-      return { limited: false, version, doc: parsed, host, settings, findings };
+      const analysis = await service.analyzeDocument({ uri, kind, text: doc.getText() }, settings, {
+        relativePaths: relativePaths(doc.uri),
+        fallbackHostsUri: fallbackHostsUri(uri, settings),
+      });
+      if (analysis.limited) return { limited: true, version, kind, settings, findings: analysis.findings };
+      return { limited: false, version, doc: analysis.doc, host: analysis.host, settings, findings: analysis.findings };
     })();
     analyses.set(doc.uri, pending);
     return pending;
@@ -341,10 +345,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    model.documentChanged(uri);
     analyses.delete(uri);
     schedule(uri);
-    if (kindOf(event.document) === 'hosts') revalidateAll(uri);
-    else revalidateHost(hostRootUri(uri), uri);
+    if (kindOf(event.document) === 'hosts') {
+      revalidateAll(uri);
+      hostChanged('*');
+    } else {
+      revalidateHost(hostRootUri(uri), uri);
+      hostChanged(hostRootUri(uri));
+    }
   });
 
   documents.onDidClose((event) => {
@@ -354,8 +364,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     model.invalidate(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     revalidateHost(rootOfOpen(uri));
+    hostChanged(rootOfOpen(uri));
     rootOf.delete(uri);
   });
+
+  // Previews follow the files: the client asks again for the hosts named here. One notice per
+  // turn of the event loop, however many changes came in it.
+  const changedRoots = new Set<string>();
+  let hostNoticeScheduled = false;
+  function hostChanged(rootUri: string): void {
+    changedRoots.add(rootUri);
+    if (hostNoticeScheduled) return;
+    hostNoticeScheduled = true;
+    setImmediate(() => {
+      hostNoticeScheduled = false;
+      const roots = changedRoots.has('*') ? ['*'] : [...changedRoots];
+      changedRoots.clear();
+      for (const root of roots) void connection.sendNotification(HOST_CHANGED, { rootUri: root });
+    });
+  }
 
   // Disk changes: what they touch is forgotten at once (a request in between reads the new
   // state), and the open documents of those hosts are checked again once the events settle.
@@ -376,6 +403,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settlingRoots.clear();
       if (all) revalidateAll();
       else revalidateHosts(roots);
+      if (all) hostChanged('*');
+      else for (const root of roots) hostChanged(root);
     }, wait);
   }
 
@@ -484,13 +513,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeLens(async (params) => {
     const analysis = await analyzeFull(params.textDocument.uri);
-    return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release) : null;
+    return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release, retriggerSuggest ? { previewBoot: PREVIEW_BOOT_COMMAND, simulateFailure: SIMULATE_FAILURE_COMMAND } : undefined) : null;
   });
 
   connection.languages.semanticTokens.on(async (params) => {
     const analysis = await analyzeFull(params.textDocument.uri);
     return analysis ? semanticTokens(analysis.doc, analysis.host, analysis.settings.release) : { data: [] };
   });
+
+  connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | null> => {
+    const uri = normalizeUri(params.uri);
+    if (!kindOfPath(uri)) return null;
+    const settings = await settingsFor(params.uri);
+    const preview = await service.preview(uri, settings.release, {
+      fallbackHostsUri: fallbackHostsUri(uri, settings),
+      fail: params.fail,
+      label: workspaceLabel(hostRootUri(uri)),
+    });
+    return { rootUri: preview.rootUri, label: preview.label, text: preview.text, nics: preview.nics, failed: preview.failed ?? null };
+  });
+
+  /** The host root as the user knows it: relative to its workspace folder (`web1/etc`). */
+  function workspaceLabel(rootUri: string): string | undefined {
+    const path = URI.parse(rootUri).path;
+    for (const f of workspaceFolders) {
+      const folder = URI.parse(f).path.replace(/\/$/, '');
+      if (path === folder) return URI.parse(f).path.split('/').filter(Boolean).pop();
+      if (path.startsWith(`${folder}/`)) return path.slice(folder.length + 1);
+    }
+    return undefined;
+  }
+
+  function kindOfPath(uri: string): FileKind | undefined {
+    const open = openByNormalized.get(uri);
+    const doc = open ? documents.get(open) : undefined;
+    return (doc && kindOf(doc)) ?? classifyPath(URI.parse(uri).path);
+  }
 
   async function format(uri: string, range: Range | undefined, options: FormattingOptions): Promise<TextEdit[] | null> {
     const analysis = await analyzeFull(uri);

@@ -186,7 +186,7 @@ class Boot {
     if (hostname6.length > 0) this.ifconfig('net-loopback', 'loopback', plain('lo0', 'inet6', 'plumb', '::1', 'up'));
 
     // net-physical
-    this.ifconfig('net-physical', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'interfaces already up (none at a disk boot)');
+    this.ifconfig('net-physical', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'for interfaces already up: none at a disk boot');
     const plumbed4 = this.plumbAll(hostname4, 'inet');
     const plumbed6 = this.plumbAll(hostname6, 'inet6');
     this.configure4(plumbed4.plumbed, hostname4);
@@ -209,7 +209,7 @@ class Boot {
     }
 
     // net-svc
-    this.ifconfig('net-svc', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'again once name services run, so netmask + may use NIS');
+    this.ifconfig('net-svc', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'again once name services run, so netmask + may use NIS maps');
 
     const final = mpathdView(this.state, settings, log);
     const commands = this.steps.filter((s): s is Extract<BootStep, { kind: 'command' }> => s.kind === 'command').map((s) => s.outcome);
@@ -223,7 +223,7 @@ class Boot {
     for (const entry of list) {
       const source: CommandSource = { uri: entry.input.uri, baseName: entry.input.baseName, line: entry.input.file.lines[0] ?? emptyLine() };
       this.ifconfig('net-physical', 'plumb', plain(entry.name, ...familyWords, 'plumb'), source);
-      const check = this.ifconfig('net-physical', 'plumb', plain(entry.name, family), source, 'is it there? (output discarded)');
+      const check = this.ifconfig('net-physical', 'plumb', plain(entry.name, family), source, 'checks the plumb; output discarded');
       if (check.exitCode === 0) plumbed.push(entry);
       else failed.push(entry.name);
     }

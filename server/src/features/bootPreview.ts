@@ -94,7 +94,10 @@ export function renderCommand(out: string[], outcome: CommandOutcome): void {
   const shown = [command.program.replace(/^.*\//, ''), ...written.map((a) => a.text)].join(' ');
   out.push(`  ${statusTag(outcome)}${printable(shown)}${added.length ? `  + ${added.map((a) => a.text).join(' ')}` : ''}`);
   const notes: string[] = [];
-  if (command.source) notes.push(`${command.source.baseName}, line ${command.source.line.firstLine + 1}${command.source.line.lastLine > command.source.line.firstLine ? `–${command.source.line.lastLine + 1}` : ''}`);
+  if (command.source) {
+    const line = command.source.line;
+    notes.push(command.phase === 'plumb' ? `for ${command.source.baseName}` : `${command.source.baseName}, line ${line.firstLine + 1}${line.lastLine > line.firstLine ? `–${line.lastLine + 1}` : ''}`);
+  }
   if (added.length) notes.push(`'${added.map((a) => a.text).join(' ')}' added by the boot script`);
   if (command.note) notes.push(command.note);
   if (outcome.status === 'failed') notes.push(`exit ${outcome.exitCode}`);

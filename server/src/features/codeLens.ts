@@ -14,9 +14,34 @@ import type { ConfiguredAddress, InterfaceConfig, IpmpGroup, IpmpHost } from '..
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { ipmpModelFor } from './hostView';
+import { checkInterfaceName } from '../syntax/interfaceName';
 
-export function codeLenses(doc: ParsedDocument, host: HostView, release: Release): CodeLens[] {
-  if (doc.kind !== 'hostname' || doc.hostname.isDhcpFile) return [];
+/** Client commands for the preview lenses; without them (another editor) those lenses are left out. */
+export interface LensCommands {
+  /** Opens the boot preview of the host: arguments [uri]. */
+  readonly previewBoot: string;
+  /** Opens the failure simulation of a NIC: arguments [uri, nic]. */
+  readonly simulateFailure: string;
+}
+
+export function codeLenses(doc: ParsedDocument, host: HostView, release: Release, commands?: LensCommands): CodeLens[] {
+  if (doc.kind !== 'hostname') return [];
+  const lenses: CodeLens[] = [];
+  const model = ipmpModelFor(doc, host, release);
+  if (commands) {
+    const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    lenses.push({ range: top, command: { title: 'Preview boot', command: commands.previewBoot, arguments: [doc.uri], tooltip: 'What the boot scripts run for this host, what each command does, and the interfaces and groups it ends with' } });
+    const name = doc.hostname.fileName ? checkInterfaceName(doc.hostname.fileName.interfaceName) : undefined;
+    const nic = name?.kind === 'valid' ? name.name.physical : undefined;
+    const iface = nic ? model.interfaces.get(nic) : undefined;
+    if (nic && iface?.group) {
+      lenses.push({
+        range: top,
+        command: { title: `Simulate failure of ${nic}`, command: commands.simulateFailure, arguments: [doc.uri, nic], tooltip: `Where in.mpathd moves ${nic}'s addresses in group '${iface.group}' when ${nic} fails, and what comes back when it is repaired` },
+      });
+    }
+  }
+  if (doc.hostname.isDhcpFile) return lenses;
   const firsts = new Map<string, CodeLens['range']>();
   for (const command of doc.hostname.commands) {
     for (const segment of command.segments) {
@@ -26,9 +51,6 @@ export function codeLenses(doc: ParsedDocument, host: HostView, release: Release
       }
     }
   }
-  if (firsts.size === 0) return [];
-  const model = ipmpModelFor(doc, host, release);
-  const lenses: CodeLens[] = [];
   for (const [name, range] of firsts) {
     const { title, tooltip } = summarizeGroup(name, model.groups.get(name), neverJoin(model, name));
     lenses.push({ range, command: { title, command: '', tooltip } });

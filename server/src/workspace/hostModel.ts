@@ -68,22 +68,56 @@ export class HostModel {
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
   private readonly netmasksCache = new Map<string, { text: string; file: NetmasksFile }>();
   private readonly mpathdCache = new Map<string, { text: string; file: MpathdFile }>();
+  /**
+   * Snapshots by host root, release and fallback hosts file: every document of a host shares
+   * one (and the analysis made on it) until a file of the host changes.
+   */
+  private readonly snapshots = new Map<string, { rootUri: string; fallback?: string; pending: Promise<HostSnapshot> }>();
 
   constructor(
     private readonly fs: FileSystem,
     private readonly documents: OpenDocuments,
   ) {}
 
-  /** Forget what disk said about a file (and its directory listing). */
+  /** Forget what disk said about a file (and its directory listing), and the snapshots it is in. */
   invalidate(uri: string): void {
     const key = normalizeUri(uri);
     this.disk.delete(key);
     this.listings.delete(Utils.dirname(URI.parse(key)).toString());
+    this.forgetSnapshots(key);
+  }
+
+  /** An open document changed (or opened, or closed): the snapshots holding its host are stale. */
+  documentChanged(uri: string): void {
+    this.forgetSnapshots(normalizeUri(uri));
   }
 
   invalidateAll(): void {
     this.disk.clear();
     this.listings.clear();
+    this.snapshots.clear();
+  }
+
+  private forgetSnapshots(uri: string): void {
+    const root = hostRootUri(uri);
+    for (const [key, s] of this.snapshots) if (s.rootUri === root || s.fallback === uri) this.snapshots.delete(key);
+  }
+
+  /** The host's snapshot, shared until one of its files changes (see `snapshot`). */
+  cachedSnapshot(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostSnapshot> {
+    const rootUri = hostRootUri(uri);
+    const key = `${rootUri}\0${release}\0${fallbackHostsUri ?? ''}`;
+    let entry = this.snapshots.get(key);
+    if (!entry) {
+      entry = { rootUri, fallback: fallbackHostsUri, pending: this.snapshot(uri, release, fallbackHostsUri) };
+      this.snapshots.set(key, entry);
+      const mine = entry;
+      // A failed read is not kept.
+      entry.pending.catch(() => {
+        if (this.snapshots.get(key) === mine) this.snapshots.delete(key);
+      });
+    }
+    return entry.pending;
   }
 
   /** The file's text, or undefined when it is missing or was not read. */
@@ -140,15 +174,28 @@ export class HostModel {
     return file;
   }
 
+  /** The netmasks parse of this text when the host model holds it, else a new one (cached). */
+  parseNetmasksCached(uri: string, text: string): NetmasksFile {
+    const cached = this.netmasksCache.get(uri);
+    if (cached && cached.text === text) return cached.file;
+    const file = parseNetmasks(text);
+    this.netmasksCache.set(uri, { text, file });
+    return file;
+  }
+
+  parseMpathdCached(uri: string, text: string): MpathdFile {
+    const cached = this.mpathdCache.get(uri);
+    if (cached && cached.text === text) return cached.file;
+    const file = parseMpathd(text);
+    this.mpathdCache.set(uri, { text, file });
+    return file;
+  }
+
   private async readNetmasks(rootUri: string, label: string, unread: UnreadFile[]): Promise<HostFile<NetmasksFile> | undefined> {
     const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
     const text = await this.loadNoting(uri, label, 'netmasks', unread);
     if (text === undefined) return undefined;
-    const cached = this.netmasksCache.get(uri);
-    if (cached && cached.text === text) return { uri, label, file: cached.file };
-    const file = parseNetmasks(text);
-    this.netmasksCache.set(uri, { text, file });
-    return { uri, label, file };
+    return { uri, label, file: this.parseNetmasksCached(uri, text) };
   }
 
   private async readHostFile(rootUri: string, label: string, role: 'hosts' | 'ipnodes', unread: UnreadFile[]): Promise<HostFile<HostsFile> | undefined> {
@@ -189,13 +236,7 @@ export class HostModel {
       this.text(mpathdUri),
       this.text(Utils.joinPath(root, 'nodename').toString()),
     ]);
-    let mpathd: HostFile<MpathdFile> | undefined;
-    if (mpathdText !== undefined) {
-      const cached = this.mpathdCache.get(mpathdUri);
-      const file = cached && cached.text === mpathdText ? cached.file : parseMpathd(mpathdText);
-      this.mpathdCache.set(mpathdUri, { text: mpathdText, file });
-      mpathd = { uri: mpathdUri, label: 'default/mpathd', file };
-    }
+    const mpathd: HostFile<MpathdFile> | undefined = mpathdText === undefined ? undefined : { uri: mpathdUri, label: 'default/mpathd', file: this.parseMpathdCached(mpathdUri, mpathdText) };
     // Lookup order (inet/ before the plain name): an unread file counts where it stands, so
     // an unreadable inet/hosts is not silently replaced by an old plain hosts.
     const unread: UnreadFile[] = [...found.ipnodes];

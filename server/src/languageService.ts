@@ -1,0 +1,160 @@
+/**
+ * The one front door to the analysis (DESIGN.md "One front module"): the language server,
+ * `ipmp-lint` and the tests all ask it about a document or a host, so the editor and CI give
+ * the same answer. It owns the host model (files read from open documents first, disk second),
+ * shares one snapshot per host until a file of it changes, and one simulation per snapshot.
+ */
+import { URI } from 'vscode-uri';
+import type { Release } from './catalog/releases';
+import { RELEASE_LABELS } from './catalog/releases';
+import { baseName, pathInHost, type FileKind } from './syntax/fileKind';
+import type { ParsedDocument } from './features/document';
+import { findingsFor, oversizedFindingsFor } from './features/diagnostics';
+import { analyzeHost, type HostAnalysis } from './features/hostAnalysis';
+import { renderBootPreview } from './features/bootPreview';
+import { explainJson, type HostExplanation } from './features/explain';
+import type { HostView } from './features/hostView';
+import type { Settings } from './features/settings';
+import type { Finding } from './rules/types';
+import { HostModel, hostRootUri, normalizeUri, type OpenDocuments } from './workspace/hostModel';
+import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
+
+export interface DocumentInput {
+  readonly uri: string;
+  readonly kind: FileKind;
+  readonly text: string;
+}
+
+export interface AnalyzeOptions {
+  /** The document's paths relative to its workspace folders (for `solarisIpmp.ignore`). */
+  readonly relativePaths?: readonly string[];
+  /** The hosts file for hosts that have none (`solarisIpmp.fallbackHostsFile`), as a URI. */
+  readonly fallbackHostsUri?: string;
+}
+
+/** A document checked in full: every feature answers from it. */
+export interface FullDocumentAnalysis {
+  readonly limited: false;
+  readonly doc: ParsedDocument;
+  readonly host: HostView;
+  readonly findings: readonly Finding[];
+}
+
+/** A document over the size limit: cheap findings only. */
+export interface LimitedDocumentAnalysis {
+  readonly limited: true;
+  readonly kind: FileKind;
+  readonly findings: readonly Finding[];
+}
+
+export type DocumentAnalysis = FullDocumentAnalysis | LimitedDocumentAnalysis;
+
+/** The boot preview of a host (or its failure simulation), as the editor and the CLI show it. */
+export interface HostPreview {
+  /** The host root, normalized. */
+  readonly rootUri: string;
+  /** How the host is named: its root's path, the last three folders at most (`hosts/web1/etc`). */
+  readonly label: string;
+  readonly release: Release;
+  readonly text: string;
+  /** NICs the user can fail: every NIC the boot plumbs, grouped ones first. */
+  readonly nics: readonly { readonly name: string; readonly group?: string }[];
+  /** The NIC whose failure is shown, when one is and it exists. */
+  readonly failed?: string;
+}
+
+export class LanguageService {
+  readonly model: HostModel;
+
+  constructor(fileSystem: FileSystem, documents: OpenDocuments) {
+    this.model = new HostModel(fileSystem, documents);
+  }
+
+  /** The host of a file, as it is now (shared with every other request on the same host). */
+  host(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostView> {
+    return this.model.cachedSnapshot(normalizeUri(uri), release, fallbackHostsUri);
+  }
+
+  /** The simulation of a file's host. */
+  async hostAnalysis(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostAnalysis> {
+    return analyzeHost(await this.host(uri, release, fallbackHostsUri), release);
+  }
+
+  /** Every finding for one document, with the user's settings; the same for the editor and the CLI. */
+  async analyzeDocument(input: DocumentInput, settings: Settings, options: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
+    const relativePaths = options.relativePaths ?? [];
+    if (input.text.length > MAX_FILE_BYTES) {
+      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(input.text, input.kind, MAX_FILE_BYTES, settings, relativePaths) };
+    }
+    const uri = normalizeUri(input.uri);
+    const host = await this.host(uri, settings.release, options.fallbackHostsUri);
+    const doc = this.parse(uri, input.kind, input.text);
+    return { limited: false, doc, host, findings: findingsFor(doc, host, settings, relativePaths) };
+  }
+
+  /**
+   * The document parsed through the host model's caches: when the host holds the same text,
+   * the document and the host share one parse (and so one analysis).
+   */
+  parse(uri: string, kind: FileKind, text: string): ParsedDocument {
+    switch (kind) {
+      case 'hostname': {
+        const hostname = this.model.parseHostnameCached(uri, text);
+        return { uri, text, index: hostname.index, kind, hostname };
+      }
+      case 'hosts': {
+        const hosts = this.model.parseHostsCached(uri, text);
+        return { uri, text, index: hosts.index, kind, hosts };
+      }
+      case 'netmasks': {
+        const netmasks = this.model.parseNetmasksCached(uri, text);
+        return { uri, text, index: netmasks.index, kind, netmasks };
+      }
+      case 'mpathd': {
+        const mpathd = this.model.parseMpathdCached(uri, text);
+        return { uri, text, index: mpathd.index, kind, mpathd };
+      }
+    }
+  }
+
+  /** The boot preview of a file's host, and the failure of `fail` after it when asked. */
+  async preview(uri: string, release: Release, options: { fallbackHostsUri?: string; fail?: string; label?: string } = {}): Promise<HostPreview> {
+    const analysis = await this.hostAnalysis(uri, release, options.fallbackHostsUri);
+    const rootUri = hostRootUri(normalizeUri(uri));
+    const label = options.label ?? hostLabel(rootUri);
+    const boot = analysis.preview();
+    const failure = options.fail ? analysis.failure(options.fail) : undefined;
+    const text = renderBootPreview(boot, { host: label, failure });
+    return { rootUri, label, release, text: options.fail && !failure ? `${text}\n${options.fail} is not an interface of this host: no failure to show.\n` : text, nics: nicsOf(analysis), failed: failure?.nic };
+  }
+
+  /** The same, as data (`ipmp-lint explain --format json`). */
+  async explain(uri: string, release: Release, options: { fallbackHostsUri?: string; fail?: string; label?: string } = {}): Promise<HostExplanation> {
+    const analysis = await this.hostAnalysis(uri, release, options.fallbackHostsUri);
+    const rootUri = hostRootUri(normalizeUri(uri));
+    const failure = options.fail ? analysis.failure(options.fail) : undefined;
+    return explainJson(analysis.preview(), { host: options.label ?? hostLabel(rootUri), failure, fileLabel: (u) => labelInHost(u) });
+  }
+}
+
+/** NICs of the boot's result that can fail (lo0 cannot), grouped ones first. */
+function nicsOf(analysis: HostAnalysis): { name: string; group?: string }[] {
+  const state = analysis.preview().state;
+  return [...state.phyints.values()]
+    .filter((p) => p.name !== 'lo0')
+    .sort((a, b) => Number(!a.groupname) - Number(!b.groupname) || a.index - b.index)
+    .map((p) => ({ name: p.name, group: p.groupname || undefined }));
+}
+
+/** `web1/etc` for `file:///srv/hosts/web1/etc`: the root's last folders. */
+export function hostLabel(rootUri: string): string {
+  const parts = URI.parse(rootUri).path.split('/').filter(Boolean);
+  return parts.slice(-2).join('/') || '/';
+}
+
+function labelInHost(uri: string): string {
+  const path = URI.parse(uri).path;
+  return pathInHost(path) || baseName(path);
+}
+
+export { RELEASE_LABELS };
