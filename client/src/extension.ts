@@ -19,6 +19,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CrashPolicy, RESTART_COMMAND_TITLE, describeExit, describeWindow, noticeText, type CrashNotice } from './crashPolicy';
+import { BootPreviews } from './preview';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
@@ -41,6 +42,8 @@ export interface SolarisIpmpApi {
   readonly onDidStartServer: vscode.Event<number>;
   /** Fires with each notification about the server's health that the extension shows. */
   readonly onDidShowServerNotice: vscode.Event<ServerNotice>;
+  /** Fires with a boot preview's URI each time its text is computed (opened, or refreshed after a change). */
+  readonly onDidRenderPreview: vscode.Event<vscode.Uri>;
 }
 
 let server: LanguageServer | undefined;
@@ -58,8 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     vscode.commands.registerCommand('solarisIpmp.ignoreRuleInFile', ignoreRuleInFile),
     vscode.commands.registerCommand(RESTART_COMMAND, () => running.restart()),
   );
+  const previews = new BootPreviews(running);
+  context.subscriptions.push(previews);
   await running.start();
-  return running.api;
+  return { ...running.api, onDidRenderPreview: previews.onDidRender };
 }
 
 export async function deactivate(): Promise<void> {
@@ -89,7 +94,9 @@ class LanguageServer implements vscode.Disposable {
    */
   private restartNoticePending = false;
 
-  readonly api: SolarisIpmpApi;
+  readonly api: Omit<SolarisIpmpApi, 'onDidRenderPreview'>;
+  /** Notification handlers, registered again on every new client (a restart makes a new one). */
+  private readonly notificationHandlers: { method: string; handler: (params: unknown) => void }[] = [];
 
   constructor(
     private readonly serverModule: string,
@@ -108,6 +115,25 @@ class LanguageServer implements vscode.Disposable {
   async start(): Promise<void> {
     this.client ??= this.createClient();
     await this.client.start();
+  }
+
+  /** A request to the server, once it runs. */
+  async request(method: string, params: unknown): Promise<unknown> {
+    await this.restarting;
+    if (!this.client || this.client.state !== State.Running) await this.start();
+    return this.client!.sendRequest(method, params);
+  }
+
+  /** A notification handler that survives restarts. */
+  onNotification(method: string, handler: (params: unknown) => void): vscode.Disposable {
+    const entry = { method, handler };
+    this.notificationHandlers.push(entry);
+    const registration = this.client?.onNotification(method, handler);
+    return new vscode.Disposable(() => {
+      registration?.dispose();
+      const i = this.notificationHandlers.indexOf(entry);
+      if (i !== -1) this.notificationHandlers.splice(i, 1);
+    });
   }
 
   /** The Restart Language Server command: not a crash, so no notice, and earlier crashes are forgotten. */
@@ -181,6 +207,7 @@ class LanguageServer implements vscode.Disposable {
       initializationFailedHandler: () => false,
     };
     const client = new CrashQuietClient('solarisIpmp', 'Solaris IPMP', serverOptions, clientOptions);
+    for (const { method, handler } of this.notificationHandlers) client.onNotification(method, handler);
     this.clientListener = client.onDidChangeState(({ newState }) => {
       if (newState === State.Starting) this.runningPid = undefined;
       if (newState !== State.Running) return;
