@@ -603,7 +603,15 @@ class Run {
     const arg = this.args[argIndex]!;
     lif.address = r.address;
     lif.addressOrigin = { ...r.origin, word: arg.ref, commandId: this.command.id };
-    if (this.family === 'inet') {
+    if (this.family === 'inet' && deferredNetmaskPlus(this.env.release)) {
+      // From 2008 on addif, like setifaddr, takes the pre-scanned netmask (set_mask_lifreq).
+      const m = this.maskFor(r.address.ipv4!, prefix);
+      lif.mask = m.mask;
+      lif.maskSource = m.source;
+      lif.netmasksEntry = m.entry;
+      lif.maskWord = prefix !== undefined ? arg.ref : m.word;
+      recomputeBroadcast(lif, ill);
+    } else if (this.family === 'inet') {
       lif.mask = prefix !== undefined ? maskOfPrefix(prefix) : classfulMask(r.address.ipv4!);
       lif.maskSource = prefix !== undefined ? 'prefix' : 'classful';
       lif.maskWord = prefix !== undefined ? arg.ref : undefined;
