@@ -101,6 +101,15 @@ function records(file: HostnameFile): LogicalLine[] {
   return file.lines.filter((l) => l.terminated);
 }
 
+/**
+ * Whether the script's `[ -n "$line" ]` holds for a record: it has a word, or `read` kept an
+ * escaped blank (a line of just `\ ` is one blank, not empty; it runs as `ifconfig <if> inet`).
+ * In a record without words every backslash escapes a blank or ends a physical line.
+ */
+function readsNonEmpty(file: HostnameFile, line: LogicalLine): boolean {
+  return line.words.length > 0 || /\\[ \t]/.test(file.text.slice(line.span.start, line.span.end));
+}
+
 function words(line: LogicalLine, uri: string): ArgWord[] {
   return line.words.map((token) => ({ text: token.text, ref: { uri, token } }));
 }
@@ -253,14 +262,14 @@ class Boot {
         return this.ifconfig('net-physical', 'configure', args, { uri: input.uri, baseName: input.baseName, line }).exitCode;
       };
       for (const record of records(input.file)) {
-        if (pending && pending.words.length > 0) {
+        if (pending && readsNonEmpty(input.file, pending)) {
           const s = run(pending, false);
           if (s !== 0) status = s;
           multiple = true;
         }
         pending = record;
       }
-      if (pending && pending.words.length > 0) {
+      if (pending && readsNonEmpty(input.file, pending)) {
         const s = run(pending, !multiple);
         if (s !== 0) status = s;
       }
@@ -276,7 +285,7 @@ class Boot {
     for (const { name, input } of plumbed) {
       let status = 0;
       for (const record of records(input.file)) {
-        if (record.words.length === 0) continue;
+        if (!readsNonEmpty(input.file, record)) continue;
         const args = [...plain(name, 'inet6'), ...words(record, input.uri)];
         const s = this.ifconfig('net-physical', 'configure', args, { uri: input.uri, baseName: input.baseName, line: record }).exitCode;
         if (s !== 0) status = s;
