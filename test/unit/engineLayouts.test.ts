@@ -512,6 +512,19 @@ describe('§4 each mistake in the files: what the boot does and exactly what is 
     findings: ['hostname.ce: ignored-file: h1-data2', 'hostname.abcdefghijklmnopqrstuvwxyz0123456: invalid-interface-name: h1-data2'],
   });
 
+  expectLayout('addif in a logical-interface file (hostname.ce0:1): bad physical interface name, the rest of the line unread', {
+    files: { 'hostname.ce0': 'h1 netmask + broadcast + up\n', 'hostname.ce0:1': 'h1-data2 netmask + broadcast + up addif 192.168.10.40 netmask + broadcast + up\n' },
+  }, {
+    commands: [
+      'ifconfig ce0 inet h1 netmask + broadcast + up netmask + broadcast + up',
+      'ifconfig ce0:1 inet h1-data2 netmask + broadcast + up addif 192.168.10.40 netmask + broadcast + up netmask + broadcast + up => ifconfig: addif: bad physical interface name ce0:1',
+    ],
+    state: ['ce0:', 'ce0 inet 192.168.10.10/24 UP', 'ce0:1 inet 192.168.10.20/24 UP'],
+    mpathd: [],
+    messages: ['Failed to configure IPv4 interface(s): ce0:1'],
+    findings: ['hostname.ce0:1: addif-on-logical: addif'],
+  });
+
   expectLayout('§4.31 no newline at the end: the only line never runs', {
     files: { 'hostname.ce0': 'h1 netmask + broadcast + group prod up' },
   }, {
