@@ -54,16 +54,17 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
+  explain                    for each host under the paths, what the boot runs and what
+                             it ends with: the commands in boot order with their outcome,
+                             the interfaces as ifconfig -a shows them, the IPMP groups and
+                             what in.mpathd logs; --fail <if> also shows that NIC failing
+                             and being repaired; --format json the same as data (README)
+
 Exit status:
   0  no errors (warnings and info do not count)
   1  errors found (also when status 2 would apply)
   2  bad usage, or a path, folder or file that could not be read, or a file
      ipmp-lint does not know given by name (everything else is still checked)
-
-explain prints, for each host under the paths, what the boot runs and what it ends with:
-the commands in boot order with their outcome, the interfaces as ifconfig -a shows them,
-the IPMP groups, and what in.mpathd logs. --fail <if> also shows that NIC failing and
-being repaired. --format json prints the same as data (see the README).
 
 Problems go to stdout; messages about the run itself, one line each, to stderr.
 A file over ${MAX_FILE_BYTES / 1024 / 1024} MB is not read: it gets a file-too-large note (info).

@@ -508,13 +508,16 @@ describe('inlay hints and code lenses', () => {
     const { uri, text } = await open('web1/etc/hostname.ce0');
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     const group = rangeOf(text, 'group');
-    assert.deepEqual(
-      lenses?.map((l) => [l.range, l.command?.title]),
-      [[group, 'group prod: ce0 active (test .11), ce1 active (test .12), probe-based']],
-    );
+    const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // This client runs commands (clientCommands): the preview lenses come first, on line 1.
+    assert.deepEqual(lenses?.map((l) => [l.range, l.command?.title, l.command?.command, l.command?.arguments]), [
+      [top, 'Preview boot', 'solarisIpmp.previewBoot', [uri]],
+      [top, 'Simulate failure of ce0', 'solarisIpmp.simulateFailure', [uri, 'ce0']],
+      [group, 'group prod: ce0 active (test .11), ce1 active (test .12), probe-based', '', undefined],
+    ]);
     const db = await open('db1/etc/hostname.e1000g0');
     const dbLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: db.uri } });
-    assert.deepEqual(dbLenses?.map((l) => l.command?.title), ['group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based']);
+    assert.deepEqual(dbLenses?.map((l) => l.command?.title), ['Preview boot', 'Simulate failure of e1000g0', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based']);
   });
 });
 

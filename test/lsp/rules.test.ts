@@ -513,6 +513,63 @@ const FIXTURES: readonly RuleFixture[] = [
     open: 'default/mpathd',
     at: '10',
   },
+  // ---- what the boot simulation sees
+  {
+    rule: 'keyword-as-address',
+    name: '§1.7 addif followed by a keyword: its address was forgotten',
+    files: web1({ 'hostname.ce0': 'web1 netmask + broadcast + group prod up \\\naddif deprecated -failover netmask + broadcast + up\n', 'hostname.ce1': CE1 }),
+    open: 'hostname.ce0',
+    at: 'deprecated',
+  },
+  {
+    rule: 'keyword-as-address',
+    name: "§1.7 'netmask up': the + was forgotten, the whole line fails",
+    files: web1({ 'hostname.ce0': 'web1 netmask up\n' }),
+    open: 'hostname.ce0',
+    at: 'up',
+  },
+  {
+    rule: 'addif-on-logical',
+    name: '§3.8 addif in a logical-interface file',
+    files: web1({ 'hostname.ce0': 'web1 netmask + broadcast + up\n', 'hostname.ce0:1': 'web1-data2 netmask + broadcast + up addif web1-ce0-test up\n' }),
+    open: 'hostname.ce0:1',
+    at: 'addif',
+  },
+  {
+    rule: 'address-replaced',
+    name: "§1.4 a second line's first address replaces the first line's",
+    files: web1({ 'hostname.ce0': 'web1 netmask + broadcast + up\nweb1-data2 netmask + broadcast + up\n' }),
+    open: 'hostname.ce0',
+    at: 'web1-data2',
+  },
+  {
+    rule: 'name-wrong-family',
+    name: '§1.7 an IPv6-only name in an IPv4 file',
+    files: web1({ hosts: `${HOSTS}2001:db8::10\tweb1-v6\n`, 'hostname.ce0': 'web1-v6 netmask + broadcast + up\n' }),
+    open: 'hostname.ce0',
+    at: 'web1-v6',
+  },
+  {
+    rule: 'conflicting-groups',
+    name: '§3.1 hostname6 puts the NIC in another group',
+    files: web1({ 'hostname.ce0': 'web1 netmask + broadcast + group prod up\n', 'hostname6.ce0': '-failover group prod6 up\n' }),
+    open: 'hostname.ce0',
+    at: 'prod',
+  },
+  {
+    rule: 'dhcp-rejected',
+    name: "§1.9 a one-line hostname file of 'dhcp': the appended words break it",
+    files: web1({ 'hostname.ce0': 'dhcp\n' }),
+    open: 'hostname.ce0',
+    at: 'dhcp',
+  },
+  {
+    rule: 'boot-command-fails',
+    name: '§2 a zone named in a hostname file: no zone runs yet at boot',
+    files: web1({ 'hostname.ce0': 'web1 netmask + broadcast + up\naddif web1-data2 zone web netmask + broadcast + up\n' }),
+    open: 'hostname.ce0',
+    at: 'web',
+  },
   // ---- the files themselves
   {
     rule: 'file-too-large',

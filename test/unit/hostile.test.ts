@@ -200,7 +200,7 @@ describe('checks that needed a file that was not read', () => {
     const model = new HostModel(memoryFs({ '/srv/h1/etc/hosts': HOSTS, '/srv/h1/etc/netmasks': { notRead: 'unreadable', reason: 'a folder' } }), NO_DOCUMENTS);
     const uses = await check(model, 'hostname.ce0', 'box netmask + broadcast + up\n');
     assert.deepEqual(uses.map((f) => f.message), ['netmasks (a folder) could not be read: the masks `netmask +` would get were not checked.']);
-    assert.deepEqual(await check(model, 'hostname6.ce0', 'box-v6 up\n'.replace('box-v6', '::1')), []);
+    assert.deepEqual(await check(model, 'hostname6.ce0', 'addif box-v6 up\n'.replace('box-v6', '2001:db8::10/64')), []);
   });
 
   test('a member interface unreadable: the checks across interfaces are dropped, and said to be', async () => {

@@ -218,7 +218,7 @@ class Run {
     const arg = this.args[index]!;
     const prefix = resolution.prefix.kind === 'ok' ? resolution.prefix.length : undefined;
     const previous = lif.addressOrigin;
-    if (previous?.word && !lif.placeholder) {
+    if ((previous?.word || previous?.how === 'link-local') && !lif.placeholder) {
       this.env.events?.push({
         kind: 'address-replaced',
         commandId: this.command.id,

@@ -210,6 +210,12 @@ function failureFindingsFor(doc: ParsedDocument, host: HostView, settings: Setti
         return rules.includes(f.rule) && f.range.start.line <= line + 64 && f.range.end.line >= line;
       });
     },
+    lineHasProblem(_uri: string, firstLine: number, lastLine: number): boolean {
+      return others.some((f) => {
+        const severity = f.severity ?? RULES.get(f.rule)?.severity;
+        return (severity === 'error' || severity === 'warning') && f.range.start.line <= lastLine && f.range.end.line >= firstLine;
+      });
+    },
   };
   return checkFailures(model, doc.uri, covering, (line) => doc.index.range(doc.index.lineStart(line), doc.index.lineEnd(line)));
 }

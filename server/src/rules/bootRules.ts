@@ -47,7 +47,9 @@ function checkReplacedAddresses(inputs: BootRuleInputs, files: Map<string, Inter
       ? [{ title: `Add ${word.text} with 'addif' instead`, isPreferred: true, edits: [{ uri: file.uri, edits: [insertAt(file.file.index, word.start, 'addif ')] }] }]
       : [];
     if (!event.previous.word) {
-      if (event.family !== 'inet6' || !boot.state) continue;
+      if (event.family !== 'inet6') continue;
+      // A global address marked -failover: ipv6-test-address names that mistake, and this one (§4.23).
+      if (boot.commands[event.commandId]?.command.args.some((a) => a.text === '-failover')) continue;
       // The link-local address the NIC got at plumb time (it has no word of its own).
       out.push({
         uri: file.uri,
@@ -172,6 +174,8 @@ function explain(outcome: CommandOutcome): string {
 export interface Covering {
   /** Whether a finding of the document already names this failure. */
   covered(uri: string, range: Range, line: number, rules: readonly RuleId[]): boolean;
+  /** Whether an error or warning of the document stands on these lines. */
+  lineHasProblem(uri: string, firstLine: number, lastLine: number): boolean;
 }
 
 /** One finding for each failing command of the document that no other finding explains. */
@@ -185,7 +189,8 @@ export function checkFailures(model: IpmpHost, uri: string, covering: Covering, 
     const token: Token | undefined = arg?.ref?.uri === uri ? arg.ref.token : undefined;
     const range = token?.range ?? lineRange(source.line.firstLine);
     const rules = NAMED_BY[outcome.error.code] ?? [];
-    if (covering.covered(uri, range, source.line.firstLine, rules)) continue;
+    // A word the boot script added (or one of another file) fails: any problem on the line explains it.
+    if (token ? covering.covered(uri, range, source.line.firstLine, rules) : covering.lineHasProblem(uri, source.line.firstLine, source.line.lastLine)) continue;
     const notRead = outcome.words.filter((w) => w.role === 'not-reached').map((w) => outcome.command.args[w.index]!.text);
     out.push({
       uri,

@@ -252,7 +252,10 @@ function checkSegmentWords(
       out.push({
         rule: 'missing-argument',
         range: use.token.range,
-        message: `'${spec.name}' needs ${argumentLabel(spec)}, but the line ends here: ifconfig stops with 'no argument for ${spec.name}'.`,
+        message:
+          file.implicitNetmaskBroadcastUp === segment.command
+            ? `'${spec.name}' needs ${argumentLabel(spec)}, but the line ends here. This file has one line, so the boot script appends 'netmask + broadcast + up': '${spec.name}' takes 'netmask' as its argument, and what follows fails at boot.`
+            : `'${spec.name}' needs ${argumentLabel(spec)}, but the line ends here: ifconfig stops with 'no argument for ${spec.name}'.`,
       });
     }
     if (use.argument && keywordAppliesTo(spec, file.family)) checkArgument(file, spec, use.argument, out, usedNames, ctx);

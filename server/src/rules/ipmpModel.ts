@@ -108,6 +108,10 @@ export interface IpmpHost {
   readonly failoverImpliesDeprecated: boolean;
   /** The simulated boot this picture is read from. */
   readonly boot: BootResult;
+  /** Whether ifconfig read this word at boot (a word after a failure on its line is never read). */
+  reached(token: Token): boolean;
+  /** Whether the boot script's appended ` netmask + broadcast + up` was read on this line. */
+  epilogueReached(command: HostnameCommand): boolean;
 }
 
 /** Which of two opposite flags the segment leaves in effect, or undefined if neither is written. */
@@ -261,7 +265,33 @@ export function buildIpmpHost(inputs: IpmpInputs, boot: BootResult = bootFor(inp
     group.members.push(iface);
     groups.set(iface.group, group);
   }
-  return { interfaces, groups, addresses, release: inputs.release, failoverImpliesDeprecated, boot };
+  // Words ifconfig read, by their place in the files.
+  const reachedWords = new Set<Token>();
+  const epilogues = new Map<HostnameCommand['line'], boolean>();
+  for (const outcome of boot.commands) {
+    const args = outcome.command.args;
+    for (const effect of outcome.words) {
+      const arg = args[effect.index]!;
+      // The word ifconfig stopped at was read, but not applied.
+      if (effect.role === 'not-reached' || effect.failed) continue;
+      if (arg.ref) reachedWords.add(arg.ref.token);
+    }
+    const line = outcome.command.source?.line;
+    const firstImplicit = args.findIndex((a) => a.implicit);
+    if (line && firstImplicit !== -1 && outcome.command.phase === 'configure') {
+      epilogues.set(line, outcome.words[firstImplicit]?.role !== 'not-reached');
+    }
+  }
+  return {
+    interfaces,
+    groups,
+    addresses,
+    release: inputs.release,
+    failoverImpliesDeprecated,
+    boot,
+    reached: (token) => reachedWords.has(token),
+    epilogueReached: (command) => epilogues.get(command.line) ?? false,
+  };
 }
 
 /** The network an IPv4 address is on, as `a.b.c.d/len`, when its mask is known. */

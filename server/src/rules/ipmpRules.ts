@@ -5,11 +5,12 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import { RELEASES, RELEASE_LABELS } from '../catalog/releases';
-import { formatIPv4, prefixMask } from '../syntax/address';
+import { checkAddressLiteral, formatIPv4, looksLikeLiteral, prefixMask } from '../syntax/address';
 import { parseInterfaceFileName } from '../syntax/fileKind';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
 import type { Token } from '../syntax/token';
+import type { KeywordUse } from '../syntax/hostname';
 import { editDistance, insertAt, removeWords } from './edits';
 import { readHostsAddress } from './hostsRules';
 import {
@@ -79,12 +80,14 @@ function checkAddressRoles({ model }: HostRuleInputs, out: HostFinding[]): void 
   for (const address of model.addresses) {
     const iface = address.iface;
     const group = iface.group ? model.groups.get(iface.group) : undefined;
-    if (!group || !address.runs || address.commandFailed) continue;
+    if (!group || !address.runs) continue;
     const index = address.input.file.index;
     const noFailover = findUse(address.segment, '-failover');
     const deprecatedUse = findUse(address.segment, 'deprecated');
 
-    if (address.family === 'inet' && address.test && !address.deprecated && group.members.length >= 2 && noFailover) {
+    // A word written on the line but never read at boot (the line fails first): the failure is the problem.
+    const unread = (use: KeywordUse | undefined): boolean => use !== undefined && !model.reached(use.token);
+    if (address.family === 'inet' && address.test && !address.deprecated && group.members.length >= 2 && noFailover && !unread(findUse(address.segment, 'deprecated'))) {
       out.push({
         uri: address.input.uri,
         rule: 'test-address-not-deprecated',
@@ -93,7 +96,7 @@ function checkAddressRoles({ model }: HostRuleInputs, out: HostFinding[]): void 
         fixes: [{ title: "Add 'deprecated'", isPreferred: true, edits: [edit(address.input.uri, [insertAt(index, noFailover.token.start, 'deprecated ')])] }],
       });
     }
-    if (address.family === 'inet' && deprecatedUse && !address.test) {
+    if (address.family === 'inet' && deprecatedUse && !address.test && !unread(noFailover)) {
       out.push({
         uri: address.input.uri,
         rule: 'deprecated-data-address',
@@ -161,7 +164,7 @@ function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
       }
     }
     checkStandby(model, group.name, members, out);
-    checkTestAddressPresence(group.name, members, out);
+    checkTestAddressPresence(model, group.name, members, out);
     checkFamilies(group.name, members, out);
     checkGroupSubnets(group.name, members, out);
   }
@@ -171,7 +174,10 @@ function checkStandby(model: IpmpHost, groupName: string, members: readonly Inte
   for (const m of members) {
     if (!m.standby) continue;
     for (const address of m.addresses) {
-      if (!address.runs || address.test || !address.token || address.commandFailed) continue;
+      if (!address.runs || address.test || !address.token) continue;
+      // Meant as a test address, but the line fails before its `-failover`: that failure is the problem.
+      const noFailover = findUse(address.segment, '-failover');
+      if (noFailover && !model.reached(noFailover.token)) continue;
       if (address.family === 'inet6' && address.value?.linkLocal) continue;
       const index = address.input.file.index;
       const standbyUse = findUse(address.segment, 'standby');
@@ -207,6 +213,16 @@ function checkStandby(model: IpmpHost, groupName: string, members: readonly Inte
   }
 }
 
+/** A `-failover` written in the NIC's files that ifconfig never reads: the line fails before it. */
+function writesUnreadTestAddress(model: IpmpHost, m: InterfaceConfig): boolean {
+  return m.files.some((input) =>
+    input.file.commands.some((c) => c.segments.some((segment) => {
+      const use = findUse(segment, '-failover');
+      return use !== undefined && !model.reached(use.token);
+    })),
+  );
+}
+
 /** What the boot makes of a standby's test address added with `addif` after `standby` (§3.6, §4.11). */
 function standbyAddifMessage(model: IpmpHost, address: ConfiguredAddress, nic: string): string {
   const fix = "Configure the standby's test address as its first address, before 'standby'.";
@@ -221,14 +237,14 @@ function hasTestAddress(m: InterfaceConfig): boolean {
   return m.addresses.some((a) => a.test && a.runs);
 }
 
-function checkTestAddressPresence(groupName: string, members: readonly InterfaceConfig[], out: HostFinding[]): void {
+function checkTestAddressPresence(model: IpmpHost, groupName: string, members: readonly InterfaceConfig[], out: HostFinding[]): void {
   if (members.length < 2) return;
   const withTest = members.filter(hasTestAddress);
   if (withTest.length === 0) return; // link-based detection only: fine (§3.3)
   for (const m of members) {
     if (hasTestAddress(m)) continue;
     // A test address whose line fails before `-failover` applies: that failure is the problem to report.
-    if (m.addresses.some((a) => a.commandFailed && findUse(a.segment, '-failover'))) continue;
+    if (writesUnreadTestAddress(model, m)) continue;
     const where = groupToken(m);
     if (!where) continue;
     const other = withTest[0]!;
@@ -394,8 +410,13 @@ function checkNetmasks(inputs: HostRuleInputs, out: HostFinding[]): void {
   if (!netmasks) return;
   const proposed = new Set<string>();
   for (const address of inputs.model.addresses) {
-    if (address.family !== 'inet' || address.value?.ipv4 === undefined || !address.runs || !address.token || address.commandFailed) continue;
+    if (address.family !== 'inet' || address.value?.ipv4 === undefined || !address.runs || !address.token) continue;
     const plusToken = address.netmask?.argument?.text === '+' ? address.netmask.argument : undefined;
+    // Only a `netmask +` ifconfig reads at boot looks anything up.
+    const looked = plusToken ? inputs.model.reached(plusToken) : address.implicitNetmask && inputs.model.epilogueReached(address.command);
+    if (!looked && (plusToken || address.implicitNetmask)) continue;
+    // `192.168.10`: invalid-address says what inet_addr makes of it; its mask is not the point.
+    if (looksLikeLiteral(address.token.text) && !checkAddressLiteral(address.token.text, { allowPrefix: true }).ok) continue;
     if ((plusToken || address.implicitNetmask) && !address.netmasksEntry) {
       const ipv4 = address.value.ipv4;
       const classful = address.prefixLength ?? 24;
