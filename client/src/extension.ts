@@ -42,7 +42,7 @@ export interface SolarisIpmpApi {
   readonly onDidStartServer: vscode.Event<number>;
   /** Fires with each notification about the server's health that the extension shows. */
   readonly onDidShowServerNotice: vscode.Event<ServerNotice>;
-  /** Fires with a boot preview's URI each time its text is computed (opened, or refreshed after a change). */
+  /** Fires with a boot preview's URI each time its document shows newly computed text (opened, or refreshed after a change). */
   readonly onDidRenderPreview: vscode.Event<vscode.Uri>;
 }
 

@@ -44,21 +44,25 @@ export function previewUri(label: string, target: PreviewTarget): vscode.Uri {
 export class BootPreviews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  /** The host root each open preview shows, from the server's last answer. */
+  /**
+   * The host root each preview shows, from the server's last answer. Kept while the document may
+   * be open: VS Code closes and reopens a document when its language is set (as `open` does), so a
+   * close event does not mean the preview is gone; entries of documents no longer open are dropped
+   * when a host notice comes.
+   */
   private readonly roots = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Fires when a preview's text was (re)computed: for tests and anyone who waits on a refresh. */
+  /** Fires when a preview's text was (re)computed and the document shows it: for tests and anyone who waits on a refresh. */
   private readonly rendered = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidRender = this.rendered.event;
+  /** Per preview, the wait for the document to show the latest text (a newer text ends the older wait). */
+  private readonly showing = new Map<string, vscode.Disposable>();
 
   constructor(private readonly server: PreviewServer) {
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
       vscode.commands.registerCommand(PREVIEW_BOOT_COMMAND, (uri?: string | vscode.Uri) => this.open(uri)),
       vscode.commands.registerCommand(SIMULATE_FAILURE_COMMAND, (uri?: string | vscode.Uri, nic?: string) => this.openFailure(uri, nic)),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === PREVIEW_SCHEME) this.roots.delete(doc.uri.toString());
-      }),
     );
     this.listen();
   }
@@ -68,7 +72,11 @@ export class BootPreviews implements vscode.TextDocumentContentProvider, vscode.
     this.disposables.push(
       this.server.onNotification(HOST_CHANGED, (params) => {
         const root = (params as HostChangedParams).rootUri;
-        for (const [uri, shown] of this.roots) if (root === '*' || root === shown) this.changed.fire(vscode.Uri.parse(uri));
+        const open = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PREVIEW_SCHEME).map((d) => d.uri.toString()));
+        for (const [uri, shown] of this.roots) {
+          if (!open.has(uri)) this.roots.delete(uri);
+          else if (root === '*' || root === shown) this.changed.fire(vscode.Uri.parse(uri));
+        }
       }),
     );
   }
@@ -83,8 +91,36 @@ export class BootPreviews implements vscode.TextDocumentContentProvider, vscode.
     }
     if (!result) return `${target.uri} is not a Solaris network configuration file: there is no host to preview.\n`;
     this.roots.set(uri.toString(), result.rootUri);
-    this.rendered.fire(uri);
+    this.fireWhenShown(uri, result.text);
     return result.text;
+  }
+
+  /**
+   * onDidRender for `uri` once its document holds `text`: VS Code puts the text into the document
+   * only after this provider returns (opened, or changed by an edit of its own).
+   */
+  private fireWhenShown(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
+    this.showing.get(key)?.dispose();
+    const shows = (doc: vscode.TextDocument): boolean => doc.uri.toString() === key && doc.getText().replace(/\r\n/g, '\n') === text;
+    let fired = false;
+    const fire = (): void => {
+      if (fired) return;
+      fired = true;
+      subscription.dispose();
+      this.rendered.fire(uri);
+    };
+    const subscription = vscode.Disposable.from(
+      vscode.workspace.onDidOpenTextDocument((doc) => shows(doc) && fire()),
+      vscode.workspace.onDidChangeTextDocument((e) => shows(e.document) && fire()),
+      new vscode.Disposable(() => {
+        if (this.showing.get(key) === subscription) this.showing.delete(key);
+      }),
+    );
+    this.showing.set(key, subscription);
+    // The same text as shown already: VS Code changes nothing, so no event will come.
+    const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (current && shows(current)) queueMicrotask(fire);
   }
 
   private fileUri(uri: string | vscode.Uri | undefined): string | undefined {
@@ -139,6 +175,7 @@ export class BootPreviews implements vscode.TextDocumentContentProvider, vscode.
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const d of [...this.showing.values()]) d.dispose();
     this.changed.dispose();
     this.rendered.dispose();
   }
