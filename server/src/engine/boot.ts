@@ -106,8 +106,8 @@ function records(file: HostnameFile): LogicalLine[] {
  * escaped blank (a line of just `\ ` is one blank, not empty; it runs as `ifconfig <if> inet`).
  * In a record without words every backslash escapes a blank or ends a physical line.
  */
-function readsNonEmpty(file: HostnameFile, line: LogicalLine): boolean {
-  return line.words.length > 0 || /\\[ \t]/.test(file.text.slice(line.span.start, line.span.end));
+function readsNonEmpty(_file: HostnameFile, line: LogicalLine): boolean {
+  return !line.readsEmpty;
 }
 
 function words(line: LogicalLine, uri: string): ArgWord[] {
@@ -447,7 +447,7 @@ function keepingCarriageReturns(input: InterfaceFileInput): InterfaceFileInput {
 
 function emptyLine(): LogicalLine {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { words: [], span: { start: 0, end: 0, range }, firstLine: 0, lastLine: 0, terminated: true, continuations: [], escapedBlanks: [] };
+  return { words: [], span: { start: 0, end: 0, range }, firstLine: 0, lastLine: 0, terminated: true, readsEmpty: true, continuations: [], escapedBlanks: [] };
 }
 
 // ---------------------------------------------------------------------------------------

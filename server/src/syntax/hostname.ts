@@ -36,6 +36,11 @@ export interface LogicalLine {
   readonly lastLine: number;
   /** Ended by a newline. `false` only for the last line: `read` fails and drops it (§1.4). */
   readonly terminated: boolean;
+  /**
+   * `read` returns nothing for it: no word and no escaped blank. A line of just `\ ` is one
+   * blank to `read`, so the boot script runs it (as `ifconfig <if> inet`) and counts it (§1.4).
+   */
+  readonly readsEmpty: boolean;
   readonly continuations: readonly Continuation[];
   /**
    * A backslash followed by blanks at the end of a physical line: it escapes a blank,
@@ -147,6 +152,7 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
     // made a record of 200,000 joined lines quadratic.
     let lastChar = ' ';
     let hasWord = false;
+    let escapedBlank = false;
     const add = (c: string): void => {
       content += c;
       lastChar = c;
@@ -201,6 +207,7 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
             escapedBlanks.push(span(pos, k));
           }
         }
+        if (next === 32 || next === 9) escapedBlank = true;
         add(text[pos + 1]!);
         from.push(pos);
         to.push(pos + 2);
@@ -228,6 +235,7 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
       firstLine: lineSpan.range.start.line,
       lastLine: lineSpan.range.end.line,
       terminated,
+      readsEmpty: !hasWord && !escapedBlank,
       continuations,
       escapedBlanks,
     });
@@ -402,10 +410,10 @@ export function parseHostnameFile(text: string, options: ParseOptions = {}): Hos
 
   // The records `read` returns: every terminated line, blank or not (§1.4).
   const records = lines.filter((l) => l.terminated);
-  const multiLine = records.some((r, i) => r.words.length > 0 && i < records.length - 1);
+  const multiLine = records.some((r, i) => !r.readsEmpty && i < records.length - 1);
   let implicitNetmaskBroadcastUp: HostnameCommand | undefined;
   if (!multiLine && family === 'inet' && !isDhcpFile) {
-    const record = records.find((r) => r.words.length > 0);
+    const record = records.find((r) => !r.readsEmpty);
     implicitNetmaskBroadcastUp = record ? commands.find((c) => c.line === record) : undefined;
   }
 
