@@ -429,6 +429,18 @@ describe('§4 each mistake in the files: what the boot does and exactly what is 
     findings: ['hostname6.ce0: ipv6-test-address: 2001:db8::10/64'],
   });
 
+  expectLayout('§4.23 a global IPv6 address as the first word of hostname6: the NIC loses its link-local address', {
+    files: { 'hostname6.ce0': '2001:db8::10/64 group prod up\n', 'hostname6.ce1': '-failover group prod up\n' },
+  }, {
+    commands: ['ifconfig ce0 inet6 2001:db8::10/64 group prod up', 'ifconfig ce0 inet6 up', 'ifconfig ce1 inet6 -failover group prod up', 'ifconfig ce1 inet6 up'],
+    state: ['ce0: group=prod', 'ce0 inet6 2001:db8::10/64 UP', 'ce1: group=prod', 'ce1 inet6 fe80::<from the MAC address>/10 UP,NOFAILOVER'],
+    mpathd: ['prod: ce0 active link data 2001:db8::10', 'prod: ce1 active probe probes ce1'],
+    log: [LINK_ONLY('ce0')],
+    findings: ['hostname6.ce0: no-test-address: prod', 'hostname6.ce0: address-replaced: 2001:db8::10/64'],
+    // The address on unit 0 moves, leaving the :: placeholder.
+    failures: { ce0: ['2001:db8::10 ce0 -> ce1:1'] },
+  });
+
   expectLayout('§4.24 one member plumbed for IPv6, the other not', {
     files: { 'hostname.ce0': CE0, 'hostname.ce1': CE1, 'hostname6.ce0': '-failover group prod up\n' },
   }, {
