@@ -64,7 +64,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
   const previews = new BootPreviews(running);
   context.subscriptions.push(previews);
   await running.start();
-  return { ...running.api, onDidRenderPreview: previews.onDidRender };
+  // Not `{ ...running.api }`: a spread reads serverPid once, and the API would name the first
+  // server's pid for ever (a dead process after a restart).
+  const api: SolarisIpmpApi = {
+    get serverPid() {
+      return running.api.serverPid;
+    },
+    onDidStartServer: running.api.onDidStartServer,
+    onDidShowServerNotice: running.api.onDidShowServerNotice,
+    onDidRenderPreview: previews.onDidRender,
+  };
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
