@@ -172,7 +172,8 @@ function reason(error: unknown): string {
   return describeError(error);
 }
 
-export async function lint(paths: readonly string[], settings: Settings, warn: (message: string) => void): Promise<{ problems: LintProblem[]; unreadable: number }> {
+/** The files of ours under the paths (folders walked, files taken by name), and how many could not be read. */
+async function gather(paths: readonly string[], warn: (message: string) => void, options: { noteEmpty: boolean }): Promise<{ files: Map<string, FileKind>; unreadable: number }> {
   const files = new Map<string, FileKind>();
   let unreadable = 0;
   for (const p of paths) {
@@ -189,7 +190,7 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
       const before = files.size;
       unreadable += await collect(full, files, warn);
       // Not an error (the tree may simply hold none yet), but `no problems` alone would mislead.
-      if (files.size === before) warn(`no files to check in ${p} (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
+      if (options.noteEmpty && files.size === before) warn(`no files to check in ${p} (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
     } else {
       const kind = kindOfArgument(full);
       if (kind) files.set(full, kind);
@@ -199,6 +200,13 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
       }
     }
   }
+  return { files, unreadable };
+}
+
+export async function lint(paths: readonly string[], settings: Settings, warn: (message: string) => void): Promise<{ problems: LintProblem[]; unreadable: number }> {
+  const gathered = await gather(paths, warn, { noteEmpty: true });
+  const files = gathered.files;
+  let unreadable = gathered.unreadable;
 
   const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
   const problems: LintProblem[] = [];
@@ -344,28 +352,8 @@ function parseExplainArgs(argv: readonly string[]): ExplainOptions {
 /** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
 async function explain(options: ExplainOptions, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const warn = (m: string): void => io.err(`ipmp-lint: ${printable(m).replace(/\n/g, '\\n')}\n`);
-  const files = new Map<string, FileKind>();
-  let unreadable = 0;
-  for (const p of options.paths) {
-    const full = path.resolve(p);
-    let stat: import('node:fs').Stats;
-    try {
-      stat = await fs.stat(full);
-    } catch (error) {
-      warn(`cannot read ${p}: ${reason(error)}`);
-      unreadable++;
-      continue;
-    }
-    if (stat.isDirectory()) unreadable += await collect(full, files, warn);
-    else {
-      const kind = kindOfArgument(full);
-      if (kind) files.set(full, kind);
-      else {
-        warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
-        unreadable++;
-      }
-    }
-  }
+  const { files, unreadable: notRead } = await gather(options.paths, warn, { noteEmpty: false });
+  let unreadable = notRead;
   // One host per root, each explained from one of its files.
   const hosts = new Map<string, string>();
   for (const [file] of files) {

@@ -7,7 +7,7 @@
  * The model is test/fixtures/boot-sh/net-physical-model.sh, our own script written from the
  * research notes (boot-scripts.md §1, §1.1, §1.2, §3.2–§3.4): the globs `hostname.*[0-9]`,
  * `hostname6.*[0-9]` and `dhcp.*[0-9]` in C-locale order, names with a further dot skipped,
- * xx0 skipped for IPv4 up to Solaris 10 11/06; plumb and check every IPv4 interface, then
+ * xx0 skipped for IPv4 by every Solaris 10 script; plumb and check every IPv4 interface, then
  * every IPv6 one; the IPv4 files read one line late (a one-line file gets ` netmask +
  * broadcast + up`), skipped for doDHCPhostname; the IPv6 files line by line, then `inet6
  * up`; DHCP with its primary. A stand-in for ifconfig records each call and succeeds, so
@@ -15,7 +15,7 @@
  * backup file read as an interface, reference §1.2) still goes through every step, as in
  * the shell. The commands compared are net-physical's in the phases plumb, configure, up
  * and dhcp; the `-auD4`/`-adD4` commands, move_addresses and the other services are not in
- * the model. Releases: s8, s9, s10-early (2005 script, xx0 skipped) and s10 (2008 script).
+ * the model. Releases: s8, s9, s10-early (2005 script) and s10 (2008 script); all skip xx0.
  * OpenSolaris (Clearview: IPMP interfaces, dotted names kept, a leading `ipmp` dropped) is
  * not modelled.
  *
@@ -82,7 +82,7 @@ function shellCommands(shell: Shell, files: HostFiles, release: Release): string
   mkdirSync(dir);
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    const skipXx0 = release === 's10' || release === 'osol' ? 'no' : 'yes';
+    const skipXx0 = release === 'osol' ? 'no' : 'yes';
     const result = spawnSync(shell.command, [...shell.args, MODEL, dir, skipXx0], {
       encoding: 'utf8',
       env: { ...process.env, LC_ALL: 'C' },
@@ -342,10 +342,10 @@ const EXAMPLES: readonly Example[] = [
     ],
   },
   {
-    name: 'xx0 is an interface like any other from Solaris 10 8/07 on',
+    name: 'xx0 is skipped by the late Solaris 10 script too',
     release: 's10',
     files: { 'hostname.xx0': 'myhost-xx\n' },
-    commands: ['xx0 plumb', 'xx0 inet', `xx0 inet myhost-xx ${EPILOGUE}`],
+    commands: [],
   },
   {
     name: 'DHCP: `inet <name>` beside dhcp.<if> is left to DHCP; the file naming `primary` wins; the others start without waiting',

@@ -152,11 +152,10 @@ export function ifconfigA(state: SystemState, options: { loopback?: boolean } = 
       for (const lif of lifsOf(p, family)) {
         let address: string;
         if (lif.dhcp) address = '(dhcp)';
-        else if (lif.revarp && lif.address.canonical === '0.0.0.0') address = '(rarp)';
         else if (family === 'inet') address = `${formatIPv4(lif.address.ipv4 ?? 0)}/${prefixOfMask(lif.mask) ?? `0x${(lif.mask >>> 0).toString(16)}`}`;
         else address = `${lif.address.canonical}/${lif.prefixLength}`;
         const flags = flagList(lif.flags);
-        const home = `${lif.home !== p.name ? ` (${lif.home})` : ''}${lif.revarp && lif.address.canonical !== '0.0.0.0' ? ' rarp' : ''}`;
+        const home = lif.home !== p.name ? ` (${lif.home})` : '';
         out.push(`${lifName(p.name, lif.unit)} ${family} ${address}${flags ? ` ${flags}` : ''}${home}`);
       }
     }

@@ -91,8 +91,9 @@ export function bootInterfaceName(baseName: string, prefix: 'hostname' | 'hostna
   const name = baseName.slice(prefix.length + 1);
   // A further dot makes the script skip the file (tunnels are net-init's, §1.2).
   if (name.includes('.')) return undefined;
-  // "For some unknown historical reason the xx0 ifname is ignored" (IPv4, up to Solaris 10 11/06).
-  if (prefix === 'hostname' && name === 'xx0' && before(release, 's10')) return undefined;
+  // "For some unknown historical reason the xx0 ifname is ignored" (IPv4): every Solaris 10 script
+  // has the rule (the late one Oracle ships for solaris10 zones too); OpenSolaris dropped it.
+  if (prefix === 'hostname' && name === 'xx0' && before(release, 'osol')) return undefined;
   return name;
 }
 

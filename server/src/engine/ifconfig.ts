@@ -232,7 +232,6 @@ class Run {
     lif.address = resolution.address;
     lif.addressOrigin = { ...resolution.origin, word: arg.ref, commandId: this.command.id };
     lif.dhcp = undefined;
-    lif.revarp = undefined;
     lif.placeholder = undefined;
     if (this.family === 'inet') {
       const m = this.maskFor(resolution.address.ipv4!, prefix);
@@ -503,9 +502,9 @@ class Run {
       }
       case 'auto-revarp': {
         if (this.family === 'inet6') this.fail(`ifconfig: revarp not possible on IPv6 interface ${this.name}`, 'not-supported-for-family', index);
-        const t = this.target(this.name, 'SIOCSLIFADDR');
-        t.lif.revarp = true;
-        this.out.push(`(${this.name} asks a RARP server for its address; the simulation cannot know the answer)`);
+        // RARP asks the network for the address; with no RARP server (the rule on a disk-booted
+        // host) it times out and the address stays as it is.
+        this.target(this.name, 'SIOCSLIFADDR');
         return;
       }
       case 'plumb':

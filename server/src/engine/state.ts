@@ -118,8 +118,6 @@ export interface LogicalInterface {
   metric?: number;
   /** The address comes from the DHCP agent: not known until the lease. */
   dhcp?: boolean;
-  /** The address comes from RARP at boot: not known here. */
-  revarp?: boolean;
   /** The 0.0.0.0 the kernel leaves at unit 0 when the NIC's own address fails over. */
   placeholder?: boolean;
 }

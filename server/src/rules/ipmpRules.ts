@@ -142,7 +142,10 @@ function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
     // A NIC whose file names the group but whose line fails before it never joins: its own error says so.
     const lostMember = [...model.interfaces.values()].some((i) => i.group !== group.name && i.groupUses.some((g) => g.use.argument?.text === group.name));
     const lone = members.length === 1 && !misspelt && !lostMember ? members[0]! : undefined;
-    const loneTest = lone?.addresses.find((a) => a.test && a.runs && a.token);
+    // Only a test address beside a data address is "separate": a lone member whose one address is
+    // marked -failover is the documented one-interface layout (its address serves both roles).
+    const loneData = lone?.addresses.some((a) => !a.test && a.runs && a.token && a.family === 'inet');
+    const loneTest = loneData ? lone?.addresses.find((a) => a.test && a.runs && a.token) : undefined;
     if (lone && loneTest) {
       out.push({
         uri: loneTest.input.uri,
@@ -497,6 +500,9 @@ function checkLoghost(inputs: HostRuleInputs, out: HostFinding[]): void {
     const canonical = address.family === 'inet' ? formatIPv4(address.ipv4) : address.canonical;
     const test = testValues.get(`${address.family}:${canonical}`);
     if (!test) continue;
+    // A one-interface group probes from the host's own address: nothing fails over, nothing to move.
+    const group = test.iface.group ? inputs.model.groups.get(test.iface.group) : undefined;
+    if (group && group.members.length === 1 && !test.iface.addresses.some((a) => !a.test && a.value && a.family === test.family)) continue;
     const loghost = entry.names.find((n) => n.text.toLowerCase() === 'loghost')!;
     // Move the alias to the line of a data address of the same interface's group.
     const data = inputs.model.addresses.find((a) => !a.test && a.family === address.family && a.resolved?.uri === hosts.uri && (!test.iface.group || a.iface.group === test.iface.group));
