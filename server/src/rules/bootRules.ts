@@ -27,7 +27,6 @@ export function checkBoot(inputs: BootRuleInputs): HostFinding[] {
   const files = filesByUri(inputs);
   checkReplacedAddresses(inputs, files, out);
   checkGroupConflicts(inputs, out);
-  checkDhcp(inputs, out);
   return out;
 }
 
@@ -111,28 +110,20 @@ function checkGroupConflicts(inputs: BootRuleInputs, out: HostFinding[]): void {
 // ---------------------------------------------------------------------------------------
 // DHCP that never starts
 
-function checkDhcp(inputs: BootRuleInputs, out: HostFinding[]): void {
-  const release = inputs.model.release;
-  for (const outcome of inputs.model.boot.commands) {
-    const code = outcome.error?.code;
-    if (code !== 'dhcp-usage' && code !== 'dhcp-inet6') continue;
-    const source = outcome.command.source;
-    if (!source) continue;
-    const args = outcome.command.args;
-    const failing = outcome.error!.argIndex !== undefined ? args[outcome.error!.argIndex] : undefined;
-    const dhcpWord = args.find((a) => (a.text === 'dhcp' || a.text === 'auto-dhcp') && a.ref);
-    const at = failing?.ref ?? dhcpWord?.ref;
-    if (!at) continue;
-    let message: string;
-    if (code === 'dhcp-inet6') {
-      message = `On ${RELEASES.indexOf(release) < RELEASES.indexOf('osol') ? 'this release' : release} ifconfig has no DHCP for IPv6: it prints 'dhcp not supported for inet6' and exits 0, so the boot goes on without DHCP and without an error. IPv6 addresses come from in.ndpd (stateless autoconfiguration) or are written in hostname6.<if>.`;
-    } else if (failing?.implicit) {
-      message = `This file has one line, so the boot script appends 'netmask + broadcast + up' to it; after 'dhcp' ifconfig reads only DHCP words, takes 'netmask' for an unknown operation, prints its usage ("${outcome.error!.message}") and exits: DHCP never starts. Leave hostname.${source.baseName.replace(/^[^.]*\./, '')} empty and put the DHCP options in dhcp.${source.baseName.replace(/^[^.]*\./, '')}.`;
-    } else {
-      message = `'${failing?.text}' is no DHCP word of ifconfig (primary, wait <seconds>|forever, start, drop, release, extend, inform, ping, status): it prints its usage ("${outcome.error!.message}") and exits ${outcome.exitCode}, so DHCP never starts on ${args[0]?.text}.`;
-    }
-    out.push({ uri: at.uri, rule: 'dhcp-rejected', range: at.token.range, message });
+/** What ifconfig makes of a DHCP line it rejects (§1.9, §2): dhcp-rejected's message. */
+function dhcpMessage(outcome: CommandOutcome, release: IpmpHost['release']): string {
+  const args = outcome.command.args;
+  const error = outcome.error!;
+  const failing = error.argIndex !== undefined ? args[error.argIndex] : undefined;
+  const source = outcome.command.source;
+  const nic = args[0]?.text ?? '';
+  if (error.code === 'dhcp-inet6') {
+    return `${RELEASES.indexOf(release) < RELEASES.indexOf('osol') ? 'This release' : 'ifconfig'} has no DHCP for IPv6: ifconfig prints 'dhcp not supported for inet6' and exits 0, so the boot goes on without DHCP and without an error. IPv6 addresses come from in.ndpd (stateless autoconfiguration) or are written in hostname6.${nic}.`;
   }
+  if (failing?.implicit && source && !source.baseName.startsWith('dhcp.')) {
+    return `This file has one line, so the boot script appends 'netmask + broadcast + up' to it; after 'dhcp' ifconfig reads only DHCP words, takes 'netmask' for an unknown operation, prints its usage ("${error.message}") and exits: DHCP never starts. Leave hostname.${nic} empty and put the DHCP options in dhcp.${nic}.`;
+  }
+  return `'${failing?.text}' is no DHCP word of ifconfig (primary, wait <seconds>|forever, start, drop, release, extend, inform, ping, status): at boot it prints its usage ("${error.message}") and exits ${outcome.exitCode}, so DHCP never starts on ${nic}.`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -149,8 +140,8 @@ const NAMED_BY: Partial<Record<IfconfigErrorCode, readonly RuleId[]>> = {
   'unexpected-slash': ['invalid-address', 'invalid-netmask'],
   'addif-on-logical': ['addif-on-logical'],
   'cannot-set-failover': ['standby-addif-order', 'option-order'],
-  'dhcp-usage': ['dhcp-rejected', 'unknown-keyword', 'missing-argument', 'invalid-value'],
-  'dhcp-inet6': ['dhcp-rejected', 'wrong-address-family'],
+  'dhcp-usage': ['unknown-keyword', 'missing-argument', 'invalid-value'],
+  'dhcp-inet6': ['wrong-address-family'],
   'plumb-failed': ['ignored-file', 'invalid-interface-name', 'solaris11-syntax'],
   'no-such-interface': ['dhcp-without-hostname-file', 'ignored-file', 'invalid-interface-name'],
   'invalid-argument': ['invalid-value'],
@@ -182,7 +173,9 @@ export interface Covering {
 export function checkFailures(model: IpmpHost, uri: string, covering: Covering, lineRange: (line: number) => Range): HostFinding[] {
   const out: HostFinding[] = [];
   for (const outcome of model.boot.commands) {
-    if (outcome.status !== 'failed' || !outcome.error) continue;
+    const dhcp = outcome.error?.code === 'dhcp-usage' || outcome.error?.code === 'dhcp-inet6';
+    // `dhcp` in hostname6 before OpenSolaris: ifconfig exits 0, but DHCP does not start.
+    if (!outcome.error || (outcome.status !== 'failed' && !dhcp)) continue;
     const source = outcome.command.source;
     if (!source || source.uri !== uri) continue;
     const arg = outcome.error.argIndex !== undefined ? outcome.command.args[outcome.error.argIndex] : undefined;
@@ -191,6 +184,10 @@ export function checkFailures(model: IpmpHost, uri: string, covering: Covering, 
     const rules = NAMED_BY[outcome.error.code] ?? [];
     // A word the boot script added (or one of another file) fails: any problem on the line explains it.
     if (token ? covering.covered(uri, range, source.line.firstLine, rules) : covering.lineHasProblem(uri, source.line.firstLine, source.line.lastLine)) continue;
+    if (dhcp) {
+      out.push({ uri, rule: 'dhcp-rejected', range, message: dhcpMessage(outcome, model.release) });
+      continue;
+    }
     const notRead = outcome.words.filter((w) => w.role === 'not-reached').map((w) => outcome.command.args[w.index]!.text);
     out.push({
       uri,
