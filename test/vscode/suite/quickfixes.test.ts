@@ -193,9 +193,9 @@ export const CASES: readonly Case[] = [
     name: "'group' after 'addif'",
     file: 'hostname.ce0',
     text: 'web1 netmask + broadcast + up \\\naddif web1-test0 deprecated -failover group prod netmask + broadcast + up\n',
-    // The group still applies to the NIC (the kernel takes it on the logical name), which is
-    // then alone in it with a separate test address.
-    alsoReported: ['single-interface-group'],
+    // The group still applies to the NIC (the kernel takes it on the logical name): a second
+    // member keeps the group from being a one-interface group.
+    host: { ...HOST_FILES, 'hostname.ce1': 'web1-test1 deprecated -failover netmask + broadcast + group prod up\n' },
     fixes: [
       {
         rule: 'misplaced-keyword',
