@@ -15,6 +15,7 @@ import { renderBootPreview } from './features/bootPreview';
 import { explainJson, type HostExplanation } from './features/explain';
 import type { HostView } from './features/hostView';
 import type { Settings } from './features/settings';
+import { withProjectConfig } from './features/projectConfig';
 import type { Finding } from './rules/types';
 import { HostModel, hostRootUri, normalizeUri, type OpenDocuments } from './workspace/hostModel';
 import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
@@ -49,6 +50,12 @@ export interface LimitedDocumentAnalysis {
 
 export type DocumentAnalysis = FullDocumentAnalysis | LimitedDocumentAnalysis;
 
+/** A file's settings, and the project file they came from (with what in it could not be used). */
+export interface EffectiveSettings {
+  readonly settings: Settings;
+  readonly config?: { readonly uri: string; readonly problems: readonly string[] };
+}
+
 /** The boot preview of a host (or its failure simulation), as the editor and the CLI show it. */
 export interface HostPreview {
   /** The host root, normalized. */
@@ -80,11 +87,22 @@ export class LanguageService {
     return analyzeHost(await this.host(uri, release, fallbackHostsUri), release);
   }
 
+  /**
+   * The settings a file is checked with: `base` (the editor's, or the defaults), the nearest
+   * project file (.ipmp-lint.json) on top, and `overrides` (ipmp-lint's options) on top of that.
+   */
+  async effectiveSettings(uri: string, base: Settings, overrides: Partial<Pick<Settings, 'release' | 'rules'>> = {}): Promise<EffectiveSettings> {
+    const config = await this.model.projectConfig(uri);
+    const merged = withProjectConfig(base, config?.config);
+    const settings: Settings = { ...merged, release: overrides.release ?? merged.release, rules: { ...merged.rules, ...overrides.rules } };
+    return { settings, config: config && { uri: config.uri, problems: config.problems } };
+  }
+
   /** Every finding for one document, with the user's settings; the same for the editor and the CLI. */
   async analyzeDocument(input: DocumentInput, settings: Settings, options: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
     const relativePaths = options.relativePaths ?? [];
     if (input.text.length > MAX_FILE_BYTES) {
-      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(input.text, input.kind, MAX_FILE_BYTES, settings, relativePaths) };
+      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(input.text, input.kind, MAX_FILE_BYTES, settings, relativePaths, URI.parse(normalizeUri(input.uri)).path) };
     }
     const uri = normalizeUri(input.uri);
     const host = await this.host(uri, settings.release, options.fallbackHostsUri);

@@ -48,7 +48,7 @@ export interface ServerOptions {
 }
 
 /** Files whose change can alter another file's diagnostics. */
-const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*}';
+const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*,.ipmp-lint.json}';
 
 /** A document checked in full: every feature answers from it. */
 interface FullAnalysis {
@@ -210,6 +210,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return pending;
   }
 
+  /** What the project file (.ipmp-lint.json) could not use, told once per file and content. */
+  const toldConfigProblems = new Set<string>();
+
+  /** A file's settings: the editor's, with its project file on top (README "Configuration"). */
+  async function fileSettings(uri: string): Promise<Settings> {
+    const { settings, config } = await service.effectiveSettings(uri, await settingsFor(uri));
+    if (config && config.problems.length) {
+      const key = `${config.uri}\n${config.problems.join('\n')}`;
+      if (!toldConfigProblems.has(key)) {
+        toldConfigProblems.add(key);
+        const message = `${URI.parse(config.uri).fsPath}: ${config.problems.join('; ')}`;
+        connection.console.warn(message);
+        void connection.window.showWarningMessage(`Solaris IPMP: ${message}`);
+      }
+    }
+    return settings;
+  }
+
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { solarisIpmp?: unknown } | undefined)?.solarisIpmp;
     if (section !== undefined) globalSettings = readSettings(section);
@@ -241,8 +259,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const kind = kindOf(doc);
       if (!kind) return undefined;
       const version = doc.version;
-      const settings = await settingsFor(doc.uri);
       const uri = normalizeUri(doc.uri);
+      const settings = await fileSettings(doc.uri);
       const analysis = await service.analyzeDocument({ uri, kind, text: doc.getText() }, settings, {
         relativePaths: relativePaths(doc.uri),
         fallbackHostsUri: fallbackHostsUri(uri, settings),
@@ -419,7 +437,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A file appearing or going changes listings; a hosts file may be some other host's
       // fallback: either way every open document may be affected.
       if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) everything = true;
-      if (/\/(hosts|ipnodes)$/.test(URI.parse(uri).path)) everything = settlingAll = true;
+      if (/\/(hosts|ipnodes|\.ipmp-lint\.json)$/.test(URI.parse(uri).path)) everything = settlingAll = true;
     }
     if (everything) analyses.clear();
     else for (const doc of documents.all()) if (roots.has(rootOfOpen(doc.uri))) analyses.delete(doc.uri);
@@ -524,7 +542,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | null> => {
     const uri = normalizeUri(params.uri);
     if (!kindOfPath(uri)) return null;
-    const settings = await settingsFor(params.uri);
+    const settings = await fileSettings(params.uri);
     const preview = await service.preview(uri, settings.release, {
       fallbackHostsUri: fallbackHostsUri(uri, settings),
       fail: params.fail,

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterSuppressed, globToRegExp, ignoreFileEdit, ignoreLineEdit, readSuppressions } from '../../server/src/features/suppression';
+import { filterSuppressed, ignoreFileEdit, ignoreLineEdit, readSuppressions } from '../../server/src/features/suppression';
+import { globMatcher } from '../../server/src/features/projectConfig';
 import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { checkHosts } from '../../server/src/rules/hostsRules';
@@ -34,11 +35,14 @@ describe('comment directives in hosts, netmasks and mpathd', () => {
 });
 
 describe('the solarisIpmp.ignore setting', () => {
-  test('globs', () => {
-    assert.ok(globToRegExp('web1/etc/hostname.ce0').test('web1/etc/hostname.ce0'));
-    assert.ok(globToRegExp('**/hostname.*').test('a/b/etc/hostname.ce0'));
-    assert.ok(globToRegExp('**/hostname.*').test('hostname.ce0'));
-    assert.ok(!globToRegExp('*/hostname.*').test('a/b/hostname.ce0'));
+  test('globs, as picomatch reads them: **, braces and classes', () => {
+    assert.ok(globMatcher('web1/etc/hostname.ce0')('web1/etc/hostname.ce0'));
+    assert.ok(globMatcher('**/hostname.*')('a/b/etc/hostname.ce0'));
+    assert.ok(globMatcher('**/hostname.*')('hostname.ce0'));
+    assert.ok(!globMatcher('*/hostname.*')('a/b/hostname.ce0'));
+    assert.ok(globMatcher('web{1,2}/etc/hostname.ce[01]')('web2/etc/hostname.ce1'));
+    assert.ok(!globMatcher('web{1,2}/etc/hostname.ce[01]')('web3/etc/hostname.ce1'));
+    assert.ok(globMatcher('./web1/**')('web1/etc/hosts'));
   });
   test('switches rules off for matching files', () => {
     const text = '10.0.0.1 bad_name\n';

@@ -3,6 +3,7 @@
  * host snapshot in, findings out.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 import { RELEASES } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
@@ -31,7 +32,15 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
   const found = [...singleFileFindings(doc, host, settings), ...hostFindings];
   const failures = interfacesUnread.length ? [] : failureFindingsFor(doc, host, settings, found);
   const all = withUnreadFiles(doc, [...found, ...failures], unread, settings);
-  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths).map(tidyMessage);
+  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return undefined;
+  }
 }
 
 // Messages quote words of the file. A binary file must not put control bytes on a terminal,
@@ -123,9 +132,9 @@ export function oversizedFindings(text: string, kind: FileKind, limit: number): 
 }
 
 /** The cheap findings of a file over the size limit, with the user's settings applied. */
-export function oversizedFindingsFor(text: string, kind: FileKind, limit: number, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
+export function oversizedFindingsFor(text: string, kind: FileKind, limit: number, settings: Settings, relativePaths: readonly string[] = [], path?: string): Finding[] {
   // In-file `# ipmp-ignore` directives would need a walk over every line: only settings count.
-  const ignored = ignoredBySetting(settings, relativePaths);
+  const ignored = ignoredBySetting(settings, relativePaths, path);
   return oversizedFindings(text, kind, limit).filter((f) => !ignored.has(f.rule));
 }
 

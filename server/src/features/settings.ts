@@ -19,6 +19,8 @@ export interface Settings {
   readonly fallbackHostsFile: string;
   /** Format hostname files (whitespace only, never meaning); off by default. */
   readonly formatHostnameFiles: boolean;
+  /** The project file's `ignore` (.ipmp-lint.json): globs relative to its folder `dir`. */
+  readonly projectIgnore?: { readonly dir: string; readonly patterns: Readonly<Record<string, readonly RuleId[]>> };
 }
 
 export const DEFAULT_SETTINGS: Settings = { validate: true, release: DEFAULT_RELEASE, rules: {}, ignore: {}, fallbackHostsFile: '', formatHostnameFiles: false };

@@ -13,6 +13,7 @@ import type { FileKind } from '../syntax/fileKind';
 import { splitPhysicalLines } from '../syntax/text';
 import type { Finding } from '../rules/types';
 import type { Settings } from './settings';
+import { globMatcher, ignoredByProject } from './projectConfig';
 
 export const IGNORE_IN_FILE_COMMAND = 'solarisIpmp.ignoreRuleInFile';
 
@@ -58,35 +59,23 @@ function covers(set: RuleSet | undefined, rule: string): boolean {
   return set === 'all' || (set !== undefined && set.has(rule));
 }
 
-/** A glob on `/`-separated paths: `**` any folders, `*` and `?` within one name. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** Rule ids the `solarisIpmp.ignore` setting switches off for a file, by its workspace-relative paths. */
-export function ignoredBySetting(settings: Settings, relativePaths: readonly string[]): Set<string> {
-  const ids = new Set<string>();
+/**
+ * Rule ids switched off for a file by settings: `solarisIpmp.ignore` (globs on the file's
+ * workspace-relative paths) and the project file's `ignore` (globs relative to its folder,
+ * matched on the file's `path`). Globs are picomatch's: `*`, `**`, braces, classes.
+ */
+export function ignoredBySetting(settings: Settings, relativePaths: readonly string[], path?: string): Set<string> {
+  const ids = ignoredByProject(settings, path);
   for (const [pattern, rules] of Object.entries(settings.ignore)) {
-    const re = globToRegExp(pattern.replace(/^\.?\//, ''));
-    if (relativePaths.some((p) => re.test(p))) for (const r of rules) ids.add(r);
+    const matches = globMatcher(pattern);
+    if (relativePaths.some((p) => matches(p))) for (const r of rules) ids.add(r);
   }
   return ids;
 }
 
-export function filterSuppressed(findings: readonly Finding[], text: string, kind: FileKind, settings: Settings, relativePaths: readonly string[]): Finding[] {
+export function filterSuppressed(findings: readonly Finding[], text: string, kind: FileKind, settings: Settings, relativePaths: readonly string[], path?: string): Finding[] {
   const directives = readSuppressions(text, kind);
-  const bySetting = ignoredBySetting(settings, relativePaths);
+  const bySetting = ignoredBySetting(settings, relativePaths, path);
   return findings.filter(
     (f) => !bySetting.has(f.rule) && !covers(directives.file, f.rule) && !covers(directives.lines.get(f.range.start.line), f.rule),
   );

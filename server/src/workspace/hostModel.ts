@@ -11,6 +11,7 @@ import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
 import { parseMpathd, type MpathdFile } from '../syntax/mpathd';
 import { createNameLookup, type NameLookup, type NameSource } from '../engine/names';
+import { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfigRead } from '../features/projectConfig';
 import type { UnreadFile } from '../features/hostView';
 import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
 
@@ -78,6 +79,33 @@ export class HostModel {
     private readonly fs: FileSystem,
     private readonly documents: OpenDocuments,
   ) {}
+
+  private readonly projectConfigs = new Map<string, { text: string; read: ProjectConfigRead }>();
+
+  /**
+   * The project file (.ipmp-lint.json) that applies to a file: the nearest one in its folder or
+   * a folder above. Read through the same cache as every other file (an open editor's text first).
+   */
+  async projectConfig(uri: string): Promise<(ProjectConfigRead & { readonly uri: string }) | undefined> {
+    const parsed = URI.parse(normalizeUri(uri));
+    if (parsed.scheme !== 'file') return undefined;
+    let dir = Utils.dirname(parsed);
+    for (;;) {
+      const candidate = Utils.joinPath(dir, PROJECT_CONFIG_FILE).toString();
+      const loaded = await this.load(candidate);
+      if (typeof loaded === 'string') {
+        const cached = this.projectConfigs.get(candidate);
+        if (cached && cached.text === loaded) return { uri: candidate, ...cached.read };
+        const read = parseProjectConfig(loaded, dir.path);
+        this.projectConfigs.set(candidate, { text: loaded, read });
+        return { uri: candidate, ...read };
+      }
+      if (loaded !== undefined) return { uri: candidate, problems: [`${PROJECT_CONFIG_FILE} could not be read (${loaded.reason ?? loaded.notRead}): it is not used`] };
+      const parent = Utils.dirname(dir);
+      if (parent.path === dir.path) return undefined;
+      dir = parent;
+    }
+  }
 
   /** Forget what disk said about a file (and its directory listing), and the snapshots it is in. */
   invalidate(uri: string): void {

@@ -1,0 +1,132 @@
+/**
+ * `.ipmp-lint.json`: what is read from it, what it reports instead of using, how it merges with
+ * the editor's settings, and its globs (picomatch: braces and classes too).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { globMatcher, ignoredByProject, parseProjectConfig, projectConfigSchema, withProjectConfig } from '../../server/src/features/projectConfig';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/features/settings';
+import { RULES } from '../../server/src/rules/registry';
+
+describe('project file: reading', () => {
+  test('every setting it knows, with paths relative to its folder', () => {
+    const read = parseProjectConfig(
+      JSON.stringify({
+        $schema: './node_modules/solaris-ipmp/schemas/ipmp-lint.schema.json',
+        release: 's9',
+        rules: { 'single-interface-group': 'off', 'ignored-file': 'warning' },
+        ignore: { '**/hostname.ce{0,1}': ['no-test-address'] },
+        fallbackHostsFile: 'common/hosts',
+      }),
+      '/srv/configs/',
+    );
+    assert.deepEqual(read.problems, []);
+    assert.deepEqual(read.config, {
+      dir: '/srv/configs',
+      release: 's9',
+      rules: { 'single-interface-group': 'off', 'ignored-file': 'warning' },
+      ignore: { '**/hostname.ce{0,1}': ['no-test-address'] },
+      fallbackHostsFile: 'common/hosts',
+    });
+  });
+
+  test('a byte-order mark and an empty object are fine', () => {
+    const read = parseProjectConfig('\uFEFF{}', '/x');
+    assert.deepEqual(read.problems, []);
+    assert.deepEqual(read.config, { dir: '/x', release: undefined, rules: {}, ignore: {}, fallbackHostsFile: undefined });
+  });
+
+  test('not JSON, or not an object: a message and no configuration', () => {
+    for (const text of ['{ "release": "s10", }', '', '[]', 'null', '"s10"']) {
+      const read = parseProjectConfig(text, '/x');
+      assert.equal(read.config, undefined, text);
+      assert.equal(read.problems.length, 1, text);
+      assert.match(read.problems[0]!, /not used/, text);
+    }
+  });
+
+  test('each bad value is reported and left out; the rest still applies', () => {
+    const read = parseProjectConfig(
+      JSON.stringify({
+        release: 'solaris11',
+        rules: { 'no-such-rule': 'off', 'single-interface-group': 'loud', 'all-standby': 'error' },
+        ignore: { 'a/**': 'no-test-address', 'b/**': ['no-test-address', 'typo-rule'] },
+        fallbackHostsFile: 7,
+        extra: true,
+      }),
+      '/x',
+    );
+    assert.equal(read.config?.release, undefined);
+    assert.deepEqual(read.config?.rules, { 'all-standby': 'error' });
+    assert.deepEqual(read.config?.ignore, { 'b/**': ['no-test-address'] });
+    assert.equal(read.config?.fallbackHostsFile, undefined);
+    const text = read.problems.join('\n');
+    for (const expected of [/release 'solaris11'/, /no-such-rule/, /rules\.single-interface-group/, /'a\/\*\*' must be a list/, /typo-rule/, /fallbackHostsFile/, /unknown setting 'extra'/]) {
+      assert.match(text, expected);
+    }
+    assert.equal(read.problems.length, 7);
+  });
+});
+
+describe('project file: merged with the editor settings', () => {
+  const editor: Settings = {
+    ...DEFAULT_SETTINGS,
+    release: 's10',
+    rules: { 'single-interface-group': 'warning', 'all-standby': 'off' },
+    ignore: { 'web1/etc/hosts': ['invalid-host-name'] },
+    fallbackHostsFile: 'shared/hosts',
+  };
+
+  test('what the file sets wins; what it leaves out comes from the editor', () => {
+    const config = parseProjectConfig(JSON.stringify({ release: 's8', rules: { 'single-interface-group': 'off' }, fallbackHostsFile: './common/hosts' }), '/repo').config;
+    const merged = withProjectConfig(editor, config);
+    assert.equal(merged.release, 's8');
+    assert.deepEqual(merged.rules, { 'single-interface-group': 'off', 'all-standby': 'off' });
+    assert.deepEqual(merged.ignore, editor.ignore, 'the editor ignore list still applies');
+    assert.equal(merged.fallbackHostsFile, '/repo/common/hosts');
+    assert.equal(withProjectConfig(editor, parseProjectConfig('{"fallbackHostsFile": "/etc/hosts"}', '/repo').config).fallbackHostsFile, '/etc/hosts');
+  });
+
+  test('an empty file changes nothing', () => {
+    assert.deepEqual(withProjectConfig(editor, parseProjectConfig('{}', '/repo').config), { ...editor, projectIgnore: undefined });
+    assert.equal(withProjectConfig(editor, undefined), editor);
+  });
+
+  test('ignore globs are relative to the folder of the file, and only apply below it', () => {
+    const config = parseProjectConfig(JSON.stringify({ ignore: { 'hosts/{web,db}[0-9]/etc/hostname.*': ['single-interface-group'], '**/netmasks': ['netmask-key-mismatch'] } }), '/repo').config;
+    const settings = withProjectConfig(DEFAULT_SETTINGS, config);
+    assert.deepEqual([...ignoredByProject(settings, '/repo/hosts/web1/etc/hostname.ce0')], ['single-interface-group']);
+    assert.deepEqual([...ignoredByProject(settings, '/repo/hosts/db7/etc/hostname.e1000g0')], ['single-interface-group']);
+    assert.deepEqual([...ignoredByProject(settings, '/repo/hosts/app1/etc/hostname.ce0')], []);
+    assert.deepEqual([...ignoredByProject(settings, '/repo/hosts/web10/etc/hostname.ce0')], [], 'a class is one character');
+    assert.deepEqual([...ignoredByProject(settings, '/repo/x/etc/inet/netmasks')], ['netmask-key-mismatch']);
+    assert.deepEqual([...ignoredByProject(settings, '/other/hosts/web1/etc/hostname.ce0')], [], 'outside the project folder');
+    assert.deepEqual([...ignoredByProject(settings, '/repository/hosts/web1/etc/hostname.ce0')], [], 'a folder whose name only starts the same');
+  });
+});
+
+describe('globs', () => {
+  test('picomatch semantics on / paths: *, **, braces, classes, dot files', () => {
+    const cases: [string, string, boolean][] = [
+      ['*/etc/hosts', 'web1/etc/hosts', true],
+      ['*/etc/hosts', 'a/web1/etc/hosts', false],
+      ['**/etc/hosts', 'a/web1/etc/hosts', true],
+      ['**/etc/hosts', 'etc/hosts', true],
+      ['**/hostname.{ce,e1000g}[0-9]', 'x/etc/hostname.e1000g3', true],
+      ['**/hostname.{ce,e1000g}[0-9]', 'x/etc/hostname.bge0', false],
+      ['**/hostname.*', '.snapshots/etc/hostname.ce0', true],
+      ['./web1/etc/hosts', 'web1/etc/hosts', true],
+      ['/web1/etc/hosts', 'web1/etc/hosts', true],
+    ];
+    for (const [glob, path, expected] of cases) assert.equal(globMatcher(glob)(path), expected, `${glob} on ${path}`);
+  });
+});
+
+describe('project file: schema', () => {
+  test('names every rule id and release, and no other setting', () => {
+    const schema = projectConfigSchema() as { properties: Record<string, { propertyNames?: { enum: string[] }; enum?: string[] }>; additionalProperties: boolean };
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'fallbackHostsFile', 'ignore', 'release', 'rules']);
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(schema.properties.rules!.propertyNames!.enum, [...RULES.keys()]);
+  });
+});
