@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ROOT } from './install.mjs';
 
 const keep = process.argv.includes('--keep');
-const SOURCES = ['package.json', 'tsconfig.json', 'client', 'server', 'syntaxes', 'snippets', 'scripts', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images'];
+const SOURCES = ['package.json', 'tsconfig.json', 'client', 'server', 'syntaxes', 'snippets', 'scripts', 'README.md', 'CHANGELOG.md', 'LICENSE', 'schemas', 'images'];
 
 // The mutation: a replacement's range ends one character late (it eats the next character).
 const FILE = 'server/src/rules/edits.ts';

@@ -48,7 +48,7 @@ function fail(reason, code = 1) {
 // Files that go into the VSIX: when any is newer than the VSIX, it is packaged again.
 const PACKAGE_INPUTS = [
   'package.json', 'client/src', 'server/src', 'syntaxes', 'snippets', 'README.md', 'CHANGELOG.md',
-  'LICENSE', '.vscodeignore', 'images', 'scripts/build.mjs', 'scripts/package.mjs',
+  'LICENSE', 'schemas', 'images', 'scripts/build.mjs', 'scripts/package.mjs',
 ];
 
 function newestMtime(p) {

@@ -1,20 +1,24 @@
 /**
  * ipmp-lint: the language server's rules over a tree (a captured /etc, or a repository of
- * hosts), printed like a compiler. Exit 1 when errors are found, 0 otherwise, 2 on bad usage
- * or input that could not be read. Whatever the tree holds, a message, never a stack trace.
+ * hosts), printed like a compiler or as JSON, SARIF or GitHub workflow annotations. The same
+ * front module as the editor, with the same project file (.ipmp-lint.json), so CI and the
+ * editor agree. Whatever the tree holds: a message, never a stack trace.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
 import { classifyPath, type FileKind } from './syntax/fileKind';
 import { effectiveSeverity, fileTooLargeFinding, printable } from './features/diagnostics';
+import { applySafeFixes, type AppliedFix } from './features/fixAll';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
+import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import { RULES, isRuleId, type RuleId } from './rules/registry';
-import type { Severity } from './rules/types';
-import { hostRootUri } from './workspace/hostModel';
+import { RULE_DOCS, ruleHelpMarkdown, ruleHelpText } from './rules/ruleDocs';
+import type { Finding, Severity } from './rules/types';
+import { hostRootUri, normalizeUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
-import type { Finding } from './rules/types';
 import { describeError, nodeFileSystem } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
 
@@ -33,24 +37,58 @@ export interface LintProblem {
   readonly related: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
 }
 
-interface Options {
-  format: 'text' | 'json' | 'sarif';
-  release: Release;
-  rules: Partial<Record<RuleId, RuleLevel>>;
-  paths: string[];
+/** What main() needs from the process: output, and (for `-`) standard input. */
+export interface CliIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  /** stdout is a terminal that shows colour (and NO_COLOR is not set). */
+  readonly color?: boolean;
+  /** Standard input, read to its end. */
+  readonly stdin?: () => Promise<Buffer>;
 }
 
-const USAGE = `Usage: ipmp-lint [options] <dir|file>...
-       ipmp-lint explain [--fail <if>] [--format text|json] [--release <r>] <dir|file>...
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Options {
+  format: Format;
+  /** Only when given: otherwise each file's project file (or the default) decides. */
+  release?: Release;
+  rules: Partial<Record<RuleId, RuleLevel>>;
+  paths: string[];
+  /** `-` was given: standard input stands for the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
+  maxWarnings?: number;
+  fix: boolean;
+  color?: boolean;
+}
+
+const KNOWN_FILES = 'hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd';
+
+const USAGE = `Usage: ipmp-lint [options] <dir|file|->...
+       ipmp-lint explain [--fail <if>] [-f text|json] [--release <r>] <dir|file>...
 
 Checks Solaris IPMP network configuration: hostname.<if>, hostname6.<if>, dhcp.<if>,
 hosts, inet/ipnodes, netmasks and default/mpathd. A file's host is its nearest
 ancestor folder named etc; names and groups are checked within one host.
 
 Options:
-  --format text|json|sarif   output format (default: text)
-  --release <release>        ${RELEASES.join(', ')} (default: ${DEFAULT_SETTINGS.release})
-  --rule <id>=<level>        error, warning, info, hint or off; repeatable
+  -f, --format <format>      text (default), json, sarif, or github (annotations
+                             for a GitHub Actions workflow)
+      --release <release>    ${RELEASES.join(', ')} (default: the project
+                             file's, else ${DEFAULT_SETTINGS.release})
+      --rule <id>=<level>    error, warning, info, hint or off; repeatable
+      --max-warnings <n>     also fail (status 1) when more than n warnings are found
+      --fix                  apply the safe fixes in place (CR line endings, the final
+                             newline, comments in hostname files, a misspelt keyword or
+                             setting with one candidate), say each on stderr, then
+                             report what is left
+  -   --stdin-filename <path>
+                             '-' checks standard input as the file <path> stands for
+                             (within its host on disk); --stdin-filename names it
+      --color, --no-color    colour on or off (default: on for a terminal, off when
+                             NO_COLOR is set)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -60,11 +98,16 @@ Options:
                              what in.mpathd logs; --fail <if> also shows that NIC failing
                              and being repaired; --format json the same as data (README)
 
-Exit status:
-  0  no errors (warnings and info do not count)
-  1  errors found (also when status 2 would apply)
-  2  bad usage, or a path, folder or file that could not be read, or a file
-     ipmp-lint does not know given by name (everything else is still checked)
+Project file: each file takes the nearest ${PROJECT_CONFIG_FILE} in its folder or above
+(release, rules, ignore, fallbackHostsFile); --release and --rule win over it.
+
+Exit status (the values add up):
+  0  no errors, no more warnings than --max-warnings, everything read
+  1  errors found, or more warnings than --max-warnings
+  2  something could not be read or used: a path, folder or file, standard input, a
+     file ipmp-lint does not know given by name, a project file (or part of one), a
+     fix that could not be written; or bad usage. The rest is still checked.
+  3  both: errors found and something could not be read
 
 Problems go to stdout; messages about the run itself, one line each, to stderr.
 A file over ${MAX_FILE_BYTES / 1024 / 1024} MB is not read: it gets a file-too-large note (info).
@@ -72,45 +115,94 @@ A file over ${MAX_FILE_BYTES / 1024 / 1024} MB is not read: it gets a file-too-l
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'text', release: DEFAULT_SETTINGS.release, rules: {}, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const eq = arg.indexOf('=');
-      if (arg.startsWith('--') && eq !== -1) return arg.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-    if (name === '-h' || name === '--help') return 'help';
-    if (name === '-v' || name === '--version') return 'version';
-    if (name === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
-      options.format = f;
-    } else if (name === '--release') {
-      const r = value();
-      if (!isRelease(r)) throw new UsageError(`unknown release '${r}' (${RELEASES.join(', ')})`);
-      options.release = r;
-    } else if (name === '--rule') {
-      const spec = value();
-      const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(spec);
-      if (!m) throw new UsageError(`--rule takes <id>=<error|warning|info|hint|off>, not '${spec}'`);
-      if (!isRuleId(m[1]!)) throw new UsageError(`unknown rule id '${m[1]}'`);
-      options.rules[m[1] as RuleId] = m[2] as RuleLevel;
-    } else if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option '${arg}'`);
-    } else {
-      options.paths.push(arg);
-    }
+/** node:util's messages, shortened to ours: `unknown option '--x'`. */
+function usageErrorOf(error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = /'([^']+)'/.exec(message)?.[1];
+    return new UsageError(`unknown option '${name ?? message}'`);
   }
-  if (options.paths.length === 0) throw new UsageError('no file or folder given');
-  return options;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = /Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+    return new UsageError(name && /argument missing/.test(message) ? `${name} needs a value` : message.split('. ')[0]!);
+  }
+  if (code.startsWith('ERR_PARSE_ARGS')) return new UsageError(message.split('. ')[0]!);
+  throw error;
+}
+
+function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  let parsed: ReturnType<typeof parseLintCommandLine>;
+  try {
+    parsed = parseLintCommandLine(argv);
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.version) return 'version';
+  const format = v.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
+  let release: Release | undefined;
+  if (v.release !== undefined) {
+    if (!isRelease(v.release)) throw new UsageError(`unknown release '${v.release}' (${RELEASES.join(', ')})`);
+    release = v.release;
+  }
+  const rules: Partial<Record<RuleId, RuleLevel>> = {};
+  for (const spec of v.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule takes <id>=<error|warning|info|hint|off>, not '${spec}'`);
+    if (!isRuleId(m[1]!)) throw new UsageError(`unknown rule id '${m[1]}'`);
+    rules[m[1] as RuleId] = m[2] as RuleLevel;
+  }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    const text = v['max-warnings'];
+    if (!/^[0-9]+$/.test(text)) throw new UsageError(`--max-warnings takes a number of warnings (0 or more), not '${text}'`);
+    maxWarnings = Number(text);
+  }
+  const positionals = parsed.positionals;
+  const stdinCount = positionals.filter((p) => p === '-').length;
+  if (stdinCount > 1) throw new UsageError(`'-' (standard input) can be given once`);
+  const stdin = stdinCount === 1;
+  const stdinFilename = v['stdin-filename'];
+  if (stdinFilename !== undefined && !stdin) throw new UsageError(`--stdin-filename names the file that '-' (standard input) stands for: give '-' too`);
+  if (stdin && (stdinFilename === undefined || stdinFilename === '')) throw new UsageError(`'-' needs --stdin-filename <path>: the file name decides what kind of file it is and its host`);
+  if (stdin && v.fix) throw new UsageError(`--fix rewrites files in place: it cannot fix standard input`);
+  const paths = positionals.filter((p) => p !== '-');
+  if (paths.length === 0 && !stdin) throw new UsageError('no file or folder given');
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color together');
+  return {
+    format: format as Format,
+    release,
+    rules,
+    paths,
+    stdin,
+    stdinFilename,
+    maxWarnings,
+    fix: v.fix ?? false,
+    color: v.color ? true : v['no-color'] ? false : undefined,
+  };
+}
+
+function parseLintCommandLine(argv: readonly string[]) {
+  return parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      release: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      'max-warnings': { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      fix: { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn', '.hg']);
@@ -203,38 +295,164 @@ async function gather(paths: readonly string[], warn: (message: string) => void,
   return { files, unreadable };
 }
 
-export async function lint(paths: readonly string[], settings: Settings, warn: (message: string) => void): Promise<{ problems: LintProblem[]; unreadable: number }> {
-  const gathered = await gather(paths, warn, { noteEmpty: true });
-  const files = gathered.files;
-  let unreadable = gathered.unreadable;
+/** Where a path is shown: relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
 
-  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const problems: LintProblem[] = [];
-  const cwd = process.cwd();
-  const show = (file: string): string => {
-    const rel = path.relative(cwd, file);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+function pathOfUri(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+export interface LintRequest {
+  readonly paths: readonly string[];
+  /** `-`: the text of standard input, standing for the file at `file` (absolute). */
+  readonly stdin?: { readonly file: string; readonly text: string };
+  /** Command-line options: they win over the project file. */
+  readonly overrides?: Partial<Pick<Settings, 'release' | 'rules'>>;
+  /** Apply the safe fixes in place first (features/fixAll.ts). */
+  readonly fix?: boolean;
+}
+
+export interface LintResult {
+  readonly problems: LintProblem[];
+  /** Paths, files, standard input, project files or fixes that could not be read or used. */
+  readonly notRead: number;
+  /** Fixes applied with --fix, and in how many files. */
+  readonly fixed: { readonly fixes: number; readonly files: number };
+}
+
+/**
+ * The problems of every file under the paths, each checked with its own settings (the
+ * defaults, its project file on top, the command line on top of that): the same front door
+ * and the same settings as the editor, so the same findings for the same tree.
+ */
+export async function lint(request: LintRequest, warn: (message: string) => void): Promise<LintResult> {
+  const gathered = await gather(request.paths, warn, { noteEmpty: true });
+  const files = gathered.files;
+  let notRead = gathered.unreadable;
+
+  // Standard input and fixed files stand in for the disk, as open documents do in the editor.
+  const overlay = new Map<string, string>();
+  const service = new LanguageService(nodeFileSystem, { textOf: (uri) => overlay.get(normalizeUri(uri)), uris: () => [...overlay.keys()] });
+  const uriOf = (file: string): string => normalizeUri(pathToFileURL(file).toString());
+
+  let stdinUri: string | undefined;
+  if (request.stdin) {
+    const kind = kindOfArgument(request.stdin.file);
+    if (kind) {
+      stdinUri = uriOf(request.stdin.file);
+      overlay.set(stdinUri, request.stdin.text);
+      files.set(request.stdin.file, kind);
+    } else {
+      warn(`--stdin-filename ${displayPath(request.stdin.file)}: not a file ipmp-lint knows (${KNOWN_FILES})`);
+      notRead++;
+    }
+  }
+
+  const toldConfig = new Set<string>();
+  const settingsOf = async (uri: string): Promise<{ settings: Settings; fallbackHostsUri?: string }> => {
+    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, request.overrides);
+    if (config && config.problems.length && !toldConfig.has(config.uri)) {
+      toldConfig.add(config.uri);
+      for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
+      notRead++;
+    }
+    const fallback = settings.fallbackHostsFile.trim();
+    return { settings, fallbackHostsUri: fallback ? uriOf(path.resolve(fallback)) : undefined };
   };
-  for (const [file, kind] of files) {
-    const uri = pathToFileURL(file).toString();
+
+  const sorted = [...files].sort(([a], [b]) => a.localeCompare(b));
+  let fixes = 0;
+  let fixedFiles = 0;
+  if (request.fix) {
+    for (const [file, kind] of sorted) {
+      if (uriOf(file) === stdinUri) continue;
+      const result = await fixFile(file, kind);
+      if (result === 'not-written') notRead++;
+      else if (result > 0) {
+        fixes += result;
+        fixedFiles++;
+      }
+    }
+  }
+
+  async function fixFile(file: string, kind: FileKind): Promise<number | 'not-written'> {
+    const uri = uriOf(file);
+    let raw: Buffer;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return 0;
+      raw = await fs.readFile(file);
+    } catch {
+      return 0; // The check below says why it could not be read.
+    }
+    const original = raw.toString('utf8');
+    // Rewriting bytes that are not UTF-8 would change them: such a file is only reported.
+    const utf8 = Buffer.from(original, 'utf8').equals(raw);
+    const { settings, fallbackHostsUri } = await settingsOf(uri);
+    let text = original;
+    const applied: AppliedFix[] = [];
+    const reports: string[] = [];
+    // Each pass fixes what does not overlap; a fix can uncover another (CR hid a typo).
+    for (let pass = 0; pass < 10; pass++) {
+      const analysis = await service.analyzeDocument({ uri, kind, text }, settings, { fallbackHostsUri });
+      if (analysis.limited) break;
+      const wanted = analysis.findings.filter((f) => effectiveSeverity(f, settings));
+      const result = applySafeFixes(text, uri, wanted, (a, b) => normalizeUri(a) === normalizeUri(b));
+      if (result.applied.length === 0) break;
+      for (const fix of result.applied) reports.push(`fixed ${displayPath(file)}:${fix.range.start.line + 1}:${fix.range.start.character + 1} ${fix.rule}: ${fix.title}`);
+      applied.push(...result.applied);
+      text = result.text;
+      overlay.set(uri, text);
+      service.model.documentChanged(uri);
+    }
+    if (text === original) return 0;
+    if (!utf8) {
+      overlay.delete(uri);
+      service.model.documentChanged(uri);
+      warn(`not fixed ${displayPath(file)}: it is not UTF-8 text, and rewriting it would change bytes no fix names`);
+      return 0;
+    }
+    try {
+      await fs.writeFile(file, text);
+    } catch (error) {
+      warn(`cannot write ${displayPath(file)}: ${describeError(error)}; it is left as it was`);
+      overlay.delete(uri);
+      service.model.documentChanged(uri);
+      return 'not-written';
+    }
+    for (const report of reports) warn(report);
+    return applied.length;
+  }
+
+  const problems: LintProblem[] = [];
+  for (const [file, kind] of sorted) {
+    const uri = uriOf(file);
     const loaded = await service.model.load(uri);
     let findings: readonly Finding[];
+    const { settings, fallbackHostsUri } = await settingsOf(uri);
     if (loaded === undefined || (isNotRead(loaded) && loaded.notRead === 'unreadable')) {
       // Gone since the folder was listed, or there but unreadable (a FIFO, permissions).
-      warn(`cannot read ${show(file)}: ${loaded?.reason ?? 'no such file or folder'}`);
-      unreadable++;
+      warn(`cannot read ${displayPath(file)}: ${loaded?.reason ?? 'no such file or folder'}`);
+      notRead++;
       continue;
     } else if (isNotRead(loaded)) {
       findings = [fileTooLargeFinding(loaded.size ?? 0, MAX_FILE_BYTES, false)];
     } else {
       // The same front door as the editor: the same findings for the same files.
-      findings = (await service.analyzeDocument({ uri, kind, text: loaded }, settings)).findings;
+      findings = (await service.analyzeDocument({ uri, kind, text: loaded }, settings, { fallbackHostsUri })).findings;
     }
     for (const finding of findings) {
       const severity = effectiveSeverity(finding, settings);
       if (!severity) continue;
       problems.push({
-        file: show(file),
+        file: displayPath(file),
         line: finding.range.start.line + 1,
         column: finding.range.start.character + 1,
         endLine: finding.range.end.line + 1,
@@ -243,7 +461,7 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
         code: finding.rule,
         message: finding.message,
         related: (finding.related ?? []).map((r) => ({
-          file: show(new URL(r.uri).pathname ? decodeURIComponent(new URL(r.uri).pathname) : r.uri),
+          file: displayPath(pathOfUri(r.uri)),
           line: r.range.start.line + 1,
           column: r.range.start.character + 1,
           message: r.message,
@@ -252,20 +470,55 @@ export async function lint(paths: readonly string[], settings: Settings, warn: (
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, unreadable };
+  return { problems, notRead, fixed: { fixes, files: fixedFiles } };
 }
 
-function formatText(problems: readonly LintProblem[]): string {
-  // A path may hold a newline or an escape sequence: one problem stays one line.
-  const lines = problems.map((p) => `${printable(p.file).replace(/\n/g, '\\n')}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}`);
-  const count = (s: Severity): number => problems.filter((p) => p.severity === s).length;
-  const summary = problems.length === 0 ? 'no problems' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`;
-  return `${lines.join('\n')}${lines.length ? '\n' : ''}${summary}\n`;
+// ---------------------------------------------------------------------------------------
+// Output formats
+
+const count = (problems: readonly LintProblem[], ...severities: Severity[]): number => problems.filter((p) => severities.includes(p.severity)).length;
+
+function summaryOf(problems: readonly LintProblem[]): string {
+  return problems.length === 0
+    ? 'no problems'
+    : `${count(problems, 'error')} error(s), ${count(problems, 'warning')} warning(s), ${count(problems, 'info', 'hint')} info`;
+}
+
+/** A path may hold a newline or an escape sequence: one problem stays one line. */
+const oneLine = (s: string): string => printable(s).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' } as const;
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.cyan };
+
+/** `path:line:col: severity rule: message`, one problem per line (the $ipmp-lint problem matcher reads it). */
+export function formatText(problems: readonly LintProblem[], color = false): string {
+  const paint = (style: string, s: string): string => (color ? `${style}${s}${ANSI.reset}` : s);
+  const lines = problems.map(
+    (p) =>
+      `${paint(ANSI.bold, `${oneLine(p.file)}:${p.line}:${p.column}:`)} ${paint(ANSI.bold + SEVERITY_COLOR[p.severity], p.severity)} ${paint(ANSI.dim, `${p.code}:`)} ${p.message}`,
+  );
+  const summary = summaryOf(problems);
+  const summaryStyle = count(problems, 'error') ? ANSI.bold + ANSI.red : count(problems, 'warning') ? ANSI.bold + ANSI.yellow : ANSI.bold;
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}${paint(summaryStyle, summary)}\n`;
+}
+
+/** GitHub Actions workflow commands: each problem an annotation on its line of the pull request. */
+export function formatGithub(problems: readonly LintProblem[]): string {
+  const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+  const lines = problems.map((p) => {
+    const file = p.file.split(path.sep).join('/');
+    const where = `file=${property(file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn}`;
+    return `::${command[p.severity]} ${where},title=${property(`ipmp-lint ${p.code}`)}::${data(p.message)}`;
+  });
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}${summaryOf(problems)}\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(problems: readonly LintProblem[]): object {
+/** SARIF 2.1.0: every rule with its description and help from the catalogue, the problems, and the run's own messages. */
+export function toSarif(problems: readonly LintProblem[], run: { messages?: readonly string[]; complete?: boolean } = {}): object {
   const rules = [...RULES.values()];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number): object => ({
@@ -283,13 +536,24 @@ export function toSarif(problems: readonly LintProblem[]): object {
           driver: {
             name: 'ipmp-lint',
             version: VERSION,
-            rules: rules.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.summary },
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-            })),
+            rules: rules.map((r) => {
+              const doc = RULE_DOCS[r.id as RuleId];
+              return {
+                id: r.id,
+                shortDescription: { text: r.summary },
+                fullDescription: { text: doc.description },
+                help: { text: ruleHelpText(r.id as RuleId), markdown: ruleHelpMarkdown(r.id as RuleId) },
+                defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              };
+            }),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: run.complete ?? true,
+            toolExecutionNotifications: (run.messages ?? []).map((text) => ({ level: 'warning', message: { text } })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: problems.map((p) => ({
           ruleId: p.code,
@@ -306,57 +570,52 @@ export function toSarif(problems: readonly LintProblem[]): object {
   };
 }
 
+// ---------------------------------------------------------------------------------------
+// explain
+
 interface ExplainOptions {
   format: 'text' | 'json';
-  release: Release;
+  release?: Release;
   fail?: string;
   paths: string[];
 }
 
-function parseExplainArgs(argv: readonly string[]): ExplainOptions {
-  const options: ExplainOptions = { format: 'text', release: DEFAULT_SETTINGS.release, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      if (eq !== -1) return arg.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    if (name === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`explain: unknown format '${f}' (text or json)`);
-      options.format = f;
-    } else if (name === '--release') {
-      const r = value();
-      if (!isRelease(r)) throw new UsageError(`unknown release '${r}' (${RELEASES.join(', ')})`);
-      options.release = r;
-    } else if (name === '--fail') {
-      options.fail = value();
-      if (!/^[A-Za-z0-9_.]+[0-9]$/.test(options.fail)) throw new UsageError(`--fail takes an interface name such as ce0, not '${options.fail}'`);
-    } else if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option '${arg}'`);
-    } else {
-      options.paths.push(arg);
-    }
+function parseExplainArgs(argv: readonly string[]): ExplainOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseCommandLine({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        release: { type: 'string' },
+        fail: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageErrorOf(error);
   }
-  if (options.paths.length === 0) throw new UsageError('explain: no folder or file given');
-  return options;
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`explain: unknown format '${format}' (text or json)`);
+  if (v.release !== undefined && !isRelease(v.release)) throw new UsageError(`unknown release '${v.release}' (${RELEASES.join(', ')})`);
+  if (v.fail !== undefined && !/^[A-Za-z0-9_.]+[0-9]$/.test(v.fail)) throw new UsageError(`--fail takes an interface name such as ce0, not '${v.fail}'`);
+  if (parsed.positionals.includes('-')) throw new UsageError(`explain reads a host's files from disk: '-' (standard input) is not taken`);
+  if (parsed.positionals.length === 0) throw new UsageError('explain: no folder or file given');
+  return { format, release: v.release as Release | undefined, fail: v.fail, paths: parsed.positionals };
 }
 
 /** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
-async function explain(options: ExplainOptions, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const warn = (m: string): void => io.err(`ipmp-lint: ${printable(m).replace(/\n/g, '\\n')}\n`);
+async function explain(options: ExplainOptions, io: CliIo): Promise<number> {
+  const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
   const { files, unreadable: notRead } = await gather(options.paths, warn, { noteEmpty: false });
   let unreadable = notRead;
   // One host per root, each explained from one of its files.
   const hosts = new Map<string, string>();
-  for (const [file] of files) {
+  for (const [file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const uri = pathToFileURL(file).toString();
     const root = hostRootUri(uri);
     if (!hosts.has(root)) hosts.set(root, uri);
@@ -366,23 +625,28 @@ async function explain(options: ExplainOptions, io: { out: (s: string) => void; 
     return 2;
   }
   const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const cwd = process.cwd();
-  const label = (rootUri: string): string => {
-    const root = new URL(rootUri).pathname;
-    const rel = path.relative(cwd, decodeURIComponent(root));
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : decodeURIComponent(root);
-  };
+  const label = (rootUri: string): string => displayPath(pathOfUri(rootUri));
   const roots = [...hosts.keys()].sort();
   let failedSomewhere = false;
+  const toldConfig = new Set<string>();
   const texts: string[] = [];
   const json: unknown[] = [];
   for (const root of roots) {
     const uri = hosts.get(root)!;
-    const preview = await service.preview(uri, options.release, { label: label(root) });
+    // The project file decides the release and fallback hosts file here too; --release wins.
+    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, { release: options.release });
+    if (config && config.problems.length && !toldConfig.has(config.uri)) {
+      toldConfig.add(config.uri);
+      for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
+      unreadable++;
+    }
+    const fallbackHostsUri = settings.fallbackHostsFile ? pathToFileURL(path.resolve(settings.fallbackHostsFile)).toString() : undefined;
+    const base = { label: label(root), fallbackHostsUri };
+    const preview = await service.preview(uri, settings.release, base);
     const fail = options.fail && preview.nics.some((n) => n.name === options.fail) ? options.fail : undefined;
     if (fail) failedSomewhere = true;
-    if (options.format === 'json') json.push(await service.explain(uri, options.release, { label: label(root), fail }));
-    else texts.push(fail ? (await service.preview(uri, options.release, { label: label(root), fail })).text : preview.text);
+    if (options.format === 'json') json.push(await service.explain(uri, settings.release, { ...base, fail }));
+    else texts.push(fail ? (await service.preview(uri, settings.release, { ...base, fail })).text : preview.text);
   }
   if (options.fail && !failedSomewhere) {
     warn(`--fail ${options.fail}: no host here has an interface ${options.fail}`);
@@ -393,27 +657,38 @@ async function explain(options: ExplainOptions, io: { out: (s: string) => void; 
   return unreadable > 0 ? 2 : 0;
 }
 
-export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+// ---------------------------------------------------------------------------------------
+
+async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const usage = (error: unknown): number => {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
+    return 2;
+  };
   if (argv[0] === 'explain') {
+    let options: ReturnType<typeof parseExplainArgs>;
     try {
-      return await explain(parseExplainArgs(argv.slice(1)), io);
+      options = parseExplainArgs(argv.slice(1));
     } catch (error) {
-      if (error instanceof UsageError) {
-        io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
-        return 2;
-      }
-      throw error;
+      return usage(error);
     }
+    if (options === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    return explain(options, io);
   }
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
+    return usage(error);
   }
   if (options === 'help') {
     io.out(USAGE);
@@ -423,13 +698,53 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     io.out(`ipmp-lint ${VERSION}\n`);
     return 0;
   }
-  const settings: Settings = { ...DEFAULT_SETTINGS, release: options.release, rules: options.rules };
-  const { problems, unreadable } = await lint(options.paths, settings, (m) => io.err(`ipmp-lint: ${printable(m).replace(/\n/g, '\\n')}\n`));
+  const messages: string[] = [];
+  const warn = (m: string): void => {
+    messages.push(m);
+    io.err(`ipmp-lint: ${oneLine(m)}\n`);
+  };
+  let stdin: LintRequest['stdin'];
+  let stdinFailed = false;
+  if (options.stdin) {
+    const file = path.resolve(options.stdinFilename!);
+    try {
+      stdin = { file, text: (await (io.stdin ?? readStandardInput)()).toString('utf8') };
+    } catch (error) {
+      warn(`cannot read standard input: ${describeError(error)}`);
+      stdinFailed = true;
+    }
+  }
+  const result = await lint(
+    {
+      paths: options.paths,
+      stdin,
+      overrides: { ...(options.release ? { release: options.release } : {}), rules: options.rules },
+      fix: options.fix,
+    },
+    warn,
+  );
+  const { problems } = result;
+  const notRead = result.notRead + (stdinFailed ? 1 : 0);
+  if (options.fix) {
+    const { fixes, files } = result.fixed;
+    warn(fixes === 0 ? 'nothing to fix' : `${fixes} fix(es) applied in ${files} file(s)`);
+  }
+  const warnings = count(problems, 'warning');
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) warn(`${warnings} warning(s): more than --max-warnings ${options.maxWarnings}`);
+
   if (options.format === 'json') io.out(`${JSON.stringify(problems, null, 2)}\n`);
-  else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(problems), null, 2)}\n`);
-  else io.out(formatText(problems));
-  if (problems.some((p) => p.severity === 'error')) return 1;
-  return unreadable > 0 ? 2 : 0;
+  else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(problems, { messages, complete: notRead === 0 }), null, 2)}\n`);
+  else if (options.format === 'github') io.out(formatGithub(problems));
+  else io.out(formatText(problems, options.color ?? io.color ?? false));
+  return (count(problems, 'error') > 0 || tooManyWarnings ? 1 : 0) | (notRead > 0 ? 2 : 0);
+}
+
+/** Colour for a terminal that shows it, unless NO_COLOR (no-color.org) or FORCE_COLOR says otherwise. */
+function colorWanted(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return Boolean(stream.isTTY && stream.hasColors?.());
 }
 
 if (require.main === module) {
@@ -442,7 +757,8 @@ if (require.main === module) {
       process.exit(process.exitCode ?? 2);
     });
   }
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+  const io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color: colorWanted(process.env, process.stdout) };
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 
-type Patchable = Record<'readdir' | 'stat' | 'readFile', (...args: unknown[]) => Promise<unknown>>;
+type Patchable = Record<'readdir' | 'stat' | 'readFile' | 'writeFile', (...args: unknown[]) => Promise<unknown>>;
 
 /** Runs ipmp-lint in-process while `method` fails with EACCES for paths ending in `suffix`. */
 async function lintDenied(method: keyof Patchable, suffix: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -56,9 +56,9 @@ describe('ipmp-lint on reads denied', () => {
     assert.equal(r.out, 'no problems\n');
   });
 
-  test('errors elsewhere still decide the status: 1 beats 2', async () => {
+  test('errors elsewhere and a folder not read: 3, neither hides the other', async () => {
     const r = await lintDenied('readdir', `${path.sep}a`, [root]);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 3);
     assert.match(r.err, /^ipmp-lint: cannot read folder .*\/a: permission denied\n$/);
     assert.match(r.out, /b\/etc\/hostname\.ce0:1:27: error unknown-keyword: /);
   });
@@ -78,5 +78,18 @@ describe('ipmp-lint on reads denied', () => {
       problems.map((p) => [p.code, p.severity, p.line, p.column, p.message]),
       [['unreadable-file', 'info', 1, 1, 'hosts (permission denied) could not be read: the host names this file uses were not checked.']],
     );
+  });
+});
+
+describe('ipmp-lint --fix on a write denied', () => {
+  test('the file is left as it was, the problems reported are the ones it still has, status 3', async () => {
+    const file = path.join(root, 'b/etc/hostname.ce0');
+    const before = await fsp.readFile(file, 'utf8');
+    const r = await lintDenied('writeFile', `b${path.sep}etc${path.sep}hostname.ce0`, ['--fix', path.join(root, 'b')]);
+    assert.equal(r.code, 3);
+    assert.equal(await fsp.readFile(file, 'utf8'), before);
+    assert.match(r.err, /^ipmp-lint: cannot write .*b\/etc\/hostname\.ce0: permission denied; it is left as it was\n/m);
+    assert.doesNotMatch(r.err, /fixed .*hostname\.ce0/, 'nothing is said to be fixed');
+    assert.match(r.out, /hostname\.ce0:1:27: error unknown-keyword: 'UP'/);
   });
 });

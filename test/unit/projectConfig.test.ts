@@ -4,7 +4,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { globMatcher, ignoredByProject, parseProjectConfig, projectConfigSchema, withProjectConfig } from '../../server/src/features/projectConfig';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { globMatcher, ignoredByProject, parseProjectConfig, projectConfigSchema, projectConfigSchemaJson, withProjectConfig } from '../../server/src/features/projectConfig';
+import { RELEASES } from '../../server/src/catalog/releases';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/features/settings';
 import { RULES } from '../../server/src/rules/registry';
 
@@ -124,9 +130,50 @@ describe('globs', () => {
 
 describe('project file: schema', () => {
   test('names every rule id and release, and no other setting', () => {
-    const schema = projectConfigSchema() as { properties: Record<string, { propertyNames?: { enum: string[] }; enum?: string[] }>; additionalProperties: boolean };
+    const schema = projectConfigSchema() as {
+      properties: Record<string, { properties?: Record<string, { description: string; enum: string[] }>; enum?: string[]; additionalProperties?: unknown }>;
+      additionalProperties: boolean;
+    };
     assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'fallbackHostsFile', 'ignore', 'release', 'rules']);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(schema.properties.rules!.propertyNames!.enum, [...RULES.keys()]);
+    assert.deepEqual(Object.keys(schema.properties.rules!.properties!), [...RULES.keys()]);
+    assert.equal(schema.properties.rules!.additionalProperties, false);
+    for (const [id, rule] of Object.entries(schema.properties.rules!.properties!)) {
+      assert.deepEqual(rule.enum, ['error', 'warning', 'info', 'hint', 'off'], id);
+      assert.ok(rule.description.startsWith(RULES.get(id as never)!.summary), id);
+    }
+    assert.deepEqual(schema.properties.release!.enum, [...RELEASES]);
+  });
+
+  test('the shipped schema file is the generated one (run `npm run schema` after adding a rule)', () => {
+    const shipped = readFileSync(path.join(REPO_ROOT, 'schemas', 'ipmp-lint.schema.json'), 'utf8');
+    assert.equal(shipped, projectConfigSchemaJson());
+  });
+
+  test('package.json contributes it for .ipmp-lint.json and ships it', () => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string | string[]; url: string }[] }; files: string[] };
+    const entry = manifest.contributes.jsonValidation.find((j) => [j.fileMatch].flat().includes('.ipmp-lint.json'));
+    assert.equal(entry?.url, './schemas/ipmp-lint.schema.json');
+    assert.ok(manifest.files.some((f) => f === 'schemas/*.json' || f === 'schemas' || f === 'schemas/ipmp-lint.schema.json'), JSON.stringify(manifest.files));
+  });
+
+  test('what the schema accepts, the reader accepts without a problem (and the reverse)', () => {
+    const ajv = new Ajv({ allErrors: true });
+    const validate = ajv.compile(projectConfigSchema());
+    const samples: unknown[] = [
+      {},
+      { release: 's9', rules: { 'single-interface-group': 'off' }, ignore: { '**/hostname.{ce,qfe}[0-9]': ['no-test-address'] }, fallbackHostsFile: 'common/hosts' },
+      { release: 'solaris11' },
+      { rules: { 'no-such-rule': 'off' } },
+      { rules: { 'single-interface-group': 'loud' } },
+      { ignore: { 'a/**': 'no-test-address' } },
+      { ignore: { 'a/**': ['typo-rule'] } },
+      { fallbackHostsFile: 7 },
+      { extra: true },
+    ];
+    for (const sample of samples) {
+      const read = parseProjectConfig(JSON.stringify(sample), '/x');
+      assert.equal(validate(sample), read.problems.length === 0, `${JSON.stringify(sample)}: ${JSON.stringify(validate.errors)} / ${read.problems.join('; ')}`);
+    }
   });
 });

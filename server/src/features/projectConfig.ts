@@ -8,8 +8,9 @@
  * in what it leaves out; `ipmp-lint`'s command-line options win over the file.
  */
 import picomatch from 'picomatch';
-import { RELEASES, isRelease, type Release } from '../catalog/releases';
+import { RELEASES, RELEASE_LABELS, isRelease, type Release } from '../catalog/releases';
 import { RULES, isRuleId, type RuleId } from '../rules/registry';
+import { RULE_DOCS } from '../rules/ruleDocs';
 import type { RuleLevel, Settings } from './settings';
 
 export const PROJECT_CONFIG_FILE = '.ipmp-lint.json';
@@ -119,35 +120,50 @@ export function ignoredByProject(settings: Settings, path: string | undefined): 
   return out;
 }
 
-/** The JSON schema of `.ipmp-lint.json` (contributed to VS Code; a test keeps the shipped file in step). */
+/** The shipped schema file's text (schemas/ipmp-lint.schema.json, written by `npm run schema`). */
+export function projectConfigSchemaJson(): string {
+  return `${JSON.stringify(projectConfigSchema(), null, 2)}\n`;
+}
+
+/**
+ * The JSON schema of `.ipmp-lint.json` (contributed to VS Code; a test keeps the shipped file
+ * in step). Every rule is a property with its summary and description, so the editor's JSON
+ * support completes ids and shows what each one catches.
+ */
 export function projectConfigSchema(): object {
   const ids = [...RULES.keys()];
+  const ruleText = (id: RuleId): string => `${RULES.get(id)!.summary}. ${RULE_DOCS[id].description}`;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'ipmp-lint project configuration',
-    description: 'Shared by the Solaris IPMP extension for VS Code and the ipmp-lint command: the same findings in the editor and in CI. Paths are relative to this file.',
+    description: 'Shared by the Solaris IPMP extension for VS Code and the ipmp-lint command, so the editor and CI give the same findings. Each file is checked with the nearest .ipmp-lint.json in its folder or above; paths in it are relative to its folder.',
     type: 'object',
     additionalProperties: false,
     properties: {
-      $schema: { type: 'string' },
+      $schema: { type: 'string', description: 'The schema of this file (editors use it for completion and checking).' },
       release: {
-        description: 'The Solaris release the files are for: which ifconfig keywords exist, how names are looked up, what the boot scripts run.',
+        description: 'The Solaris release the files are for: which ifconfig keywords exist, how names are looked up, what the boot scripts run. Wins over the editor setting solarisIpmp.release; ipmp-lint --release wins over it.',
         type: 'string',
         enum: [...RELEASES],
+        enumDescriptions: RELEASES.map((r) => RELEASE_LABELS[r]),
       },
       rules: {
-        description: 'Severity per rule id, or off.',
+        description: 'Severity per rule id, or off. Merged with the editor setting solarisIpmp.rules (this file wins for a rule set in both); ipmp-lint --rule wins over both.',
         type: 'object',
-        propertyNames: { enum: ids },
-        additionalProperties: { type: 'string', enum: [...LEVELS] },
+        additionalProperties: false,
+        properties: Object.fromEntries(ids.map((id) => [id, { description: ruleText(id), type: 'string', enum: [...LEVELS] }])),
       },
       ignore: {
-        description: 'Rules switched off for the files a glob matches (picomatch: *, **, braces, classes), relative to this file.',
+        description: 'Rules switched off for the files a glob matches (picomatch: *, **, braces {a,b}, classes [0-9]), relative to this file\'s folder. Applies together with the editor setting solarisIpmp.ignore.',
         type: 'object',
-        additionalProperties: { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true },
+        additionalProperties: {
+          type: 'array',
+          items: { type: 'string', enum: ids, enumDescriptions: ids.map((id) => RULES.get(id)!.summary) },
+          uniqueItems: true,
+        },
       },
       fallbackHostsFile: {
-        description: 'A hosts file for hosts that have none of their own, relative to this file or absolute.',
+        description: 'A hosts file for hosts that have none of their own (relative to this file\'s folder, or absolute), e.g. a shared common/etc/hosts. Wins over the editor setting solarisIpmp.fallbackHostsFile.',
         type: 'string',
       },
     },

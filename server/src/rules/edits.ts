@@ -56,6 +56,19 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * The candidate a misspelt word surely meant, or undefined when two are equally likely: the
+ * only one that differs in case alone, else the only one at the smallest edit distance.
+ */
+export function clearBest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const sameLetters = candidates.filter((c) => c.toLowerCase() === lower && c !== word);
+  if (sameLetters.length > 0) return sameLetters.length === 1 ? sameLetters[0] : undefined;
+  const ranked = didYouMean(word, candidates, Number.POSITIVE_INFINITY);
+  if (ranked.length < 2) return ranked[0];
+  return editDistance(lower, ranked[0]!.toLowerCase()) < editDistance(lower, ranked[1]!.toLowerCase()) ? ranked[0] : undefined;
+}
+
+/**
  * Candidates a word was probably meant to be: same letters in another case first, then the
  * closest by edit distance (1 for short words, 2 for longer ones), best first.
  */

@@ -20,7 +20,7 @@ import { checkInterfaceName, isIpmpInterface } from '../syntax/interfaceName';
 import type { Span } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
-import { didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
+import { clearBest, didYouMean, editDistance, insertAt, removeWords, replaceSpan } from './edits';
 import { carriageReturnFinding } from './lineEndings';
 import { MAX_HOSTS_LINE, type NameLookup, type ResolvedName } from '../engine/names';
 import type { Finding, Fix } from './types';
@@ -109,7 +109,7 @@ function checkFinalNewline(file: HostnameFile, out: Finding[], fix: FixFactory):
     message: only
       ? 'The file does not end with a newline: the boot script never reads its only line, so the interface is plumbed with no address and no error is shown.'
       : 'The last line does not end with a newline: the boot script never reads it, so it is silently left out at boot.',
-    fixes: [fix(dangling.length === 0 ? 'Add the final newline' : 'Remove the dangling backslash and add the final newline', edits)],
+    fixes: [{ ...fix(dangling.length === 0 ? 'Add the final newline' : 'Remove the dangling backslash and add the final newline', edits), safe: true }],
   });
 }
 
@@ -188,7 +188,7 @@ function commentFinding(file: HostnameFile, command: HostnameCommand, fix: FixFa
     rule: 'comment-not-supported',
     range: comment.range,
     message: `Hostname files have no comments: ifconfig takes '${command.line.words.find((w) => w.start === comment.start)?.text ?? '#'}' as an address and stops with 'bad address'.${lost}`,
-    fixes: [fix('Delete the comment', [edit])],
+    fixes: [{ ...fix('Delete the comment', [edit]), safe: true }],
   };
 }
 
@@ -518,8 +518,14 @@ function unknownWord(file: HostnameFile, token: Token, slot: 'address' | 'destin
     message: `'${token.text}' is not an ifconfig keyword (keywords are case-sensitive): ${taken} and stops with 'bad address'.${hint}`,
     // A word glued across a backslash-newline (or holding escapes) is the continuation's
     // problem: replacing its raw text would drop what came before the backslash.
-    fixes: writtenAsIs(file, token) ? suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(token, s)], i === 0)) : [],
+    fixes: writtenAsIs(file, token) ? typoFixes(token, suggestions, candidates, fix) : [],
   };
+}
+
+/** `Change to 'x'` for each suggestion; the one the word surely meant is safe to apply unattended. */
+function typoFixes(token: Token, suggestions: readonly string[], candidates: readonly string[], fix: FixFactory): Fix[] {
+  const best = clearBest(token.text, candidates);
+  return suggestions.map((s, i) => ({ ...fix(`Change to '${s}'`, [replaceSpan(token, s)], i === 0), ...(s === best ? { safe: true } : {}) }));
 }
 
 /** hostname.ce0:1 and the like: the file configures one logical interface (§1.3). */
@@ -545,7 +551,7 @@ function checkDhcpWords(file: HostnameFile, command: HostnameCommand, out: Findi
         message: file.isDhcpFile
           ? `'${use.token.text}' is not a DHCP option of dhcp.<if> files (only 'primary' and 'wait <seconds>'): the DHCP agent is not started.${suggestions[0] ? ` Did you mean '${suggestions[0]}'?` : ''}`
           : `'${use.token.text}' is not a DHCP word of ifconfig: it fails with a usage message.${suggestions[0] ? ` Did you mean '${suggestions[0]}'?` : ''}`,
-        fixes: writtenAsIs(file, use.token) ? suggestions.map((s, i) => fix(`Change to '${s}'`, [replaceSpan(use.token, s)], i === 0)) : [],
+        fixes: writtenAsIs(file, use.token) ? typoFixes(use.token, suggestions, names, fix) : [],
       });
       continue;
     }

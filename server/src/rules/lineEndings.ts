@@ -58,6 +58,7 @@ export function carriageReturnFinding(
       {
         title: 'Convert line endings to LF',
         isPreferred: true,
+        safe: true,
         command: { command: CONVERT_TO_LF_COMMAND, arguments: [uri] },
         edits: [{ uri, edits }],
       },

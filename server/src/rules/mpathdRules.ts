@@ -66,7 +66,7 @@ function checkStop(file: MpathdFile, out: Finding[], fix: FixFactory): void {
       range: stop.span.range,
       message: `The last line has no newline: defread only returns complete lines, so ${what}.`,
       // The file's own line ending: a CRLF file gets its own finding and fix for the CRs.
-      fixes: [fix('Add the newline', [{ range: rangeAt(file, file.text.length), newText: file.text.includes('\r\n') ? '\r\n' : '\n' }])],
+      fixes: [{ ...fix('Add the newline', [{ range: rangeAt(file, file.text.length), newText: file.text.includes('\r\n') ? '\r\n' : '\n' }]), safe: true }],
     });
     return;
   }
@@ -113,7 +113,11 @@ function checkAssignment(file: MpathdFile, a: MpathdAssignment, ctx: RuleContext
       range: a.name.range,
       message: `in.mpathd reads only FAILURE_DETECTION_TIME, FAILBACK and TRACK_INTERFACES_ONLY_WITH_GROUPS, and ignores '${a.name.text}'.${hint}`,
       fixes: suggestions.length
-        ? suggestions.map((s, i) => fix(`Change to ${s.name}`, [{ range: a.name.range, newText: s.name }], i === 0))
+        ? suggestions.map((s, i) => ({
+            ...fix(`Change to ${s.name}`, [{ range: a.name.range, newText: s.name }], i === 0),
+            // Safe unattended only when no other setting is as close.
+            ...(i === 0 && (suggestions.length === 1 || settingDistance(a.name.text, s) < settingDistance(a.name.text, suggestions[1]!)) ? { safe: true } : {}),
+          }))
         : undefined,
     });
     // Keep looking at the line as the setting it was meant to be: one problem must not hide another.
@@ -197,6 +201,10 @@ function checkLayout(a: MpathdAssignment, setting: MpathdSetting, out: Finding[]
 }
 
 /** Candidates for a misspelt name, best first. */
+function settingDistance(name: string, setting: MpathdSetting): number {
+  return editDistance(asciiUpper(name), setting.name);
+}
+
 export function suggestSettings(name: string): MpathdSetting[] {
   const upper = asciiUpper(name);
   return MPATHD_SETTINGS.map((s) => ({ s, d: editDistance(upper, s.name) }))

@@ -30,6 +30,11 @@ export interface Fix {
    * line endings, which a text edit cannot do in VS Code). Edits stay the fallback.
    */
   readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
+  /**
+   * One right answer that changes only what the finding names: applied without a person
+   * choosing (`ipmp-lint --fix`, features/fixAll.ts).
+   */
+  readonly safe?: boolean;
 }
 
 export interface Finding {
