@@ -36,3 +36,36 @@ export interface HostChangedParams {
 /** Client commands the code lenses run. */
 export const PREVIEW_BOOT_COMMAND = 'solarisIpmp.previewBoot';
 export const SIMULATE_FAILURE_COMMAND = 'solarisIpmp.simulateFailure';
+
+/**
+ * `solarisIpmp/checkAllHosts`: every file of ours under every workspace folder (`.git`,
+ * `node_modules`, `.svn` and `.hg` skipped, as ipmp-lint does) checked as an open document
+ * would be, and the diagnostics of files that are not open published. Progress goes to
+ * `workDoneToken` when the client gives one; cancelling the request stops the check (what
+ * was checked so far stays published). Checked files stay checked until the next check: a
+ * change on disk checks them again, a deleted one is cleared, closing one publishes its
+ * findings on disk again.
+ */
+export const CHECK_ALL_HOSTS_REQUEST = 'solarisIpmp/checkAllHosts';
+
+export interface CheckAllHostsParams {
+  /** LSP work-done progress (`$/progress`): begin, a report every few files, end. */
+  readonly workDoneToken?: string | number;
+}
+
+export interface CheckAllHostsResult {
+  /** Files checked (each with its diagnostics published, or shown as an open document). */
+  readonly files: number;
+  /** Hosts those files belong to (a file's host is its nearest `etc` folder). */
+  readonly hosts: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Information diagnostics. */
+  readonly infos: number;
+  /** Hint diagnostics (a rule set to `hint`); ipmp-lint's summary counts them as info. */
+  readonly hints: number;
+  /** Files found that could not be read (each gets an `unreadable-file` diagnostic). */
+  readonly unreadable: number;
+  /** The check was cancelled (or superseded by a newer one) before every file was checked. */
+  readonly cancelled: boolean;
+}

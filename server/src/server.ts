@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
 import type { ParsedDocument } from './features/document';
-import { toDiagnostics } from './features/diagnostics';
+import { fileTooLargeFinding, toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
@@ -40,8 +40,20 @@ import type { Finding } from './rules/types';
 import { hostRootUri, normalizeUri } from './workspace/hostModel';
 import type { FileSystem } from './workspace/fileSystem';
 import { LanguageService } from './languageService';
-import { HOST_CHANGED, PREVIEW_BOOT_COMMAND, PREVIEW_REQUEST, SIMULATE_FAILURE_COMMAND, type PreviewParams, type PreviewResult } from './protocol';
+import {
+  CHECK_ALL_HOSTS_REQUEST,
+  HOST_CHANGED,
+  PREVIEW_BOOT_COMMAND,
+  PREVIEW_REQUEST,
+  SIMULATE_FAILURE_COMMAND,
+  type CheckAllHostsParams,
+  type CheckAllHostsResult,
+  type PreviewParams,
+  type PreviewResult,
+} from './protocol';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
+import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
+import { WorkspaceCheck, type FileCheck } from './workspaceCheck';
 
 export interface ServerOptions {
   readonly fileSystem?: FileSystem;
@@ -188,6 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         settingsCache.clear();
         analyses.clear();
         for (const doc of documents.all()) schedule(doc.uri);
+        workspaceCheck.foldersChanged();
       });
     }
     if (watchDynamically) {
@@ -235,6 +248,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     analyses.clear();
     model.invalidateAll();
     for (const doc of documents.all()) schedule(doc.uri);
+    workspaceCheck.recheck('all');
   });
 
   // ------------------------------------------------------------------ analysis
@@ -380,7 +394,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     openByNormalized.delete(normalizeUri(uri));
     analyses.delete(uri);
     model.invalidate(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A file of the last Check All Hosts gets its findings on disk back instead of none.
+    const checked = workspaceCheck.closed(uri);
+    if (!checked || normalizeUri(uri) !== uri) void connection.sendDiagnostics({ uri, diagnostics: [] });
     revalidateHost(rootOfOpen(uri));
     hostChanged(rootOfOpen(uri));
     rootOf.delete(uri);
@@ -421,6 +437,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settlingRoots.clear();
       if (all) revalidateAll();
       else revalidateHosts(roots);
+      workspaceCheck.recheck(all ? 'all' : roots);
       if (all) hostChanged('*');
       else for (const root of roots) hostChanged(root);
     }, wait);
@@ -433,6 +450,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = normalizeUri(change.uri);
       model.invalidate(uri);
       if (change.type !== FileChangeType.Deleted) hostIndex.noteFile(uri);
+      if (change.type === FileChangeType.Deleted) workspaceCheck.deleted(uri);
+      if (change.type === FileChangeType.Created) workspaceCheck.created(uri);
       roots.add(hostRootUri(uri));
       // A file appearing or going changes listings; a hosts file may be some other host's
       // fallback: either way every open document may be affected.
@@ -550,6 +569,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
     return { rootUri: preview.rootUri, label: preview.label, text: preview.text, nics: preview.nics, failed: preview.failed ?? null };
   });
+
+  // ------------------------------------------------------------------ Check All Hosts
+
+  /** A file on disk, checked as validateNow checks an open document (settings, project file, host). */
+  async function checkOnDisk(uri: string, kind: FileKind): Promise<FileCheck> {
+    const loaded = await model.load(uri);
+    if (loaded === undefined) return undefined;
+    const settings = await fileSettings(uri);
+    if (isNotRead(loaded)) {
+      const finding =
+        loaded.notRead === 'too-large'
+          ? fileTooLargeFinding(loaded.size ?? 0, MAX_FILE_BYTES, false)
+          : { rule: 'unreadable-file' as const, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `This file could not be read (${loaded.reason ?? 'unreadable'}): it was not checked.` };
+      return { diagnostics: settings.validate ? toDiagnostics([finding], settings, kind) : [], unreadable: loaded.notRead === 'unreadable' };
+    }
+    const analysis = await service.analyzeDocument({ uri, kind, text: loaded }, settings, {
+      relativePaths: relativePaths(uri),
+      fallbackHostsUri: fallbackHostsUri(uri, settings),
+    });
+    return { diagnostics: settings.validate ? toDiagnostics(analysis.findings, settings, kind) : [], unreadable: false };
+  }
+
+  /** An open document's diagnostics, from the same analysis its validation publishes. */
+  async function checkOpen(openUri: string): Promise<FileCheck> {
+    const analysis = await analyze(openUri);
+    if (!analysis) return undefined;
+    const kind = analysis.limited ? analysis.kind : analysis.doc.kind;
+    return { diagnostics: analysis.settings.validate ? toDiagnostics(analysis.findings, analysis.settings, kind) : [], unreadable: false };
+  }
+
+  const workspaceCheck = new WorkspaceCheck({
+    fileSystem: options.fileSystem ?? nodeFileSystem,
+    folders: () => workspaceFolders,
+    openUri: (uri) => openByNormalized.get(normalizeUri(uri)),
+    checkOpen,
+    checkOnDisk,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    hostLabel: (rootUri) => workspaceLabel(rootUri) ?? URI.parse(rootUri).path,
+    log: (message) => connection.console.error(message),
+  });
+
+  connection.onRequest(CHECK_ALL_HOSTS_REQUEST, (params: CheckAllHostsParams | undefined, token): Promise<CheckAllHostsResult> =>
+    workspaceCheck.run(token, params?.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined),
+  );
 
   /** The host root as the user knows it: relative to its workspace folder (`web1/etc`). */
   function workspaceLabel(rootUri: string): string | undefined {

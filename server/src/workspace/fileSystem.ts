@@ -10,6 +10,12 @@ export interface FileSystem {
   readDirectory(path: string): Promise<string[]>;
   /** Entries with their kind (symbolic links are not followed); empty on error. */
   listDirectory(path: string): Promise<{ readonly name: string; readonly kind: 'file' | 'directory' | 'symlink' | 'other' }[]>;
+  /**
+   * Where a symbolic link leads (its real path, and whether that is a regular file); undefined
+   * when it leads nowhere (dangling, a loop, no permission). Optional: without it a link is
+   * taken as a file of its own.
+   */
+  resolveLink?(path: string): Promise<{ readonly target: string; readonly isFile: boolean } | undefined>;
 }
 
 /** A file that is there but whose text the checks do not have. */

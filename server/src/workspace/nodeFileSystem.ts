@@ -67,4 +67,12 @@ export const nodeFileSystem: FileSystem = {
       return [];
     }
   },
+  async resolveLink(path) {
+    try {
+      const [stat, target] = await Promise.all([fs.stat(path), fs.realpath(path)]);
+      return { target, isFile: stat.isFile() };
+    } catch {
+      return undefined;
+    }
+  },
 };

@@ -1,0 +1,217 @@
+/**
+ * Check All Hosts (`solarisIpmp/checkAllHosts`): every file of ours under the workspace
+ * folders checked as an open document would be, with the diagnostics of files that are not open
+ * published. The files checked stay checked until the next check: a change on disk checks them
+ * again, a deleted one is cleared, an open one that closes gets its findings on disk back, and
+ * new settings check them all again.
+ *
+ * Nothing is kept per file but its URI and kind: the parses and host snapshots live in the host
+ * model's caches (shared with the open documents), the diagnostics only in the client.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { CheckAllHostsResult } from './protocol';
+import { classifyPath, type FileKind } from './syntax/fileKind';
+import { hostRootUri, normalizeUri } from './workspace/hostModel';
+import { inWalkedTree, workspaceFiles } from './workspace/workspaceFiles';
+import type { FileSystem } from './workspace/fileSystem';
+
+/** A file's diagnostics as checked now; undefined when it is gone (or no longer ours). */
+export type FileCheck = { readonly diagnostics: Diagnostic[]; readonly unreadable: boolean } | undefined;
+
+export interface WorkspaceCheckHost {
+  readonly fileSystem: FileSystem;
+  /** The workspace folders' URIs. */
+  folders(): readonly string[];
+  /** The open document's URI as the client spells it, when this (normalized) file is open. */
+  openUri(uri: string): string | undefined;
+  /** An open document's diagnostics as its own validation publishes them. */
+  checkOpen(openUri: string): Promise<FileCheck>;
+  /** A file on disk, checked through the same front door as an open document. */
+  checkOnDisk(uri: string, kind: FileKind): Promise<FileCheck>;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** How the user knows a host (`web1/etc`), for progress messages. */
+  hostLabel(rootUri: string): string;
+  log(message: string): void;
+}
+
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface ProgressSink {
+  begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+/** How often progress is reported at most. */
+const PROGRESS_INTERVAL_MS = 100;
+
+const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceCheck {
+  /** The files the last check found (and files created since in the same tree), by normalized URI. */
+  private readonly checked = new Map<string, FileKind>();
+  /** Files whose diagnostics on disk this check published (and so has to clear). */
+  private readonly published = new Set<string>();
+  /** Per file, the latest check started: an older one that ends later publishes nothing. */
+  private readonly sequence = new Map<string, number>();
+  private nextSequence = 0;
+  /** Bumped by every run: an older run still going stops (superseded). */
+  private generation = 0;
+  private hasRun = false;
+  /** Files waiting to be checked again, and whether the loop that does it runs. */
+  private readonly pending = new Set<string>();
+  private draining = false;
+
+  constructor(private readonly host: WorkspaceCheckHost) {}
+
+  /** The request: find every file, check each one (yielding in between), count. */
+  async run(token: Cancellation, progress?: ProgressSink): Promise<CheckAllHostsResult> {
+    const generation = ++this.generation;
+    this.hasRun = true;
+    const stopped = (): boolean => token.isCancellationRequested || generation !== this.generation;
+    progress?.begin('Checking all hosts', 0, 'Finding files…', true);
+    try {
+      const files = await workspaceFiles(this.host.fileSystem, this.host.folders(), { cancelled: stopped });
+      const counts = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0 };
+      const hosts = new Set<string>();
+      const seen = new Set<string>();
+      let lastReport = 0;
+      for (let i = 0; i < files.length; i++) {
+        if (stopped()) break;
+        const { uri, kind } = files[i]!;
+        const root = hostRootUri(uri);
+        const now = Date.now();
+        if (progress && now - lastReport >= PROGRESS_INTERVAL_MS) {
+          lastReport = now;
+          progress.report(Math.floor((i / files.length) * 100), `${this.host.hostLabel(root)} (${i + 1} of ${files.length} files)`);
+        }
+        seen.add(uri);
+        this.checked.set(uri, kind);
+        const result = await this.checkOne(uri, kind);
+        if (result) {
+          counts.files++;
+          hosts.add(root);
+          if (result.unreadable) counts.unreadable++;
+          for (const d of result.diagnostics) {
+            if (d.severity === DiagnosticSeverity.Error) counts.errors++;
+            else if (d.severity === DiagnosticSeverity.Warning) counts.warnings++;
+            else if (d.severity === DiagnosticSeverity.Information) counts.infos++;
+            else counts.hints++;
+          }
+        }
+        // One file at a time, with the event loop's turn in between: edits, hovers and
+        // completions of open documents go first.
+        await yieldNow();
+      }
+      const cancelled = stopped();
+      // A complete check replaces the last one: files it no longer finds (deleted, moved, in a
+      // folder no longer open) lose their diagnostics. A cancelled one only adds.
+      if (!cancelled) for (const uri of [...this.checked.keys()]) if (!seen.has(uri)) this.forget(uri);
+      return { ...counts, hosts: hosts.size, cancelled };
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Is this file part of the checked set (so closing it must not clear its diagnostics)? */
+  has(uri: string): boolean {
+    return this.checked.has(normalizeUri(uri));
+  }
+
+  /** Files of these hosts ('all': every one) changed: their checked files are checked again. */
+  recheck(roots: ReadonlySet<string> | 'all'): void {
+    for (const uri of this.checked.keys()) if (roots === 'all' || roots.has(hostRootUri(uri))) this.pending.add(uri);
+    this.drain();
+  }
+
+  /** An open document closed: a checked file gets its findings on disk back. True when it was checked. */
+  closed(uri: string): boolean {
+    const key = normalizeUri(uri);
+    if (!this.checked.has(key)) return false;
+    this.pending.add(key);
+    this.drain();
+    return true;
+  }
+
+  /** A file appeared on disk: in a checked tree it is checked from now on. */
+  created(uri: string): void {
+    const key = normalizeUri(uri);
+    if (!this.hasRun || this.checked.has(key)) return;
+    const kind = classifyPath(URI.parse(key).path);
+    if (!kind || !inWalkedTree(key, this.host.folders())) return;
+    this.checked.set(key, kind);
+    this.pending.add(key);
+    this.drain();
+  }
+
+  /** A file (or a folder) was deleted: checked files there lose their diagnostics. */
+  deleted(uri: string): void {
+    const key = normalizeUri(uri);
+    const prefix = `${key.replace(/\/$/, '')}/`;
+    for (const file of [...this.checked.keys()]) if (file === key || file.startsWith(prefix)) this.forget(file);
+  }
+
+  /** Workspace folders changed: files outside every folder are no longer checked. */
+  foldersChanged(): void {
+    const folders = this.host.folders();
+    for (const uri of [...this.checked.keys()]) if (!inWalkedTree(uri, folders)) this.forget(uri);
+  }
+
+  private forget(uri: string): void {
+    this.checked.delete(uri);
+    this.pending.delete(uri);
+    this.sequence.set(uri, ++this.nextSequence); // a check of it still running publishes nothing
+    if (this.published.delete(uri) && !this.host.openUri(uri)) this.host.publish(uri, []);
+  }
+
+  /**
+   * Checks one file now: an open document as it is in the editor (its own validation
+   * publishes it), any other from disk, published here unless a newer check of it started.
+   */
+  private async checkOne(uri: string, kind: FileKind): Promise<FileCheck> {
+    const sequence = ++this.nextSequence;
+    this.sequence.set(uri, sequence);
+    const open = this.host.openUri(uri);
+    if (open) return this.host.checkOpen(open);
+    let result: FileCheck;
+    try {
+      result = await this.host.checkOnDisk(uri, kind);
+    } catch (error) {
+      this.host.log(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
+    }
+    // Opened meanwhile (the editor's text wins), or a newer check of it started.
+    if (this.sequence.get(uri) !== sequence || this.host.openUri(uri)) return result;
+    if (result) {
+      this.published.add(uri);
+      this.host.publish(uri, result.diagnostics);
+    } else {
+      // Gone from disk (the delete event may still be on its way).
+      this.checked.delete(uri);
+      if (this.published.delete(uri)) this.host.publish(uri, []);
+    }
+    return result;
+  }
+
+  /** Checks the pending files one at a time, yielding in between. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    void (async () => {
+      try {
+        while (this.pending.size > 0) {
+          const uri = this.pending.values().next().value!;
+          this.pending.delete(uri);
+          const kind = this.checked.get(uri);
+          if (kind && !this.host.openUri(uri)) await this.checkOne(uri, kind);
+          await yieldNow();
+        }
+      } finally {
+        this.draining = false;
+      }
+    })();
+  }
+}
