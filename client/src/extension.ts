@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy, RESTART_COMMAND_TITLE, describeExit, describeWindow, noticeText, type CrashNotice } from './crashPolicy';
 import { BootPreviews } from './preview';
+import { registerTasks } from './tasks';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
@@ -62,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     vscode.commands.registerCommand(RESTART_COMMAND, () => running.restart()),
   );
   const previews = new BootPreviews(running);
-  context.subscriptions.push(previews);
+  context.subscriptions.push(previews, registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))));
   await running.start();
   // Not `{ ...running.api }`: a spread reads serverPid once, and the API would name the first
   // server's pid for ever (a dead process after a restart).
