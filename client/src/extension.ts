@@ -12,6 +12,7 @@ import {
   ResponseError,
   State,
   TransportKind,
+  WorkDoneProgress,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
@@ -20,6 +21,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy, RESTART_COMMAND_TITLE, describeExit, describeWindow, noticeText, type CrashNotice } from './crashPolicy';
 import { BootPreviews } from './preview';
+import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
@@ -63,7 +65,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     vscode.commands.registerCommand(RESTART_COMMAND, () => running.restart()),
   );
   const previews = new BootPreviews(running);
-  context.subscriptions.push(previews, registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))));
+  const checkAllHosts = new CheckAllHosts(running);
+  context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
+    registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))),
+  );
+  // Commands meant for the whole workspace show in the palette from now on (package.json `when`).
+  void vscode.commands.executeCommand('setContext', 'solarisIpmp.active', true);
   await running.start();
   // Not `{ ...running.api }`: a spread reads serverPid once, and the API would name the first
   // server's pid for ever (a dead process after a restart).
@@ -128,11 +137,20 @@ class LanguageServer implements vscode.Disposable {
     await this.client.start();
   }
 
-  /** A request to the server, once it runs. */
-  async request(method: string, params: unknown): Promise<unknown> {
+  /** A request to the server, once it runs; the token cancels it. */
+  async request(method: string, params: unknown, token?: vscode.CancellationToken): Promise<unknown> {
     await this.restarting;
     if (!this.client || this.client.state !== State.Running) await this.start();
-    return this.client!.sendRequest(method, params);
+    return this.client!.sendRequest(method, params, token);
+  }
+
+  /** `$/progress` reports for a work-done token of a request about to be sent (to the server that will get it). */
+  async onWorkDoneProgress(token: string, handler: (report: { percentage?: number; message?: string }) => void): Promise<vscode.Disposable> {
+    await this.restarting;
+    if (!this.client || this.client.state !== State.Running) await this.start();
+    return this.client!.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind !== 'end') handler({ percentage: value.percentage, message: value.message });
+    });
   }
 
   /** A notification handler that survives restarts. */
