@@ -1,6 +1,7 @@
 /**
  * Every file of ours under the workspace folders, as `ipmp-lint <folder>` finds them: folders
- * walked depth first in name order, `.git`, `node_modules`, `.svn` and `.hg` skipped, symlinked
+ * walked depth first, a folder's files (in name order) before its subfolders, so a host's files
+ * come one after the other; `.git`, `node_modules`, `.svn` and `.hg` skipped, symlinked
  * folders not followed, a symlinked file left out when it leads to a file of ours (its target
  * is checked under its own name: `/etc/hosts` -> `inet/hosts`). Yields to the event loop
  * between folders, so a large tree never holds up a request.
@@ -31,7 +32,6 @@ export async function workspaceFiles(fs: FileSystem, folders: readonly string[],
   const yieldNow = options.yieldNow ?? defaultYield;
   const out: WorkspaceFile[] = [];
   const seen = new Set<string>();
-  // Depth first, in name order: the files of one host come one after the other.
   const stack = folders
     .map((f) => URI.parse(f))
     .filter((u) => u.scheme === 'file')
