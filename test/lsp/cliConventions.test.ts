@@ -237,6 +237,20 @@ describe('usage', () => {
   });
 });
 
+describe('explain with a project file', () => {
+  test('its release and fallback hosts file are used; --release wins', () => {
+    write('explain/.ipmp-lint.json', JSON.stringify({ release: 's9', fallbackHostsFile: 'common/hosts' }));
+    write('explain/common/hosts', HOSTS);
+    write('explain/web1/etc/hostname.ce0', CE0);
+    const r = run(['explain', '-f', 'json', 'explain/web1']);
+    assert.equal(r.code, 0, r.err);
+    const host = (JSON.parse(r.out) as { hosts: { release: string; commands: { outcome?: string; status?: string }[] }[] }).hosts[0]!;
+    assert.equal(host.release, 's9');
+    assert.doesNotMatch(r.out, /bad address/, 'the names resolve through the fallback hosts file');
+    assert.match(run(['explain', '--release', 's10', 'explain/web1']).out, /^Boot preview of explain\/web1\/etc — Solaris 10 \(8\/07 and later\)/);
+  });
+});
+
 describe('--max-warnings', () => {
   test('fails with 1 only when warnings are more than the limit', () => {
     write('warn/app1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10\nFAILBACK=yes\nFAILBACK=no\n');
@@ -335,7 +349,78 @@ describe('sarif', () => {
   });
 });
 
+describe('the README', () => {
+  test('its GitHub workflow runs ipmp-lint with options it takes, and its project file example is valid', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const workflow = /```yaml\n# \.github\/workflows\/ipmp-lint\.yml\n([^]*?)```/.exec(readme)?.[1];
+    assert.ok(workflow, 'the workflow example');
+    const runs = [...workflow.matchAll(/node \.solaris-ipmp\/dist\/server\/cli\.js ([^>|\n]+)/g)].map((m) => m[1]!.trim().split(/\s+/));
+    assert.deepEqual(runs.map((args) => args.find((a, i) => args[i - 1] === '--format')), ['github', 'sarif']);
+    for (const args of runs) {
+      const r = run(args.map((a) => (a === 'hosts/' ? path.join(REPO_ROOT, 'examples') : a)));
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`); // legacy1 has errors on purpose
+      assert.equal(r.err.replace(/^ipmp-lint: \d+ warning\(s\): more than --max-warnings 0\n$/, ''), '');
+    }
+    assert.match(workflow, /upload-sarif/);
+    const example = /### Configuration: `\.ipmp-lint\.json`[^]*?```json\n([^]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the project file example');
+    write('readme-example/.ipmp-lint.json', example);
+    write('readme-example/common/etc/hosts', HOSTS);
+    write('readme-example/web1/etc/hostname.ce0', CE0);
+    const r = run(['readme-example']);
+    assert.equal(r.err, '', 'every key of the example is used');
+    assert.equal(r.code, 0, r.out);
+  });
+});
+
+const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+
 describe('installing', () => {
+  test(
+    'pre-commit installs the hooks from this repository and runs them: check, fix, check',
+    { skip: !preCommit && 'pre-commit is not installed (.ci/run installs it)', timeout: 900_000 },
+    () => {
+      const repo = mkdtempSync(path.join(tmpdir(), 'ipmp-precommit-'));
+      // Its own environment cache: the hook is installed from this tree (npm install, npm pack).
+      const env = { ...withoutColorEnv(process.env), PRE_COMMIT_HOME: path.join(repo, '.cache'), PRE_COMMIT_COLOR: 'never' };
+      const git = (...args: string[]): void => {
+        const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+      };
+      const tryHook = (id: string): Run => {
+        const r = spawnSync('pre-commit', ['try-repo', hookRepo, id, '--all-files'], { cwd: repo, encoding: 'utf8', timeout: 600_000, env });
+        if (r.error) throw r.error;
+        return { code: r.status, out: r.stdout, err: r.stderr };
+      };
+      // The hook repository as pre-commit sees it: the committed tree (uncommitted edits to
+      // tracked files would come along without the new files they need).
+      const hookRepo = path.join(repo, '.hook-repo');
+      try {
+        const clone = spawnSync('git', ['clone', '-q', REPO_ROOT, hookRepo], { encoding: 'utf8' });
+        assert.equal(clone.status, 0, clone.stderr);
+        mkdirSync(path.join(repo, 'hosts', 'web1', 'etc'), { recursive: true });
+        writeFileSync(path.join(repo, 'hosts', 'web1', 'etc', 'hosts'), HOSTS);
+        writeFileSync(path.join(repo, 'hosts', 'web1', 'etc', 'hostname.ce0'), 'web1 netmask + broadcast + standy up\n');
+        writeFileSync(path.join(repo, 'README'), 'not a Solaris file\n');
+        writeFileSync(path.join(repo, '.gitignore'), '.hook-repo/\n.cache/\n');
+        git('init', '-q');
+        git('add', '-A');
+        const check = tryHook('ipmp-lint');
+        assert.equal(check.code, 1, check.out + check.err);
+        assert.match(check.out, /^hosts\/web1\/etc\/hostname\.ce0:1:28: error unknown-keyword: /m);
+        const fix = tryHook('ipmp-lint-fix');
+        assert.equal(fix.code, 1, 'pre-commit stops the commit when a hook changed files');
+        assert.match(fix.out, /files were modified by this hook/);
+        assert.equal(readFileSync(path.join(repo, 'hosts', 'web1', 'etc', 'hostname.ce0'), 'utf8'), 'web1 netmask + broadcast + standby up\n');
+        git('add', '-A');
+        const again = tryHook('ipmp-lint');
+        assert.equal(again.code, 0, again.out + again.err);
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    },
+  );
+
   test('`npx ipmp-lint` runs the built CLI from the repository', () => {
     const r = spawnSync('npx', ['--offline', 'ipmp-lint', '--version'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
