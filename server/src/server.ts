@@ -450,8 +450,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = normalizeUri(change.uri);
       model.invalidate(uri);
       if (change.type !== FileChangeType.Deleted) hostIndex.noteFile(uri);
+      // A file the last check did not see is new, whatever the event says (watchers coalesce
+      // a creation and the writes after it into one event, of either type).
       if (change.type === FileChangeType.Deleted) workspaceCheck.deleted(uri);
-      if (change.type === FileChangeType.Created) workspaceCheck.created(uri);
+      else workspaceCheck.created(uri);
       roots.add(hostRootUri(uri));
       // A file appearing or going changes listings; a hosts file may be some other host's
       // fallback: either way every open document may be affected.

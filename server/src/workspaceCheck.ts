@@ -136,7 +136,7 @@ export class WorkspaceCheck {
     return true;
   }
 
-  /** A file appeared on disk: in a checked tree it is checked from now on. */
+  /** A file appeared on disk (or changed, unseen by the last check): in a checked tree it is checked from now on. */
   created(uri: string): void {
     const key = normalizeUri(uri);
     if (!this.hasRun || this.checked.has(key)) return;

@@ -173,6 +173,14 @@ describe('Check All Hosts', () => {
     unlinkSync(new URL(ce9));
     await client.filesChanged([{ uri: ce9, type: FileChangeType.Deleted }]);
     await published(ce9, (d) => d.length === 0, 'the new file cleared');
+
+    // A watcher may fold the creation and the writes after it into one "changed" event.
+    const ce8 = write('web1/etc/hostname.ce8', '# spare\n');
+    await client.filesChanged([{ uri: ce8, type: FileChangeType.Changed }]);
+    assert.ok(codes(await published(ce8, (d) => d.length > 0, 'the new file checked on "changed"')).includes('comment-not-supported'));
+    unlinkSync(new URL(ce8));
+    await client.filesChanged([{ uri: ce8, type: FileChangeType.Deleted }]);
+    await published(ce8, (d) => d.length === 0, 'the new file cleared');
   });
 
   test('new settings and a new .ipmp-lint.json check the checked files again', async () => {
