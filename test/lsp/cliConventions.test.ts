@@ -311,7 +311,10 @@ describe('colour', () => {
     write('tty/web1/etc/hostname.ce0', 'web1 UP\n');
     const inTerminal = (env: NodeJS.ProcessEnv): string => {
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} tty`;
-      const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...withoutColorEnv(process.env), TERM: 'xterm-256color', ...env } });
+      // A user's terminal: no CI variable (with one, Node's colour check says a CI log has none).
+      const base = withoutColorEnv(process.env);
+      delete base.CI;
+      const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...base, TERM: 'xterm-256color', ...env } });
       if (r.error) throw r.error;
       return r.stdout;
     };
