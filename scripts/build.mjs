@@ -1,7 +1,7 @@
 // Bundles the client and the language server with esbuild.
 // `--production` minifies and drops source maps (what the VSIX ships).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -42,4 +42,6 @@ if (watch) {
   }
 } else {
   await Promise.all(configs.map((config) => esbuild.build(config)));
+  // The package's bins run as programs (`npx ipmp-lint` in a fresh clone): esbuild writes 0644.
+  for (const bin of Object.values(pkg.bin)) chmodSync(new URL(`../${bin}`, import.meta.url), 0o755);
 }
