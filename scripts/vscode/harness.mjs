@@ -119,6 +119,9 @@ function serverEnv(scratch, extra) {
   for (const [k, v] of Object.entries(process.env)) {
     // Started from a VS Code terminal, these would make code-server talk to that VS Code instead.
     if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') continue;
+    // A user's VS Code is not started by a CI job: with CI set, Node (and so ipmp-lint in a
+    // task terminal) turns colour off; NO_COLOR and FORCE_COLOR are the runner's, not the user's.
+    if (k === 'CI' || k === 'NO_COLOR' || k === 'FORCE_COLOR') continue;
     env[k] = v;
   }
   const dir = (d) => {

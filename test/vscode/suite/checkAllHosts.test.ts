@@ -62,10 +62,13 @@ suite('Check All Hosts', () => {
         hints: count(vscode.DiagnosticSeverity.Hint),
       },
     );
-    assert.ok(result.hosts >= 9, `${result.hosts} hosts (the fixture has nine)`);
-    assert.ok(result.files >= 46, `${result.files} files (the fixture has 46)`);
+    assert.ok(result.hosts >= 9, `${result.hosts} hosts (the fixture has at least nine)`);
+    assert.ok(result.files >= 47, `${result.files} files (the fixture has 47)`);
   });
 
+  // checkall/etc is in the fixture from the start: VS Code's file watcher (parcel) often misses
+  // files written into a directory made a moment before with its parent (mkdir -p), so a test
+  // that created the directory here would test the watcher's race, not this extension.
   test('a checked file is checked again when it changes on disk, cleared when deleted; a new one is checked', async () => {
     const ce0 = await writeFixture('checkall/etc/hostname.ce0', '# the primary interface\n');
     await vscode.commands.executeCommand(COMMAND);

@@ -68,9 +68,12 @@ suite('.ipmp-lint.json', () => {
     assert.match(text, /A group with one member/, `documentation: ${text}`);
   });
 
+  // projectcfg/web1/etc is in the fixture from the start (hosts and hostname.ce0 as HOSTS and CE0
+  // say): VS Code's file watcher often misses files written into directories made a moment before
+  // with their parents (mkdir -p), and the re-check below waits on the watcher.
   test('the server applies it to the files below it, and re-checks when it is saved', async () => {
-    await writeFixture('projectcfg/web1/etc/hosts', HOSTS);
-    await writeFixture('projectcfg/web1/etc/hostname.ce0', CE0);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('projectcfg/web1/etc/hosts'))), HOSTS);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('projectcfg/web1/etc/hostname.ce0'))), CE0);
     const ce0 = fixtureUri('projectcfg/web1/etc/hostname.ce0');
     await openFixture('projectcfg/web1/etc/hostname.ce0');
     const info = await diagnosticsWhen(ce0, (ds) => ds.some((d) => codeOf(d) === 'single-interface-group'), 'single-interface-group');
