@@ -41,3 +41,10 @@ console.log(`\n${path.basename(VSIX)}:`);
 for (const [name, size, packed] of entries.sort()) console.log(`  ${kb(size).padStart(10)} ${kb(packed).padStart(10)}  ${name}`);
 const size = statSync(VSIX).size;
 console.log(`  ${entries.length} files, ${kb(size)} (budget 500 KB)${size > 500 * 1024 ? '  OVER BUDGET' : ''}`);
+// Files the extension loads at run time: a VSIX without them installs, then fails when used.
+const required = ['dist/client/extension.js', 'dist/server/main.js', 'media/topology/topology.js', 'media/topology/topology.css'];
+const missing = required.filter((f) => !entries.some(([name]) => name === `extension/${f}`));
+if (missing.length) {
+  console.error(`Missing from the VSIX (package.json "files"): ${missing.join(', ')}`);
+  process.exit(1);
+}

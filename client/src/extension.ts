@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy, RESTART_COMMAND_TITLE, describeExit, describeWindow, noticeText, type CrashNotice } from './crashPolicy';
 import { BootPreviews } from './preview';
+import { TopologyPanels, type TopologyRendered } from './topology';
 import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
 
@@ -47,6 +48,8 @@ export interface SolarisIpmpApi {
   readonly onDidShowServerNotice: vscode.Event<ServerNotice>;
   /** Fires with a boot preview's URI each time its document shows newly computed text (opened, or refreshed after a change). */
   readonly onDidRenderPreview: vscode.Event<vscode.Uri>;
+  /** Fires each time a topology panel shows a newly drawn picture (opened, a NIC failed or repaired, a file changed). */
+  readonly onDidRenderTopology: vscode.Event<TopologyRendered>;
 }
 
 let server: LanguageServer | undefined;
@@ -66,8 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
   );
   const previews = new BootPreviews(running);
   const checkAllHosts = new CheckAllHosts(running);
+  const topology = new TopologyPanels(running, context.extensionUri);
   context.subscriptions.push(
     previews,
+    topology,
     vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
     registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))),
   );
@@ -83,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     onDidStartServer: running.api.onDidStartServer,
     onDidShowServerNotice: running.api.onDidShowServerNotice,
     onDidRenderPreview: previews.onDidRender,
+    onDidRenderTopology: topology.onDidRender,
   };
   return api;
 }
@@ -114,7 +120,7 @@ class LanguageServer implements vscode.Disposable {
    */
   private restartNoticePending = false;
 
-  readonly api: Omit<SolarisIpmpApi, 'onDidRenderPreview'>;
+  readonly api: Omit<SolarisIpmpApi, 'onDidRenderPreview' | 'onDidRenderTopology'>;
   /** Notification handlers, registered again on every new client (a restart makes a new one). */
   private readonly notificationHandlers: { method: string; handler: (params: unknown) => void }[] = [];
 

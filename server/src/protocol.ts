@@ -69,3 +69,27 @@ export interface CheckAllHostsResult {
   /** The check was cancelled (or superseded by a newer one) before every file was checked. */
   readonly cancelled: boolean;
 }
+
+/**
+ * `solarisIpmp/topology`: the IPMP topology of a file's host (groups, members, addresses,
+ * warnings) for the topology view, and with `fail` the state after that NIC failed.
+ */
+export const TOPOLOGY_REQUEST = 'solarisIpmp/topology';
+
+export interface TopologyParams {
+  /** Any file of the host. */
+  readonly uri: string;
+  /** The NIC to fail after the boot (`ce0`), if any. */
+  readonly fail?: string;
+}
+
+export interface TopologyResult {
+  /** The host root. */
+  readonly rootUri: string;
+  /** How the host is named (`web1/etc`). */
+  readonly label: string;
+  readonly model: import('./features/topology').TopologyModel;
+}
+
+/** The client command the "Show topology" code lens runs: arguments [uri]. */
+export const SHOW_TOPOLOGY_COMMAND = 'solarisIpmp.showTopology';

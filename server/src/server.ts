@@ -39,18 +39,23 @@ import { formatHostname, formatHosts, formatNetmasks } from './features/formatti
 import type { Finding } from './rules/types';
 import { hostRootUri, normalizeUri } from './workspace/hostModel';
 import type { FileSystem } from './workspace/fileSystem';
-import { LanguageService } from './languageService';
+import { LanguageService, hostLabel } from './languageService';
 import {
   CHECK_ALL_HOSTS_REQUEST,
   HOST_CHANGED,
   PREVIEW_BOOT_COMMAND,
   PREVIEW_REQUEST,
   SIMULATE_FAILURE_COMMAND,
+  SHOW_TOPOLOGY_COMMAND,
+  TOPOLOGY_REQUEST,
   type CheckAllHostsParams,
   type CheckAllHostsResult,
   type PreviewParams,
   type PreviewResult,
+  type TopologyParams,
+  type TopologyResult,
 } from './protocol';
+import { hostTopology } from './topologyRequest';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
 import { WorkspaceCheck, type FileCheck } from './workspaceCheck';
@@ -552,7 +557,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeLens(async (params) => {
     const analysis = await analyzeFull(params.textDocument.uri);
-    return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release, retriggerSuggest ? { previewBoot: PREVIEW_BOOT_COMMAND, simulateFailure: SIMULATE_FAILURE_COMMAND } : undefined) : null;
+    return analysis ? codeLenses(analysis.doc, analysis.host, analysis.settings.release, retriggerSuggest ? { previewBoot: PREVIEW_BOOT_COMMAND, simulateFailure: SIMULATE_FAILURE_COMMAND, showTopology: SHOW_TOPOLOGY_COMMAND } : undefined) : null;
   });
 
   connection.languages.semanticTokens.on(async (params) => {
@@ -570,6 +575,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       label: workspaceLabel(hostRootUri(uri)),
     });
     return { rootUri: preview.rootUri, label: preview.label, text: preview.text, nics: preview.nics, failed: preview.failed ?? null };
+  });
+
+  connection.onRequest(TOPOLOGY_REQUEST, async (params: TopologyParams): Promise<TopologyResult | null> => {
+    const uri = normalizeUri(params.uri);
+    if (!kindOfPath(uri)) return null;
+    const rootUri = hostRootUri(uri);
+    const label = workspaceLabel(rootUri) ?? hostLabel(rootUri);
+    const model = await hostTopology(service, uri, { fail: params.fail, label, settingsOf: fileSettings, fallbackHostsUri, relativePaths });
+    return { rootUri, label, model };
   });
 
   // ------------------------------------------------------------------ Check All Hosts

@@ -499,7 +499,7 @@ describe('code lenses: Preview boot and Simulate failure', () => {
         { range: top, command: SIMULATE_FAILURE, title: 'Simulate failure of ce0', arguments: [uri, 'ce0'] },
       ],
     );
-    assert.deepEqual(titles(lenses).slice(2), ['group prod: ce0 active (test .11), ce1 active (test .12), probe-based']);
+    assert.deepEqual(titles(lenses).slice(2), ['group prod: ce0 active (test .11), ce1 active (test .12), probe-based', 'Show topology']);
     // The commands are the extension's: declared in package.json.
     const declared = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
     for (const c of [PREVIEW_BOOT, SIMULATE_FAILURE]) assert.ok(declared.includes(c), `${c} not in package.json`);
@@ -511,7 +511,7 @@ describe('code lenses: Preview boot and Simulate failure', () => {
   test('on the standby of a pair: Simulate failure of e1000g1', async () => {
     const uri = hostUri('db1', 'hostname.e1000g1');
     const lenses = await lensesOf(uri, DB1['hostname.e1000g1']);
-    assert.deepEqual(titles(lenses), ['Preview boot', 'Simulate failure of e1000g1', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based']);
+    assert.deepEqual(titles(lenses), ['Preview boot', 'Simulate failure of e1000g1', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based', 'Show topology']);
     assert.deepEqual(lenses[1]!.command!.arguments, [uri, 'e1000g1']);
   });
 

@@ -22,6 +22,8 @@ export interface LensCommands {
   readonly previewBoot: string;
   /** Opens the failure simulation of a NIC: arguments [uri, nic]. */
   readonly simulateFailure: string;
+  /** Opens the topology view of the host: arguments [uri]. Shown on each group's first `group` word. */
+  readonly showTopology?: string;
 }
 
 export function codeLenses(doc: ParsedDocument, host: HostView, release: Release, commands?: LensCommands): CodeLens[] {
@@ -54,6 +56,9 @@ export function codeLenses(doc: ParsedDocument, host: HostView, release: Release
   for (const [name, range] of firsts) {
     const { title, tooltip } = summarizeGroup(name, model.groups.get(name), neverJoin(model, name));
     lenses.push({ range, command: { title, command: '', tooltip } });
+    if (commands?.showTopology) {
+      lenses.push({ range, command: { title: 'Show topology', command: commands.showTopology, arguments: [doc.uri], tooltip: "A picture of the host's IPMP groups, their NICs and addresses; click a NIC to see its failure" } });
+    }
   }
   return lenses;
 }
