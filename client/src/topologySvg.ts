@@ -105,7 +105,7 @@ const LINE = 18;
 const PAD = 12;
 const NIC_GAP = 14;
 const MIN_NIC_WIDTH = 210;
-const WRAP = 110; // characters per line of the texts under the picture
+const WRAP = 80; // characters per line of the texts under the picture
 
 interface Numbered {
   readonly number: number;
@@ -294,7 +294,7 @@ export function renderTopologySvg(model: TopologyModel, options: RenderOptions =
     ...model.groups.map((g) => ({ title: `group ${g.name} — ${g.detection === 'probe' ? 'probe-based' : g.detection === 'link' ? 'link-based' : 'probe- and link-based'} failure detection`, warnings: g.warnings, nics: g.members, ungrouped: false, group: g.name })),
     ...(model.ungrouped.length ? [{ title: 'not in an IPMP group', warnings: [], nics: model.ungrouped, ungrouped: true }] : []),
   ];
-  let width = 640;
+  let width = 480;
   const boxes: { section: (typeof sections)[number]; layouts: NicLayout[]; w: number; h: number }[] = sections.map((section) => {
     const layouts = section.nics.map((n) => nicLayout(n, badgesFor));
     const w = Math.max(layouts.reduce((s, l) => s + l.width, 0) + NIC_GAP * Math.max(layouts.length - 1, 0) + 2 * PAD, (section.title.length + 4) * CHAR + 2 * PAD);
@@ -323,9 +323,11 @@ export function renderTopologySvg(model: TopologyModel, options: RenderOptions =
     y += box.h + 14;
   }
 
+  let widest = 0; // characters of the longest line under the picture
   const paragraph = (lines: readonly string[], cls = 'tp-text', indent = 0): void => {
     for (const line of lines) {
       for (const part of wrap(line, WRAP - indent)) {
+        widest = Math.max(widest, part.length + indent);
         svg.text(left + indent * CHAR, y, part, cls);
         y += LINE;
       }
@@ -361,6 +363,7 @@ export function renderTopologySvg(model: TopologyModel, options: RenderOptions =
       svg.raw(`<g role="listitem" data-warning-item="${n.number}">`);
       badge(svg, left, y - 4, n);
       for (const line of lines) {
+        widest = Math.max(widest, line.length + 4);
         svg.text(left + 4 * CHAR, y, line, 'tp-text');
         y += LINE;
       }
@@ -373,7 +376,7 @@ export function renderTopologySvg(model: TopologyModel, options: RenderOptions =
     paragraph([model.failure ? `Click ${model.failure.nic} (or focus it and press Enter or Space) to repair it; click another NIC to fail that one instead.` : 'Click a NIC (or focus it with Tab and press Enter or Space) to simulate its failure; again to repair it.'], 'tp-muted');
   }
   const height = Math.ceil(y + PAD);
-  width = Math.ceil(Math.max(width, (WRAP + 6) * CHAR));
+  width = Math.ceil(Math.max(width, Math.min(widest, WRAP) * CHAR + 2 * left));
   const style = options.standalone ? `<style>\n${topologyStyle(options.standalone.colors, options.standalone.fontFamily)}</style>` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="tp-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeXml(`IPMP topology of ${model.host}`)}">` +
