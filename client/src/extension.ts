@@ -24,6 +24,7 @@ import { BootPreviews } from './preview';
 import { TopologyPanels, type TopologyRendered } from './topology';
 import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
+import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } from './liveCapture';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     vscode.commands.registerCommand('solarisIpmp.insertTemplate', insertTemplate),
     vscode.commands.registerCommand('solarisIpmp.ignoreRuleInFile', ignoreRuleInFile),
     vscode.commands.registerCommand(RESTART_COMMAND, () => running.restart()),
+    vscode.commands.registerCommand(PASTE_CAPTURE_COMMAND, (target?: vscode.Uri, text?: string) => pasteRunningConfiguration(target, text)),
   );
   const previews = new BootPreviews(running);
   const checkAllHosts = new CheckAllHosts(running);
@@ -227,10 +229,14 @@ class LanguageServer implements vscode.Disposable {
       debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      documentSelector: [
+        ...LANGUAGES.flatMap((language) => [
+          { scheme: 'file', language },
+          { scheme: 'untitled', language },
+        ]),
+        // Captures of the running system: the server compares them with the boot files.
+        { scheme: 'file', pattern: CAPTURE_PATTERN },
+      ],
       initializationOptions: { clientCommands: true },
       diagnosticCollectionName: 'ipmp',
       outputChannel: this.output,

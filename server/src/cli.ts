@@ -10,6 +10,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
 import { classifyPath, type FileKind } from './syntax/fileKind';
+import { parseIfconfigCapture, parseIpmpstatCapture } from './syntax/capture';
 import { effectiveSeverity, fileTooLargeFinding, printable } from './features/diagnostics';
 import { applySafeFixes, type AppliedFix } from './features/fixAll';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
@@ -62,6 +63,8 @@ interface Options {
   maxWarnings?: number;
   fix: boolean;
   color?: boolean;
+  /** `--live <file>`: captures of the running system to compare the host with. */
+  live: readonly string[];
 }
 
 const KNOWN_FILES = 'hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd';
@@ -87,6 +90,10 @@ Options:
   -   --stdin-filename <path>
                              '-' checks standard input as the file <path> stands for
                              (within its host on disk); --stdin-filename names it
+      --live <capture>       compare the host with its running system: a saved
+                             'ifconfig -a' (and/or 'ipmpstat -g -an -i -t') output;
+                             repeatable; the paths must hold one host. Without it, a
+                             host's ifconfig-a.txt / ipmpstat.txt beside its etc/ is used
       --color, --no-color    colour on or off (default: on for a terminal, off when
                              NO_COLOR is set)
   -h, --help                 show this help
@@ -182,6 +189,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     maxWarnings,
     fix: v.fix ?? false,
     color: v.color ? true : v['no-color'] ? false : undefined,
+    live: v.live ?? [],
   };
 }
 
@@ -196,6 +204,7 @@ function parseLintCommandLine(argv: readonly string[]) {
       rule: { type: 'string', multiple: true },
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
+      live: { type: 'string', multiple: true },
       fix: { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -317,6 +326,8 @@ export interface LintRequest {
   readonly overrides?: Partial<Pick<Settings, 'release' | 'rules'>>;
   /** Apply the safe fixes in place first (features/fixAll.ts). */
   readonly fix?: boolean;
+  /** Captures of the running system (`--live`), absolute paths, for the one host under the paths. */
+  readonly live?: readonly string[];
 }
 
 export interface LintResult {
@@ -368,6 +379,38 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   };
 
   const sorted = [...files].sort(([a], [b]) => a.localeCompare(b));
+  const hostRoots = [...new Set(sorted.filter(([, kind]) => kind === 'hostname').map(([file]) => hostRootUri(uriOf(file))))].sort();
+  if (request.live?.length) await useLive(request.live);
+
+  /** `--live`: the captures stand for the running system of the one host under the paths. */
+  async function useLive(captures: readonly string[]): Promise<void> {
+    if (hostRoots.length !== 1) {
+      warn(`--live compares one host with its running system, and the paths hold ${hostRoots.length === 0 ? 'no host with interface files' : `${hostRoots.length} hosts`}: no comparison made`);
+      notRead++;
+      return;
+    }
+    const given: { ifconfig?: string; ipmpstat?: string } = {};
+    for (const capture of captures) {
+      let text: string;
+      try {
+        text = await fs.readFile(capture, 'utf8');
+      } catch (error) {
+        warn(`cannot read ${displayPath(capture)}: ${describeError(error)}`);
+        notRead++;
+        continue;
+      }
+      // ipmpstat output has its table headers; anything else is taken as ifconfig -a.
+      const role = parseIpmpstatCapture(text).tables.length > 0 && parseIfconfigCapture(text).interfaces.length === 0 ? 'ipmpstat' : 'ifconfig';
+      if (given[role]) {
+        warn(`--live ${displayPath(capture)}: a second ${role === 'ipmpstat' ? 'ipmpstat' : 'ifconfig -a'} capture; the first one is used`);
+        notRead++;
+        continue;
+      }
+      given[role] = uriOf(capture);
+    }
+    if (!given.ifconfig && given.ipmpstat) warn(`--live: no ifconfig -a capture given, so addresses, flags and groups are not compared`);
+    service.useLiveCapture(hostRoots[0]!, given);
+  }
   let fixes = 0;
   let fixedFiles = 0;
   if (request.fix) {
@@ -467,6 +510,30 @@ export async function lint(request: LintRequest, warn: (message: string) => void
           message: r.message,
         })),
       });
+    }
+  }
+  // Findings of the hosts' captures of the running system (a NIC no boot file plumbs, ...).
+  for (const rootUri of hostRoots) {
+    const { settings, fallbackHostsUri } = await settingsOf(`${rootUri}/hostname.x`);
+    const host = await service.host(`${rootUri}/hostname.x`, settings.release, fallbackHostsUri);
+    for (const capture of [host.live?.ifconfig, host.live?.ipmpstat]) {
+      if (!capture) continue;
+      const found = await service.captureFindings(capture.uri, async () => settings, { fallbackHostsUri, roots: [rootUri] });
+      for (const finding of found?.findings ?? []) {
+        const severity = effectiveSeverity(finding, settings);
+        if (!severity) continue;
+        problems.push({
+          file: displayPath(pathOfUri(capture.uri)),
+          line: finding.range.start.line + 1,
+          column: finding.range.start.character + 1,
+          endLine: finding.range.end.line + 1,
+          endColumn: Math.min(finding.range.end.character + 1, 4097),
+          severity,
+          code: finding.rule,
+          message: finding.message,
+          related: (finding.related ?? []).map((r) => ({ file: displayPath(pathOfUri(r.uri)), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })),
+        });
+      }
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -720,6 +787,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       stdin,
       overrides: { ...(options.release ? { release: options.release } : {}), rules: options.rules },
       fix: options.fix,
+      live: options.live.map((f) => path.resolve(f)),
     },
     warn,
   );

@@ -17,7 +17,8 @@ import type { HostView } from './features/hostView';
 import type { Settings } from './features/settings';
 import { withProjectConfig } from './features/projectConfig';
 import type { Finding } from './rules/types';
-import { HostModel, hostRootUri, normalizeUri, type OpenDocuments } from './workspace/hostModel';
+import { HostModel, hostRootUri, hostRootsOfCapture, normalizeUri, type OpenDocuments } from './workspace/hostModel';
+import { ignoredBySetting } from './features/suppression';
 import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
 
 export interface DocumentInput {
@@ -133,6 +134,43 @@ export class LanguageService {
         return { uri, text, index: mpathd.index, kind, mpathd };
       }
     }
+  }
+
+  /**
+   * The findings that belong to a capture of the running system (`ifconfig-a.txt` beside a
+   * host's etc/): NICs no boot file plumbs, and lines that are no command output. Undefined
+   * when no host uses the file as its capture.
+   */
+  async captureFindings(captureUri: string, settingsOf: (rootUri: string) => Promise<Settings>, options: { relativePaths?: readonly string[]; fallbackHostsUri?: string; roots?: readonly string[] } = {}): Promise<{ rootUri: string; findings: Finding[] } | undefined> {
+    const uri = normalizeUri(captureUri);
+    for (const rootUri of options.roots ?? hostRootsOfCapture(uri) ?? []) {
+      const settings = await settingsOf(rootUri);
+      const host = await this.host(`${rootUri}/hostname.x`, settings.release, options.fallbackHostsUri);
+      const live = host.live;
+      const own = live?.ifconfig?.uri === uri ? live.ifconfig : live?.ipmpstat?.uri === uri ? live.ipmpstat : undefined;
+      if (!own || host.interfaces.length === 0) continue;
+      const analysis = analyzeHost(host, settings.release);
+      const findings: Finding[] = analysis.hostFindings.filter((f) => f.uri === uri).map(({ uri: _, ...f }) => f);
+      for (const problem of own.file.problems) {
+        findings.push({
+          rule: 'drift-capture-line',
+          range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 4096 } },
+          message: `${problem.message}: this line is left out of the comparison with the boot files.`,
+        });
+      }
+      const off = ignoredBySetting(settings, options.relativePaths ?? [], URI.parse(uri).path);
+      // Whole-line ranges end where the line does: a client compares them when it asks for fixes.
+      const lines = ((await this.model.text(uri)) ?? '').split('\n');
+      const lineEnd = (line: number): number => (lines[line] ?? '').replace(/\r$/, '').length;
+      const clamped = findings.map((f) => ({ ...f, range: { start: f.range.start, end: { line: f.range.end.line, character: Math.min(f.range.end.character, lineEnd(f.range.end.line)) } } }));
+      return { rootUri, findings: clamped.filter((f) => !off.has(f.rule)) };
+    }
+    return undefined;
+  }
+
+  /** Tells the host of `rootUri` to compare with these captures instead of those beside its etc/ (`ipmp-lint --live`). */
+  useLiveCapture(rootUri: string, files: { ifconfig?: string; ipmpstat?: string }): void {
+    this.model.setLiveCapture(normalizeUri(rootUri), { ifconfig: files.ifconfig && normalizeUri(files.ifconfig), ipmpstat: files.ipmpstat && normalizeUri(files.ipmpstat) });
   }
 
   /** The boot preview of a file's host, and the failure of `fail` after it when asked. */

@@ -25,7 +25,7 @@ import type { ParsedDocument } from './features/document';
 import { fileTooLargeFinding, toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
-import { codeActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
+import { codeActions, findingActions, TEMPLATE_KIND, type EditCapabilities } from './features/codeActions';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './features/settings';
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlights, references } from './features/navigation';
@@ -37,7 +37,7 @@ import { codeLenses } from './features/codeLens';
 import { SEMANTIC_TOKEN_LEGEND, semanticTokens } from './features/semanticTokens';
 import { formatHostname, formatHosts, formatNetmasks } from './features/formatting';
 import type { Finding } from './rules/types';
-import { hostRootUri, normalizeUri } from './workspace/hostModel';
+import { hostRootUri, hostRootsOfCapture, normalizeUri } from './workspace/hostModel';
 import type { FileSystem } from './workspace/fileSystem';
 import { LanguageService, hostLabel } from './languageService';
 import {
@@ -65,7 +65,7 @@ export interface ServerOptions {
 }
 
 /** Files whose change can alter another file's diagnostics. */
-const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*,.ipmp-lint.json}';
+const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*,.ipmp-lint.json,ifconfig-a,ifconfig-a.txt,ifconfig-a.out,ipmpstat.txt,ipmpstat.out}';
 
 /** A document checked in full: every feature answers from it. */
 interface FullAnalysis {
@@ -335,6 +335,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    if (!kindOf(doc) && hostRootsOfCapture(normalizeUri(uri))) {
+      await publishCapture(normalizeUri(uri));
+      return;
+    }
     try {
       const analysis = await analyze(uri);
       const current = documents.get(uri);
@@ -344,6 +348,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const kind = analysis.limited ? analysis.kind : analysis.doc.kind;
       const diagnostics = analysis.settings.validate ? toDiagnostics(analysis.findings, analysis.settings, kind) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
+      if (!analysis.limited) await publishCapturesOf(analysis.host);
     } catch (error) {
       connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -389,8 +394,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       revalidateAll(uri);
       hostChanged('*');
     } else {
-      revalidateHost(hostRootUri(uri), uri);
-      hostChanged(hostRootUri(uri));
+      for (const root of hostRootsOfCapture(normalizeUri(uri)) ?? [hostRootUri(uri)]) {
+        revalidateHost(root, uri);
+        hostChanged(root);
+      }
     }
   });
 
@@ -460,6 +467,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (change.type === FileChangeType.Deleted) workspaceCheck.deleted(uri);
       else workspaceCheck.created(uri);
       roots.add(hostRootUri(uri));
+      const captureRoots = hostRootsOfCapture(uri);
+      if (captureRoots) {
+        for (const root of captureRoots) roots.add(root);
+        if (captures.has(uri)) void publishCapture(uri);
+      }
       // A file appearing or going changes listings; a hosts file may be some other host's
       // fallback: either way every open document may be affected.
       if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) everything = true;
@@ -495,6 +507,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletionResolve((item) => resolveCompletion(item, { markdown: markdownCompletion }));
 
   connection.onCodeAction(async (params) => {
+    const capture = captures.get(normalizeUri(params.textDocument.uri));
+    if (capture) return findingActions(capture.findings, params.context.diagnostics, params.context.only, editCaps);
     const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps);
@@ -604,7 +618,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       relativePaths: relativePaths(uri),
       fallbackHostsUri: fallbackHostsUri(uri, settings),
     });
+    // The host's capture of the running system gets its findings too (a NIC no file plumbs).
+    if (!analysis.limited && kind === 'hostname') await publishCapturesOf(analysis.host);
     return { diagnostics: settings.validate ? toDiagnostics(analysis.findings, settings, kind) : [], unreadable: false };
+  }
+
+  // ------------------------------------------------------------------ captures of the running system
+
+  /** Per capture file: its findings and the diagnostics last published for it. */
+  const captures = new Map<string, { findings: readonly Finding[]; published: string }>();
+  /** Per host root: the captures published for it (to clear one the host no longer uses). */
+  const capturesOfRoot = new Map<string, Set<string>>();
+
+  /** Publishes a capture's findings (README "Drift"): NICs no boot file plumbs, unreadable lines. */
+  async function publishCapture(captureUri: string): Promise<void> {
+    try {
+      const settings = await fileSettings(captureUri);
+      const found = await service.captureFindings(captureUri, async () => settings, { relativePaths: relativePaths(captureUri), fallbackHostsUri: fallbackHostsUri(captureUri, settings) });
+      const diagnostics = found && settings.validate ? toDiagnostics(found.findings, settings, 'hostname') : [];
+      const published = JSON.stringify(diagnostics);
+      if (captures.get(captureUri)?.published === published) return;
+      captures.set(captureUri, { findings: found?.findings ?? [], published });
+      await connection.sendDiagnostics({ uri: openByNormalized.get(captureUri) ?? captureUri, diagnostics });
+    } catch (error) {
+      connection.console.error(`Checking ${captureUri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** After a host's file was checked: its captures' findings, and none for a capture it no longer has. */
+  async function publishCapturesOf(host: HostView): Promise<void> {
+    const now = new Set([host.live?.ifconfig?.uri, host.live?.ipmpstat?.uri].filter((u): u is string => u !== undefined));
+    const before = capturesOfRoot.get(host.rootUri);
+    if (now.size === 0 && !before) return;
+    capturesOfRoot.set(host.rootUri, now);
+    for (const uri of now) await publishCapture(uri);
+    for (const uri of before ?? []) {
+      if (now.has(uri)) continue;
+      captures.delete(uri);
+      await connection.sendDiagnostics({ uri: openByNormalized.get(uri) ?? uri, diagnostics: [] });
+    }
   }
 
   /** An open document's diagnostics, from the same analysis its validation publishes. */

@@ -57,6 +57,20 @@ const CE0 = 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test de
 const CE1 = 'web1-ce1-test deprecated -failover netmask + broadcast + group prod up\n';
 const CE1_STANDBY = 'web1-ce1-test netmask + broadcast + deprecated -failover group prod standby up\n';
 
+/** ce0:2, an address added by hand. */
+const LIF_CE0_2 = 'ce0:2: flags=1000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4> mtu 1500 index 2\n\tinet 192.168.10.20 netmask ffffff00 broadcast 192.168.10.255\n';
+
+/** `ifconfig -a` of a web1 running CE0 and CE1, changed as asked. */
+function running(change: { extra?: string; withoutCe0Test?: boolean; ce1Flags?: string; ce1Mask?: string; ce1Group?: string }): string {
+  return [
+    'lo0: flags=2001000849<UP,LOOPBACK,RUNNING,MULTICAST,IPv4,VIRTUAL> mtu 8232 index 1\n\tinet 127.0.0.1 netmask ff000000 \n',
+    'ce0: flags=1000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4> mtu 1500 index 2\n\tinet 192.168.10.10 netmask ffffff00 broadcast 192.168.10.255\n\tgroupname prod\n',
+    change.withoutCe0Test ? '' : 'ce0:1: flags=9040843<UP,BROADCAST,RUNNING,MULTICAST,DEPRECATED,IPv4,NOFAILOVER> mtu 1500 index 2\n\tinet 192.168.10.11 netmask ffffff00 broadcast 192.168.10.255\n',
+    `ce1: ${change.ce1Flags ?? 'flags=9040843<UP,BROADCAST,RUNNING,MULTICAST,DEPRECATED,IPv4,NOFAILOVER>'} mtu 1500 index 3\n\tinet 192.168.10.12 ${change.ce1Mask ?? 'netmask ffffff00 broadcast 192.168.10.255'}\n\tgroupname ${change.ce1Group ?? 'prod'}\n`,
+    change.extra ?? '',
+  ].join('');
+}
+
 /** `folder`: a folder where the file should be (there, but unreadable; never opened). */
 type Content = string | { readonly symlink: string } | { readonly folder: true };
 type Files = Record<string, Content>;
@@ -570,6 +584,85 @@ const FIXTURES: readonly RuleFixture[] = [
     open: 'hostname.ce0',
     at: 'web',
   },
+  // ---- the running system (a capture beside etc/) against the boot files
+  {
+    rule: 'drift-address-lost',
+    name: 'an address added by hand with ifconfig: the next reboot loses it',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ extra: LIF_CE0_2 }) }),
+    open: 'hostname.ce0',
+    at: 'web1',
+  },
+  {
+    rule: 'drift-address-added',
+    name: 'a test address removed by hand: the next reboot brings it back',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ withoutCe0Test: true }) }),
+    open: 'hostname.ce0',
+    at: 'web1-ce0-test',
+  },
+  {
+    rule: 'drift-address-moved',
+    name: 'a test address that runs on another NIC (test addresses never move)',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ withoutCe0Test: true, extra: 'ce1:1: flags=9040843<UP,BROADCAST,RUNNING,MULTICAST,DEPRECATED,IPv4,NOFAILOVER> mtu 1500 index 3\n\tinet 192.168.10.11 netmask ffffff00 broadcast 192.168.10.255\n' }) }),
+    open: 'hostname.ce0',
+    at: 'web1-ce0-test',
+  },
+  {
+    rule: 'drift-flags',
+    name: 'a test address running without deprecated',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ ce1Flags: 'flags=9000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4,NOFAILOVER>' }) }),
+    open: 'hostname.ce1',
+    at: 'web1-ce1-test',
+  },
+  {
+    rule: 'drift-mask',
+    name: 'a netmask set by hand that netmasks does not give',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ ce1Mask: 'netmask ffffff80 broadcast 192.168.10.127' }) }),
+    open: 'hostname.ce1',
+    at: 'web1-ce1-test',
+  },
+  {
+    rule: 'drift-group',
+    name: 'a NIC moved to another group by hand',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ ce1Group: 'web' }) }),
+    open: 'hostname.ce1',
+    at: 'prod',
+  },
+  {
+    rule: 'drift-standby',
+    name: 'a standby made active by hand',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1_STANDBY, '../ifconfig-a.txt': running({}) }),
+    open: 'hostname.ce1',
+    at: 'standby',
+  },
+  {
+    rule: 'drift-member-state',
+    name: 'a member that runs OFFLINE (if_mpadm -d)',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ ce1Flags: 'flags=89040843<UP,BROADCAST,RUNNING,MULTICAST,DEPRECATED,IPv4,NOFAILOVER,OFFLINE>' }) }),
+    open: 'hostname.ce1',
+    at: 'prod',
+    severity: DiagnosticSeverity.Information,
+  },
+  {
+    rule: 'drift-interface-lost',
+    name: 'a NIC plumbed by hand, with no hostname file',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': running({ extra: 'bge0: flags=1000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4> mtu 1500 index 4\n\tinet 10.1.1.5 netmask ffffff00 broadcast 10.1.1.255\n' }) }),
+    open: '../ifconfig-a.txt',
+    at: 'bge0: flags=1000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4> mtu 1500 index 4',
+  },
+  {
+    rule: 'drift-interface-added',
+    name: 'a NIC unplumbed since the last boot',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, 'hostname.ce2': 'web1-ce2-test deprecated -failover netmask + broadcast + group prod up\n', '../ifconfig-a.txt': running({}) }),
+    open: 'hostname.ce2',
+    at: 'web1-ce2-test',
+  },
+  {
+    rule: 'drift-capture-line',
+    name: 'a line of the capture that is no ifconfig output',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, '../ifconfig-a.txt': `${running({})}Connection to web1 closed.\n` }),
+    open: '../ifconfig-a.txt',
+    at: 'Connection to web1 closed.',
+  },
   // ---- the files themselves
   {
     rule: 'file-too-large',
@@ -715,6 +808,8 @@ function languageOf(file: string): string {
   if (base === 'hosts' || base === 'ipnodes') return 'solaris-hosts';
   if (base === 'netmasks') return 'solaris-netmasks';
   if (base === 'mpathd') return 'solaris-mpathd';
+  // A capture of the running system: plain text to the editor, compared by the server.
+  if (/^(ifconfig-a|ipmpstat)/.test(base)) return 'plaintext';
   throw new Error(`no language for ${file}`);
 }
 

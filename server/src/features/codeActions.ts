@@ -77,6 +77,25 @@ function suppressionActions(doc: ParsedDocument, rule: string, diagnostic: Diagn
   ];
 }
 
+/**
+ * Quick fixes for a file that is not one of ours but carries our findings: a capture of the
+ * running system (its fixes create or edit the host's boot files). No suppression comments:
+ * the capture is command output, not a file Solaris reads.
+ */
+export function findingActions(findings: readonly Finding[], diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, caps: EditCapabilities): CodeAction[] {
+  if (only && !only.some((o) => CodeActionKind.QuickFix === o || CodeActionKind.QuickFix.startsWith(`${o}.`))) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const finding = findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
+    for (const fix of finding?.fixes ?? []) {
+      const action = fixToAction(fix, diagnostic, caps);
+      if (action) actions.push(action);
+    }
+  }
+  return actions;
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -8,6 +8,8 @@ import type { Release } from '../catalog/releases';
 import { simulateBoot, type BootResult } from '../engine/boot';
 import { simulateFailure, type FailureSimulation } from '../engine/mpathd';
 import { checkBoot } from '../rules/bootRules';
+import { checkDrift } from '../rules/driftRules';
+import { compareWithRunning, type DriftResult } from '../engine/drift';
 import { buildIpmpHost, type IpmpHost, type IpmpInputs } from '../rules/ipmpModel';
 import { checkHost, type HostFinding } from '../rules/ipmpRules';
 import type { HostView } from './hostView';
@@ -23,6 +25,8 @@ export interface HostAnalysis {
   preview(): BootResult;
   /** The failure and repair of one NIC, after the preview's boot. */
   failure(nic: string): FailureSimulation | undefined;
+  /** The running system (the host's capture of `ifconfig -a`) against the boot, when the host has a capture. */
+  readonly drift: DriftResult | undefined;
 }
 
 const cache = new WeakMap<HostView, Map<Release, HostAnalysis>>();
@@ -40,6 +44,7 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
   const inputs = inputsOf(view, release);
   const model = buildIpmpHost(inputs);
   let findings: HostFinding[] | undefined;
+  let drift: DriftResult | undefined | null = null;
   let preview: BootResult | undefined;
   const failures = new Map<string, FailureSimulation | undefined>();
   const analysis: HostAnalysis = {
@@ -50,8 +55,16 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
       findings ??= [
         ...checkHost({ model, interfaces: view.interfaces, hosts: view.hosts, ipnodes: view.ipnodes, netmasks: view.netmasks }),
         ...checkBoot({ model, interfaces: view.interfaces }),
+        ...driftFindings(view, analysis.drift),
       ];
       return findings;
+    },
+    get drift(): DriftResult | undefined {
+      if (drift === null) {
+        const ifconfig = view.live?.ifconfig;
+        drift = ifconfig ? compareWithRunning({ booted: model.boot.state, ifconfig: ifconfig.file, ipmpstat: view.live?.ipmpstat?.file }) : undefined;
+      }
+      return drift;
     },
     preview() {
       const hasCr = view.interfaces.some((i) => i.file.text.includes('\r'));
@@ -72,4 +85,10 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
 
 function bootInputs(inputs: IpmpInputs): Parameters<typeof simulateBoot>[0] {
   return { release: inputs.release, interfaces: inputs.interfaces, names: inputs.names, netmasks: inputs.netmasks?.file, mpathd: inputs.mpathd, nodename: inputs.nodename };
+}
+
+function driftFindings(view: HostView, drift: DriftResult | undefined): HostFinding[] {
+  const capture = view.live?.ifconfig;
+  if (!drift || !capture) return [];
+  return checkDrift({ drift, interfaces: view.interfaces, capture: { uri: capture.uri, label: capture.label }, rootUri: view.rootUri });
 }

@@ -6,6 +6,7 @@ import type { HostnameFile } from '../syntax/hostname';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
 import type { MpathdFile } from '../syntax/mpathd';
+import type { IfconfigCapture, IpmpstatCapture } from '../syntax/capture';
 import type { NameLookup } from '../engine/names';
 import { URI } from 'vscode-uri';
 import type { Release } from '../catalog/releases';
@@ -28,6 +29,11 @@ export interface HostView {
   readonly newHostsUri: string;
   /** Files of the host that exist but were not read (too large, unreadable): left out above. */
   readonly unread?: readonly UnreadFile[];
+  /** Captures of the running system (`ifconfig -a`, `ipmpstat`) beside the host's etc/: the drift rules compare them with the boot. */
+  readonly live?: {
+    readonly ifconfig?: { readonly uri: string; readonly label: string; readonly file: IfconfigCapture };
+    readonly ipmpstat?: { readonly uri: string; readonly label: string; readonly file: IpmpstatCapture };
+  };
 }
 
 /** A file the host's checks needed but did not get (DESIGN.md "Bad input"). */

@@ -71,6 +71,18 @@ const RULE_LIST = [
   { id: 'conflicting-groups', severity: 'error', summary: 'One NIC put in two groups: the last one run wins' },
   { id: 'dhcp-rejected', severity: 'error', summary: 'A DHCP line or file that ifconfig rejects' },
   { id: 'boot-command-fails', severity: 'error', summary: 'A command that fails at boot for a reason no other rule names' },
+  // the running system (a capture of ifconfig -a / ipmpstat) against the boot files
+  { id: 'drift-address-lost', severity: 'warning', summary: 'An address that runs now and that the next reboot loses' },
+  { id: 'drift-address-added', severity: 'warning', summary: 'An address the next reboot adds to the running system' },
+  { id: 'drift-address-moved', severity: 'warning', summary: 'An address that runs on another NIC than the boot puts it' },
+  { id: 'drift-flags', severity: 'warning', summary: 'An address whose flags differ between now and the next boot' },
+  { id: 'drift-mask', severity: 'warning', summary: 'An address whose netmask differs between now and the next boot' },
+  { id: 'drift-group', severity: 'warning', summary: 'A NIC in another IPMP group now than after the next boot' },
+  { id: 'drift-standby', severity: 'warning', summary: 'A NIC standby now and active after the next boot, or the reverse' },
+  { id: 'drift-member-state', severity: 'warning', summary: 'A group member running FAILED, OFFLINE or INACTIVE' },
+  { id: 'drift-interface-lost', severity: 'warning', summary: 'A NIC plumbed now that no boot file plumbs' },
+  { id: 'drift-interface-added', severity: 'info', summary: 'A NIC the next boot plumbs that is not plumbed now' },
+  { id: 'drift-capture-line', severity: 'info', summary: 'A line of a capture that is not ifconfig or ipmpstat output' },
   // the files themselves (DESIGN.md "Bad input")
   { id: 'file-too-large', severity: 'info', summary: 'A file over the size limit: only cheap checks' },
   { id: 'unreadable-file', severity: 'info', summary: 'A file the checks need could not be read' },

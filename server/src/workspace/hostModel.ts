@@ -13,6 +13,7 @@ import { parseMpathd, type MpathdFile } from '../syntax/mpathd';
 import { createNameLookup, type NameLookup, type NameSource } from '../engine/names';
 import { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfigRead } from '../features/projectConfig';
 import type { UnreadFile } from '../features/hostView';
+import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES, parseIfconfigCapture, parseIpmpstatCapture, type IfconfigCapture, type IpmpstatCapture } from '../syntax/capture';
 import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
 
 export interface OpenDocuments {
@@ -50,6 +51,31 @@ export interface HostSnapshot {
   readonly newHostsUri: string;
   /** Files that exist but were not read: over the size limit, or unreadable. */
   readonly unread: readonly UnreadFile[];
+  /** Captures of the running system beside the host's etc/ (README "Drift"). */
+  readonly live?: LiveCaptures;
+}
+
+export interface LiveCaptures {
+  readonly ifconfig?: HostFile<IfconfigCapture>;
+  readonly ipmpstat?: HostFile<IpmpstatCapture>;
+}
+
+/**
+ * Where a host's captures of the running system live: beside its `etc` directory (in the
+ * folder that holds `etc`), or in the host folder itself when it is not named `etc`.
+ */
+export function liveCaptureDir(rootUri: string): string {
+  const root = URI.parse(rootUri);
+  return (/\/etc$/.test(root.path) ? Utils.dirname(root) : root).toString();
+}
+
+/** The host roots a capture file belongs to (the `etc` beside it, and its own folder). */
+export function hostRootsOfCapture(uri: string): string[] | undefined {
+  const parsed = URI.parse(uri);
+  const name = baseName(parsed.path);
+  if (!IFCONFIG_CAPTURE_NAMES.includes(name) && !IPMPSTAT_CAPTURE_NAMES.includes(name)) return undefined;
+  const dir = Utils.dirname(parsed);
+  return [Utils.joinPath(dir, 'etc').toString(), dir.toString()];
 }
 
 export function normalizeUri(uri: string): string {
@@ -127,8 +153,52 @@ export class HostModel {
   }
 
   private forgetSnapshots(uri: string): void {
-    const root = hostRootUri(uri);
-    for (const [key, s] of this.snapshots) if (s.rootUri === root || s.fallback === uri) this.snapshots.delete(key);
+    const roots = new Set([hostRootUri(uri), ...(hostRootsOfCapture(uri) ?? [])]);
+    for (const [key, s] of this.snapshots) if (roots.has(s.rootUri) || s.fallback === uri) this.snapshots.delete(key);
+  }
+
+  /** Captures given by hand (`ipmp-lint --live <file>`), by host root, in place of those beside etc/. */
+  private readonly liveOverrides = new Map<string, { ifconfig?: string; ipmpstat?: string }>();
+
+  setLiveCapture(rootUri: string, files: { ifconfig?: string; ipmpstat?: string }): void {
+    this.liveOverrides.set(normalizeUri(rootUri), files);
+    this.forgetSnapshots(Utils.joinPath(URI.parse(rootUri), 'x').toString());
+  }
+
+  /** The host's captures of the running system, read like any other file of it. */
+  private async readLive(rootUri: string): Promise<LiveCaptures | undefined> {
+    const override = this.liveOverrides.get(rootUri);
+    const dir = URI.parse(liveCaptureDir(rootUri));
+    // One listing of the folder (cached) instead of a read per candidate name: most hosts have none.
+    const present = new Set(override ? [] : await this.list(dir.toString()));
+    for (const open of this.documents.uris()) if (Utils.dirname(URI.parse(open)).toString() === dir.toString()) present.add(baseName(URI.parse(open).path));
+    const first = async (names: readonly string[], given: string | undefined): Promise<{ uri: string; label: string; text: string } | undefined> => {
+      const candidates = given ? [given] : names.filter((n) => present.has(n)).map((n) => Utils.joinPath(dir, n).toString());
+      for (const uri of candidates) {
+        const text = await this.text(uri);
+        if (text !== undefined) return { uri, label: baseName(URI.parse(uri).path), text };
+      }
+      return undefined;
+    };
+    const [ifconfig, ipmpstat] = await Promise.all([
+      first(IFCONFIG_CAPTURE_NAMES, override?.ifconfig),
+      override?.ifconfig && !override.ipmpstat ? Promise.resolve(undefined) : first(IPMPSTAT_CAPTURE_NAMES, override?.ipmpstat),
+    ]);
+    if (!ifconfig && !ipmpstat) return undefined;
+    return {
+      ifconfig: ifconfig && { uri: ifconfig.uri, label: ifconfig.label, file: this.parseCached(ifconfig.uri, ifconfig.text, parseIfconfigCapture) },
+      ipmpstat: ipmpstat && { uri: ipmpstat.uri, label: ipmpstat.label, file: this.parseCached(ipmpstat.uri, ipmpstat.text, parseIpmpstatCapture) },
+    };
+  }
+
+  private readonly captureCache = new Map<string, { text: string; file: unknown }>();
+
+  private parseCached<T>(uri: string, text: string, parse: (text: string) => T): T {
+    const cached = this.captureCache.get(uri);
+    if (cached && cached.text === text) return cached.file as T;
+    const file = parse(text);
+    this.captureCache.set(uri, { text, file });
+    return file;
   }
 
   /** The host's snapshot, shared until one of its files changes (see `snapshot`). */
@@ -254,7 +324,7 @@ export class HostModel {
       netmasks: [],
     };
     const mpathdUri = Utils.joinPath(root, 'default/mpathd').toString();
-    const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries, mpathdText, nodename] = await Promise.all([
+    const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries, mpathdText, nodename, live] = await Promise.all([
       this.readHostFile(rootUri, 'inet/hosts', 'hosts', found.inetHosts),
       this.readHostFile(rootUri, 'hosts', 'hosts', found.hosts),
       this.readHostFile(rootUri, 'inet/ipnodes', 'ipnodes', found.ipnodes),
@@ -263,6 +333,7 @@ export class HostModel {
       this.list(rootUri),
       this.text(mpathdUri),
       this.text(Utils.joinPath(root, 'nodename').toString()),
+      this.readLive(rootUri),
     ]);
     const mpathd: HostFile<MpathdFile> | undefined = mpathdText === undefined ? undefined : { uri: mpathdUri, label: 'default/mpathd', file: this.parseMpathdCached(mpathdUri, mpathdText) };
     // Lookup order (inet/ before the plain name): an unread file counts where it stands, so
@@ -323,6 +394,7 @@ export class HostModel {
       interfaces,
       newHostsUri: Utils.joinPath(root, 'hosts').toString(),
       unread,
+      live,
     };
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * "Paste Running Configuration": the output of `ifconfig -a` (or `ipmpstat`) copied from a
+ * terminal on the host goes into the capture file beside the host's etc/ (README "Drift"),
+ * where the language server compares it with the boot files.
+ */
+import * as vscode from 'vscode';
+
+export const PASTE_CAPTURE_COMMAND = 'solarisIpmp.pasteRunningConfiguration';
+
+/** Capture files, as the server looks for them beside a host's etc/ (server/src/syntax/capture.ts). */
+export const CAPTURE_FILES = { ifconfig: 'ifconfig-a.txt', ipmpstat: 'ipmpstat.txt' } as const;
+export const CAPTURE_PATTERN = '**/{ifconfig-a,ifconfig-a.txt,ifconfig-a.out,ipmpstat.txt,ipmpstat.out}';
+
+/** ipmpstat prints these table headers; anything else pasted is taken as `ifconfig -a`. */
+const IPMPSTAT_HEADER = /^\s*(GROUP\s+GROUPNAME\s+STATE|ADDRESS\s+STATE\s+GROUP|INTERFACE\s+ACTIVE\s+GROUP|INTERFACE\s+MODE\s+TESTADDR)/m;
+const IFCONFIG_HEADER = /^[A-Za-z][\w.]*\d(:\d+)?: flags=[0-9a-fA-F]+</m;
+
+/** The folder a host's captures go in: beside its `etc`, or the host folder itself. */
+export function captureFolder(fileOrFolder: vscode.Uri): vscode.Uri {
+  const parts = fileOrFolder.path.split('/');
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (parts[i] === 'etc') return fileOrFolder.with({ path: parts.slice(0, i).join('/') || '/' });
+  }
+  return vscode.Uri.joinPath(fileOrFolder, '..');
+}
+
+/** Host folders of the workspace: folders holding an etc/ with hostname files. */
+async function pickHost(): Promise<vscode.Uri | undefined> {
+  const files = await vscode.workspace.findFiles('**/etc/hostname{,6}.*', '**/node_modules/**', 5000);
+  const hosts = new Map<string, vscode.Uri>();
+  for (const file of files) {
+    const folder = captureFolder(file);
+    hosts.set(folder.toString(), folder);
+  }
+  const items = [...hosts.values()].sort((a, b) => a.path.localeCompare(b.path)).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage('Solaris IPMP: no host with an etc/hostname.<if> file in this workspace to paste the running configuration for.');
+    return undefined;
+  }
+  if (items.length === 1) return items[0]!.uri;
+  const picked = await vscode.window.showQuickPick(items, { title: 'Paste Running Configuration', placeHolder: 'The host whose ifconfig -a output is on the clipboard' });
+  return picked?.uri;
+}
+
+/**
+ * Writes the clipboard (or `text`, for tests and scripts) to the host's capture file and opens
+ * it. `target`: a file or folder of the host; without one, the active editor's file, else a pick.
+ */
+export async function pasteRunningConfiguration(target?: vscode.Uri, text?: string): Promise<vscode.Uri | undefined> {
+  const content = text ?? (await vscode.env.clipboard.readText());
+  const isIpmpstat = IPMPSTAT_HEADER.test(content) && !IFCONFIG_HEADER.test(content);
+  if (!isIpmpstat && !IFCONFIG_HEADER.test(content)) {
+    void vscode.window.showWarningMessage(
+      "Solaris IPMP: the clipboard holds no 'ifconfig -a' output (lines such as 'ce0: flags=1000843<UP,…> mtu 1500 index 2') nor 'ipmpstat' tables. Copy the command's whole output on the host, then run this again.",
+    );
+    return undefined;
+  }
+  const activeFile = vscode.window.activeTextEditor?.document.uri;
+  const host = target ?? (activeFile?.scheme === 'file' && /\/etc\//.test(activeFile.path) ? activeFile : await pickHost());
+  if (!host) return undefined;
+  const folder = captureFolder(host);
+  const uri = vscode.Uri.joinPath(folder, isIpmpstat ? CAPTURE_FILES.ipmpstat : CAPTURE_FILES.ifconfig);
+  let exists = false;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    exists = true;
+  } catch {
+    exists = false;
+  }
+  if (exists && text === undefined) {
+    const replace = 'Replace';
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it with the clipboard?`, { modal: true }, replace);
+    if (answer !== replace) return undefined;
+  }
+  const normalized = content.endsWith('\n') ? content : `${content}\n`;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(normalized));
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
