@@ -4,16 +4,12 @@
  * where the language server compares it with the boot files.
  */
 import * as vscode from 'vscode';
+import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES, captureKind } from '../../server/src/syntax/capture';
 
 export const PASTE_CAPTURE_COMMAND = 'solarisIpmp.pasteRunningConfiguration';
 
-/** Capture files, as the server looks for them beside a host's etc/ (server/src/syntax/capture.ts). */
-export const CAPTURE_FILES = { ifconfig: 'ifconfig-a.txt', ipmpstat: 'ipmpstat.txt' } as const;
-export const CAPTURE_PATTERN = '**/{ifconfig-a,ifconfig-a.txt,ifconfig-a.out,ipmpstat.txt,ipmpstat.out}';
-
-/** ipmpstat prints these table headers; anything else pasted is taken as `ifconfig -a`. */
-const IPMPSTAT_HEADER = /^\s*(GROUP\s+GROUPNAME\s+STATE|ADDRESS\s+STATE\s+GROUP|INTERFACE\s+ACTIVE\s+GROUP|INTERFACE\s+MODE\s+TESTADDR)/m;
-const IFCONFIG_HEADER = /^[A-Za-z][\w.]*\d(:\d+)?: flags=[0-9a-fA-F]+</m;
+/** The capture files the server reads beside a host's etc/, for the document selector. */
+export const CAPTURE_PATTERN = `**/{${[...IFCONFIG_CAPTURE_NAMES, ...IPMPSTAT_CAPTURE_NAMES].join(',')}}`;
 
 /** The folder a host's captures go in: beside its `etc`, or the host folder itself. */
 export function captureFolder(fileOrFolder: vscode.Uri): vscode.Uri {
@@ -48,8 +44,8 @@ async function pickHost(): Promise<vscode.Uri | undefined> {
  */
 export async function pasteRunningConfiguration(target?: vscode.Uri, text?: string): Promise<vscode.Uri | undefined> {
   const content = text ?? (await vscode.env.clipboard.readText());
-  const isIpmpstat = IPMPSTAT_HEADER.test(content) && !IFCONFIG_HEADER.test(content);
-  if (!isIpmpstat && !IFCONFIG_HEADER.test(content)) {
+  const kind = captureKind(content);
+  if (!kind) {
     void vscode.window.showWarningMessage(
       "Solaris IPMP: the clipboard holds no 'ifconfig -a' output (lines such as 'ce0: flags=1000843<UP,…> mtu 1500 index 2') nor 'ipmpstat' tables. Copy the command's whole output on the host, then run this again.",
     );
@@ -59,7 +55,7 @@ export async function pasteRunningConfiguration(target?: vscode.Uri, text?: stri
   const host = target ?? (activeFile?.scheme === 'file' && /\/etc\//.test(activeFile.path) ? activeFile : await pickHost());
   if (!host) return undefined;
   const folder = captureFolder(host);
-  const uri = vscode.Uri.joinPath(folder, isIpmpstat ? CAPTURE_FILES.ipmpstat : CAPTURE_FILES.ifconfig);
+  const uri = vscode.Uri.joinPath(folder, (kind === 'ipmpstat' ? IPMPSTAT_CAPTURE_NAMES : IFCONFIG_CAPTURE_NAMES)[0]!);
   let exists = false;
   try {
     await vscode.workspace.fs.stat(uri);

@@ -10,7 +10,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
 import { classifyPath, type FileKind } from './syntax/fileKind';
-import { parseIfconfigCapture, parseIpmpstatCapture } from './syntax/capture';
+import { captureKind } from './syntax/capture';
 import { effectiveSeverity, fileTooLargeFinding, printable } from './features/diagnostics';
 import { applySafeFixes, type AppliedFix } from './features/fixAll';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
@@ -400,7 +400,7 @@ export async function lint(request: LintRequest, warn: (message: string) => void
         continue;
       }
       // ipmpstat output has its table headers; anything else is taken as ifconfig -a.
-      const role = parseIpmpstatCapture(text).tables.length > 0 && parseIfconfigCapture(text).interfaces.length === 0 ? 'ipmpstat' : 'ifconfig';
+      const role = captureKind(text) === 'ipmpstat' ? 'ipmpstat' : 'ifconfig';
       if (given[role]) {
         warn(`--live ${displayPath(capture)}: a second ${role === 'ipmpstat' ? 'ipmpstat' : 'ifconfig -a'} capture; the first one is used`);
         notRead++;

@@ -38,6 +38,7 @@ import { SEMANTIC_TOKEN_LEGEND, semanticTokens } from './features/semanticTokens
 import { formatHostname, formatHosts, formatNetmasks } from './features/formatting';
 import type { Finding } from './rules/types';
 import { hostRootUri, hostRootsOfCapture, normalizeUri } from './workspace/hostModel';
+import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES } from './syntax/capture';
 import type { FileSystem } from './workspace/fileSystem';
 import { LanguageService, hostLabel } from './languageService';
 import {
@@ -65,7 +66,7 @@ export interface ServerOptions {
 }
 
 /** Files whose change can alter another file's diagnostics. */
-const WATCH_GLOB = '**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*,.ipmp-lint.json,ifconfig-a,ifconfig-a.txt,ifconfig-a.out,ipmpstat.txt,ipmpstat.out}';
+const WATCH_GLOB = `**/{hosts,ipnodes,netmasks,mpathd,hostname.*,hostname6.*,dhcp.*,.ipmp-lint.json,${[...IFCONFIG_CAPTURE_NAMES, ...IPMPSTAT_CAPTURE_NAMES].join(',')}}`;
 
 /** A document checked in full: every feature answers from it. */
 interface FullAnalysis {

@@ -31,8 +31,8 @@ export interface BootedAddress {
 }
 
 export type DriftItem =
-  /** Runs now, no boot file makes it: the next reboot loses it. `hasFile`: the NIC has a boot file of this family. */
-  | { readonly kind: 'address-lost'; readonly family: AddressFamily; readonly nic: string; readonly running: CapturedInterface; readonly address: string; readonly hasBootFile: boolean; readonly group?: string }
+  /** Runs now, no boot file makes it: the next reboot loses it. */
+  | { readonly kind: 'address-lost'; readonly family: AddressFamily; readonly nic: string; readonly running: CapturedInterface; readonly address: string; readonly group?: string }
   /** The boot makes it, the running system does not have it: the next reboot adds it. */
   | { readonly kind: 'address-added'; readonly family: AddressFamily; readonly nic: string; readonly booted: BootedAddress; readonly address: string }
   /** One address on a different NIC than the boot puts it, and not by failover. */
@@ -158,8 +158,7 @@ export function compareWithRunning(input: DriftInput): DriftResult {
       const b = byAddress.get(r.address);
       if (!b) {
         if (hasFlag(r.entry, 'DHCP') && dhcp.some((d) => d.nic === r.nic)) continue;
-        const hasBootFile = bootPhyint(r.nic)?.ills[family] !== undefined;
-        items.push({ kind: 'address-lost', family, nic: r.nic, running: r.entry, address: r.address, hasBootFile, group: runningGroupOf(r.nic) || undefined });
+        items.push({ kind: 'address-lost', family, nic: r.nic, running: r.entry, address: r.address, group: runningGroupOf(r.nic) || undefined });
         continue;
       }
       matched.add(r.address);

@@ -12,8 +12,7 @@ import { lastOf, type ConfiguredAddress } from '../rules/ipmpModel';
 import { analyzeHost } from './hostAnalysis';
 import { checkAddressLiteral, looksLikeLiteral, maskPrefixLength } from '../syntax/address';
 import { baseName, parseInterfaceFileName } from '../syntax/fileKind';
-import type { AddressSegment, HostnameFile } from '../syntax/hostname';
-import type { Token } from '../syntax/token';
+import { segmentWords, type AddressSegment, type HostnameFile } from '../syntax/hostname';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { interfaceSummary } from './hover';
@@ -108,15 +107,7 @@ export function addressRole(address: { readonly test: boolean; readonly deprecat
 
 /** From the first to the last word of a logical interface's part of the line. */
 function segmentRange(file: HostnameFile, segment: AddressSegment): Range {
-  const tokens: Token[] = [];
-  if (segment.addif) tokens.push(segment.addif);
-  if (segment.address) tokens.push(segment.address);
-  if (segment.destination) tokens.push(segment.destination);
-  for (const k of segment.keywords) {
-    tokens.push(k.token);
-    if (k.argument) tokens.push(k.argument);
-  }
-  tokens.push(...segment.extraWords, ...segment.strayPlus);
+  const tokens = segmentWords(segment);
   let start = Infinity;
   let end = -Infinity;
   for (const t of tokens) {

@@ -7,10 +7,10 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { AddressFamily } from '../catalog/keywords';
-import { describeMask, type BootedAddress, type DriftFlag, type DriftItem, type DriftResult } from '../engine/drift';
+import { type BootedAddress, type DriftFlag, type DriftItem, type DriftResult } from '../engine/drift';
 import { formatIPv4, lifName, prefixOfMask, type Flag } from '../engine/state';
 import type { CapturedInterface } from '../syntax/capture';
-import type { HostnameCommand } from '../syntax/hostname';
+import { segmentWords, type HostnameCommand } from '../syntax/hostname';
 import type { Token } from '../syntax/token';
 import { insertAt, removeWords } from './edits';
 import type { InterfaceFileInput } from './ipmpModel';
@@ -63,11 +63,6 @@ function wordOrFirstLine(file: InterfaceFileInput | undefined, word: { uri: stri
   return { uri: file?.uri, range: first ? first.range : LINE0 };
 }
 
-/** How an address appears in messages: `192.168.10.11 (ce0:1)`. */
-function where(entry: CapturedInterface): string {
-  return entry.name;
-}
-
 function flagList(entry: CapturedInterface): string {
   const shown = entry.flags.filter((f) => ['UP', 'DEPRECATED', 'NOFAILOVER', 'STANDBY', 'INACTIVE', 'FAILED', 'OFFLINE', 'DHCP'].includes(f.toUpperCase()));
   return shown.length ? shown.join(',') : 'no IPMP flags';
@@ -110,11 +105,9 @@ function appendLine(file: InterfaceFileInput, line: string): TextEdit {
 function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[]): void {
   switch (item.kind) {
     case 'address-lost': {
+      // A NIC no file plumbs is reported with its addresses (interface-lost), on the capture.
       const file = fileOf(inputs, item.nic, item.family);
-      if (!file || !item.hasBootFile) {
-        // Reported with the NIC (interface-lost) when no file plumbs it; a file there without this family: here.
-        if (!file) return;
-      }
+      if (!file) return;
       const dhcp = has(item.running, 'DHCP');
       const unit0 = item.running.unit === 0;
       const fixes: Fix[] = [];
@@ -127,7 +120,7 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
         uri: file.uri,
         rule: 'drift-address-lost',
         range: last ? last.range : LINE0,
-        message: `The running system has ${item.address} on ${where(item.running)} (${flagList(item.running)}), and no boot file configures it: the next reboot loses it.${unit0 ? ` It is ${item.running.name}'s own address; ${file.baseName} gives ${item.nic} another one.` : ''}`,
+        message: `The running system has ${item.address} on ${item.running.name} (${flagList(item.running)}), and no boot file configures it: the next reboot loses it.${unit0 ? ` It is ${item.running.name}'s own address; ${file.baseName} gives ${item.nic} another one.` : ''}`,
         related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: `${item.running.name} in ${inputs.capture.label}` }],
         fixes,
       });
@@ -183,8 +176,7 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
           }
         }
       }
-      const source =
-        lif.maskSource === 'netmasks' ? ` (from netmasks, by 'netmask +')` : lif.maskSource === 'classful' ? ' (the class default: no netmask is given)' : lif.maskSource === 'netmask' || lif.maskSource === 'prefix' ? '' : '';
+      const source = lif.maskSource === 'netmasks' ? ` (from netmasks, by 'netmask +')` : lif.maskSource === 'classful' ? ' (the class default: no netmask is given)' : '';
       out.push({
         uri: at.uri,
         rule: 'drift-mask',
@@ -328,7 +320,6 @@ function groupKeywordBefore(file: InterfaceFileInput, argument: Token): Token | 
   const command = commandOf(file, argument);
   if (!command) return undefined;
   for (const segment of command.segments) {
-    for (const use of segment.keywords) if (use.spec.name === 'group' && use.argument === argument) return use.token;
     for (const use of segment.keywords) if (use.spec.name === 'group' && use.argument?.start === argument.start) return use.token;
   }
   return undefined;
@@ -386,16 +377,7 @@ function checkFlags(item: Extract<DriftItem, { kind: 'flags' }>, inputs: DriftRu
 }
 
 function lastOfSegment(segment: HostnameCommand['segments'][number]): Token | undefined {
-  const tokens: Token[] = [];
-  if (segment.addif) tokens.push(segment.addif);
-  if (segment.address) tokens.push(segment.address);
-  if (segment.destination) tokens.push(segment.destination);
-  for (const k of segment.keywords) {
-    tokens.push(k.token);
-    if (k.argument) tokens.push(k.argument);
-  }
-  tokens.push(...segment.extraWords);
-  return tokens.sort((a, b) => b.end - a.end)[0];
+  return segmentWords(segment).sort((a, b) => b.end - a.end)[0];
 }
 
 /** Every drift finding of a host. */
@@ -405,4 +387,3 @@ export function checkDrift(inputs: DriftRuleInputs): HostFinding[] {
   return out;
 }
 
-export { describeMask };

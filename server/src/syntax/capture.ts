@@ -30,6 +30,16 @@ export const IFCONFIG_CAPTURE_NAMES: readonly string[] = ['ifconfig-a.txt', 'ifc
 /** Names of an ipmpstat capture (any of -g, -a, -i, -t concatenated), beside etc/. */
 export const IPMPSTAT_CAPTURE_NAMES: readonly string[] = ['ipmpstat.txt', 'ipmpstat.out'];
 
+/**
+ * What a text someone saved or pasted is: ipmpstat tables (found by their headers, and no
+ * interface block), `ifconfig -a` output, or neither.
+ */
+export function captureKind(text: string): 'ipmpstat' | 'ifconfig' | undefined {
+  const interfaces = parseIfconfigCapture(text).interfaces.length;
+  if (interfaces === 0 && parseIpmpstatCapture(text).tables.length > 0) return 'ipmpstat';
+  return interfaces > 0 ? 'ifconfig' : undefined;
+}
+
 // ---------------------------------------------------------------------------------------
 // Shared
 

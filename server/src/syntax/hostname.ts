@@ -432,6 +432,20 @@ export function parseHostnameFile(text: string, options: ParseOptions = {}): Hos
 }
 
 /** Whether a command runs at boot (an unterminated last line never does). */
+/** Every word of one logical interface's part of a command (unordered). */
+export function segmentWords(segment: AddressSegment): Token[] {
+  const tokens: Token[] = [];
+  if (segment.addif) tokens.push(segment.addif);
+  if (segment.address) tokens.push(segment.address);
+  if (segment.destination) tokens.push(segment.destination);
+  for (const k of segment.keywords) {
+    tokens.push(k.token);
+    if (k.argument) tokens.push(k.argument);
+  }
+  tokens.push(...segment.extraWords, ...segment.strayPlus);
+  return tokens;
+}
+
 export function commandRuns(file: HostnameFile, command: HostnameCommand): boolean {
   return command.line !== file.unterminatedLine;
 }
