@@ -71,6 +71,7 @@ const KNOWN_FILES = 'hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, n
 
 const USAGE = `Usage: ipmp-lint [options] <dir|file|->...
        ipmp-lint explain [--fail <if>] [-f text|json] [--release <r>] <dir|file>...
+       ipmp-lint convert --to ipadm [--link <dev>=<link>]... [-f text|json] [--release <r>] <dir|file>...
 
 Checks Solaris IPMP network configuration: hostname.<if>, hostname6.<if>, dhcp.<if>,
 hosts, inet/ipnodes, netmasks and default/mpathd. A file's host is its nearest
@@ -104,6 +105,14 @@ Options:
                              the interfaces as ifconfig -a shows them, the IPMP groups and
                              what in.mpathd logs; --fail <if> also shows that NIC failing
                              and being repaired; --format json the same as data (README)
+  convert --to ipadm         for each host under the paths, a Solaris 11 shell script of
+                             dladm/ipadm commands giving the same interfaces, IPMP groups,
+                             data and test addresses as the Solaris 10 boot; what has no
+                             Solaris 11 equivalent is listed in it with the reason.
+                             --link ce0=net0 (repeatable) names a device's Solaris 11
+                             link; others are looked up with dladm show-phys when the
+                             script runs. --release: the release the files are for (s11
+                             reads them as Solaris 10). --format json: the same as data
 
 Project file: each file takes the nearest ${PROJECT_CONFIG_FILE} in its folder or above
 (release, rules, ignore, fallbackHostsFile); --release and --rule win over it.
@@ -725,6 +734,91 @@ async function explain(options: ExplainOptions, io: CliIo): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------
+// convert
+
+interface ConvertCliOptions {
+  format: 'text' | 'json';
+  release?: Release;
+  links: Map<string, string>;
+  paths: string[];
+}
+
+function parseConvertArgs(argv: readonly string[]): ConvertCliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseCommandLine({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        to: { type: 'string' },
+        link: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        release: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.to === undefined) throw new UsageError('convert: say what to convert to: --to ipadm (Solaris 11)');
+  if (v.to !== 'ipadm') throw new UsageError(`convert: unknown target '${v.to}' (ipadm)`);
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`convert: unknown format '${format}' (text or json)`);
+  if (v.release !== undefined && !isRelease(v.release)) throw new UsageError(`unknown release '${v.release}' (${RELEASES.join(', ')})`);
+  const links = new Map<string, string>();
+  for (const pair of v.link ?? []) {
+    const m = /^([A-Za-z][A-Za-z0-9_]*[0-9])=([A-Za-z][A-Za-z0-9_.]*[0-9])$/.exec(pair);
+    if (!m) throw new UsageError(`--link takes <Solaris 10 device>=<Solaris 11 link>, such as ce0=net0, not '${pair}'`);
+    links.set(m[1]!, m[2]!);
+  }
+  if (parsed.positionals.includes('-')) throw new UsageError(`convert reads a host's files from disk: '-' (standard input) is not taken`);
+  if (parsed.positionals.length === 0) throw new UsageError('convert: no folder or file given');
+  return { format, release: v.release as Release | undefined, links, paths: parsed.positionals };
+}
+
+/** `ipmp-lint convert --to ipadm`: every host under the paths as a Solaris 11 script. */
+async function convert(options: ConvertCliOptions, io: CliIo): Promise<number> {
+  const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
+  const { files, unreadable: notRead } = await gather(options.paths, warn, { noteEmpty: false });
+  let unreadable = notRead;
+  const hosts = new Map<string, string>();
+  for (const [file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const uri = pathToFileURL(file).toString();
+    const root = hostRootUri(uri);
+    if (!hosts.has(root)) hosts.set(root, uri);
+  }
+  if (hosts.size === 0) {
+    warn(`no host to convert under ${options.paths.join(', ')} (no hostname.<if>, hosts, netmasks or default/mpathd)`);
+    return 2;
+  }
+  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+  const toldConfig = new Set<string>();
+  const texts: string[] = [];
+  const json: unknown[] = [];
+  for (const root of [...hosts.keys()].sort()) {
+    const uri = hosts.get(root)!;
+    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, { release: options.release });
+    if (config && config.problems.length && !toldConfig.has(config.uri)) {
+      toldConfig.add(config.uri);
+      for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
+      unreadable++;
+    }
+    const fallbackHostsUri = settings.fallbackHostsFile ? pathToFileURL(path.resolve(settings.fallbackHostsFile)).toString() : undefined;
+    const conversion = await service.convert(uri, settings.release, { fallbackHostsUri, label: displayPath(pathOfUri(root)), links: options.links });
+    if (options.format === 'json') {
+      const { text: script, ...data } = conversion;
+      json.push({ ...data, script });
+    } else texts.push(conversion.text);
+  }
+  if (options.format === 'json') io.out(`${JSON.stringify({ version: 1, hosts: json }, null, 2)}\n`);
+  else io.out(texts.join('\n'));
+  return unreadable > 0 ? 2 : 0;
+}
+
+// ---------------------------------------------------------------------------------------
 
 async function readStandardInput(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -738,6 +832,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
     return 2;
   };
+  if (argv[0] === 'convert') {
+    let options: ReturnType<typeof parseConvertArgs>;
+    try {
+      options = parseConvertArgs(argv.slice(1));
+    } catch (error) {
+      return usage(error);
+    }
+    if (options === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    return convert(options, io);
+  }
   if (argv[0] === 'explain') {
     let options: ReturnType<typeof parseExplainArgs>;
     try {

@@ -13,6 +13,7 @@ import { findingsFor, oversizedFindingsFor } from './features/diagnostics';
 import { analyzeHost, type HostAnalysis } from './features/hostAnalysis';
 import { renderBootPreview } from './features/bootPreview';
 import { explainJson, type HostExplanation } from './features/explain';
+import { convertToIpadm, type IpadmConversion } from './features/convert';
 import type { HostView } from './features/hostView';
 import type { Settings } from './features/settings';
 import { withProjectConfig } from './features/projectConfig';
@@ -191,6 +192,28 @@ export class LanguageService {
     const failure = options.fail ? analysis.failure(options.fail) : undefined;
     return explainJson(analysis.preview(), { host: options.label ?? hostLabel(rootUri), failure, fileLabel: (u) => labelInHost(u) });
   }
+
+  /**
+   * The host converted to Solaris 11 `dladm`/`ipadm` commands, from the boot the rules read
+   * (CRLF lines as LF ones). `links` maps Solaris 10 devices to Solaris 11 link names.
+   */
+  async convert(uri: string, release: Release, options: { fallbackHostsUri?: string; label?: string; links?: ReadonlyMap<string, string> } = {}): Promise<IpadmConversion> {
+    const from = conversionSource(release);
+    const analysis = await this.hostAnalysis(uri, from, options.fallbackHostsUri);
+    const rootUri = hostRootUri(normalizeUri(uri));
+    const mpathd = analysis.view.mpathd;
+    return convertToIpadm(analysis.model.boot, {
+      host: options.label ?? hostLabel(rootUri),
+      links: options.links,
+      mpathd: mpathd && { label: labelInHost(mpathd.uri), file: mpathd.file },
+      fileLabel: (u) => labelInHost(u),
+    });
+  }
+}
+
+/** The release hostname files are read as for a conversion: Solaris 11 reads none, so its hosts' files are Solaris 10 ones. */
+export function conversionSource(release: Release): Release {
+  return (release as string) === 's11' ? 's10' : release;
 }
 
 /** NICs of the boot's result that can fail (lo0 cannot), grouped ones first. */
