@@ -25,6 +25,8 @@ import { TopologyPanels, type TopologyRendered } from './topology';
 import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
 import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } from './liveCapture';
+import { convertHost } from './convert';
+import { CONVERT_COMMAND } from '../../server/src/protocol';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
@@ -76,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     previews,
     topology,
     vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
+    vscode.commands.registerCommand(CONVERT_COMMAND, (target?: vscode.Uri | string) => convertHost(running, target)),
     registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))),
   );
   // Commands meant for the whole workspace show in the palette from now on (package.json `when`).

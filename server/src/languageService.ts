@@ -6,7 +6,7 @@
  */
 import { URI } from 'vscode-uri';
 import type { Release } from './catalog/releases';
-import { RELEASE_LABELS } from './catalog/releases';
+import { RELEASE_LABELS, readsHostnameFiles } from './catalog/releases';
 import { baseName, pathInHost, type FileKind } from './syntax/fileKind';
 import type { ParsedDocument } from './features/document';
 import { findingsFor, oversizedFindingsFor } from './features/diagnostics';
@@ -213,7 +213,7 @@ export class LanguageService {
 
 /** The release hostname files are read as for a conversion: Solaris 11 reads none, so its hosts' files are Solaris 10 ones. */
 export function conversionSource(release: Release): Release {
-  return (release as string) === 's11' ? 's10' : release;
+  return readsHostnameFiles(release) ? release : 's10';
 }
 
 /** NICs of the boot's result that can fail (lo0 cannot), grouped ones first. */

@@ -93,3 +93,31 @@ export interface TopologyResult {
 
 /** The client command the "Show topology" code lens runs: arguments [uri]. */
 export const SHOW_TOPOLOGY_COMMAND = 'solarisIpmp.showTopology';
+
+/**
+ * Convert a host to Solaris 11: the `dladm`/`ipadm` script `ipmp-lint convert --to ipadm`
+ * prints, for the host of any of its files.
+ */
+export const CONVERT_REQUEST = 'solarisIpmp/convertToIpadm';
+
+export interface ConvertParams {
+  /** Any file of the host. */
+  readonly uri: string;
+}
+
+export interface ConvertResult {
+  readonly rootUri: string;
+  /** How the host is named (`web1/etc`). */
+  readonly label: string;
+  /** The shell script. */
+  readonly text: string;
+  /** `prod → ipmp0` per IPMP group. */
+  readonly groups: readonly { readonly group: string; readonly ipmpInterface: string; readonly members: readonly string[] }[];
+  /** How many commands the script runs. */
+  readonly commands: number;
+  /** How many things have no Solaris 11 equivalent (listed at the end of the script). */
+  readonly notConverted: number;
+}
+
+/** The client command: arguments [uri] (a file of the host; else the active editor's). */
+export { CONVERT_COMMAND } from './features/convert';

@@ -43,6 +43,9 @@ import type { FileSystem } from './workspace/fileSystem';
 import { LanguageService, hostLabel } from './languageService';
 import {
   CHECK_ALL_HOSTS_REQUEST,
+  CONVERT_REQUEST,
+  type ConvertParams,
+  type ConvertResult,
   HOST_CHANGED,
   PREVIEW_BOOT_COMMAND,
   PREVIEW_REQUEST,
@@ -490,7 +493,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
     const offset = analysis.doc.index.offsetAt(params.position);
-    return hover(analysis.doc, offset, analysis.host, { markdown: markdownHover });
+    return hover(analysis.doc, offset, analysis.host, { markdown: markdownHover, release: analysis.settings.release });
   });
 
   connection.onCompletion(async (params) => {
@@ -599,6 +602,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const label = workspaceLabel(rootUri) ?? hostLabel(rootUri);
     const model = await hostTopology(service, uri, { fail: params.fail, label, settingsOf: fileSettings, fallbackHostsUri, relativePaths });
     return { rootUri, label, model };
+  });
+
+  connection.onRequest(CONVERT_REQUEST, async (params: ConvertParams): Promise<ConvertResult | null> => {
+    const uri = normalizeUri(params.uri);
+    if (!kindOfPath(uri)) return null;
+    const rootUri = hostRootUri(uri);
+    const label = workspaceLabel(rootUri) ?? hostLabel(rootUri);
+    const settings = await fileSettings(uri);
+    const conversion = await service.convert(uri, settings.release, { fallbackHostsUri: fallbackHostsUri(uri, settings), label });
+    return {
+      rootUri,
+      label,
+      text: conversion.text,
+      groups: conversion.groups.map((g) => ({ group: g.group, ipmpInterface: g.ipmpInterface, members: g.members })),
+      commands: conversion.sections.reduce((n, s) => n + s.commands.length, 0),
+      notConverted: conversion.notConverted.length,
+    };
   });
 
   // ------------------------------------------------------------------ Check All Hosts

@@ -115,7 +115,7 @@ describe('exit status', () => {
   });
 
   test('2 on bad usage, with the reason and the usage on stderr', () => {
-    for (const args of [[], ['--format', 'xml', 'repo'], ['--format'], ['--bogus', 'repo'], ['--rule', 'no-such-rule=off', 'repo'], ['--rule', 'unknown-keyword=loud', 'repo'], ['--release', 's11', 'repo']]) {
+    for (const args of [[], ['--format', 'xml', 'repo'], ['--format'], ['--bogus', 'repo'], ['--rule', 'no-such-rule=off', 'repo'], ['--rule', 'unknown-keyword=loud', 'repo'], ['--release', 's12', 'repo']]) {
       const r = lint(...args);
       assertNoCrash(r);
       assert.equal(r.code, 2, `ipmp-lint ${args.join(' ')}`);
@@ -156,6 +156,59 @@ describe('exit status', () => {
     const inTree = lint('fifo');
     assertNoCrash(inTree);
     assert.equal(inTree.code, 0);
+  });
+});
+
+describe('--release illumos and s11', () => {
+  test('s11: every hostname file gets hostname-file-not-read and nothing else; mpathd is still checked', () => {
+    const r = lint('--release', 's11', 'repo');
+    assertNoCrash(r);
+    // Warnings only: the misspelt keyword in a file Solaris 11 never reads is no error.
+    assert.equal(r.code, 0);
+    const lines = r.out.trimEnd().split('\n');
+    assert.deepEqual(
+      lines.slice(0, -1).map((l) => l.replace(/^([^:]+:\d+:\d+: \S+ \S+):.*$/, '$1')),
+      [
+        'repo/db1/etc/default/mpathd:2:24: warning detection-time-units',
+        'repo/db1/etc/hostname.e1000g0:1:1: warning hostname-file-not-read',
+        'repo/db1/etc/hostname.e1000g1:1:1: warning hostname-file-not-read',
+        'repo/web1/etc/hostname.ce0:1:1: warning hostname-file-not-read',
+        'repo/web1/etc/hostname.ce1:1:1: warning hostname-file-not-read',
+      ],
+    );
+    assert.match(r.out, /hostname\.ce0:1:1: warning hostname-file-not-read: Solaris 11 does not read hostname files: this interface is configured with ipadm \(run 'Convert Host to Solaris 11 ipadm'\)/);
+    assert.equal(lines[lines.length - 1], '0 error(s), 5 warning(s), 0 info');
+    assert.equal(lint('--release', 's11', '--max-warnings', '0', 'repo').code, 1);
+  });
+
+  test('s11 in the project file too; the range is the whole first line', () => {
+    write('s11proj/.ipmp-lint.json', '{ "release": "s11" }\n');
+    write('s11proj/h/etc/hostname.ce0', 'web1 netmask + broadcast + up\r\n');
+    write('s11proj/h/etc/hosts', HOSTS);
+    const r = lint('--format', 'json', 's11proj');
+    assert.equal(r.code, 0);
+    const problems = JSON.parse(r.out) as { file: string; line: number; column: number; endLine: number; endColumn: number; code: string }[];
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.code, p.line, p.column, p.endLine, p.endColumn]),
+      [['s11proj/h/etc/hostname.ce0', 'hostname-file-not-read', 1, 1, 1, 'web1 netmask + broadcast + up'.length + 1]],
+    );
+  });
+
+  test('illumos reads hostname files: the same findings as Solaris 10 on this tree', () => {
+    const s10 = lint('repo');
+    const illumos = lint('--release', 'illumos', 'repo');
+    assertNoCrash(illumos);
+    assert.equal(illumos.code, 1);
+    assert.equal(illumos.out, s10.out);
+  });
+
+  test('explain --release s11: the boot plumbs only lo0 and says why', () => {
+    const r = lint('explain', '--release', 's11', 'repo/web1');
+    assertNoCrash(r);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /ipadm enable-if -t lo0/);
+    assert.match(r.out, /Solaris 11 reads its network configuration from ipadm \(\/etc\/ipadm\/ipadm\.conf\), not from hostname files: hostname\.ce0, hostname\.ce1 are not read/);
+    assert.doesNotMatch(r.out, /ifconfig ce0/);
   });
 });
 

@@ -393,7 +393,7 @@ describe('ipmp-lint explain: exit status 2', () => {
       ['--fail', 'ce0'],
       ['--format', 'sarif', 'repo'],
       ['--format=xml', 'repo'],
-      ['--release', 's11', 'repo'],
+      ['--release', 's12', 'repo'],
       ['--rule', 'unknown-keyword=off', 'repo'],
       ['--bogus', 'repo'],
     ]) {

@@ -319,6 +319,18 @@ describe('solarisIpmp/preview: the boot of a host', () => {
     assert.deepEqual(table(ipmp, 'ipmpstat -i')[2], ['e1000g1', 'no', 'db', 'is', 'up', 'ok', 'ok']);
   });
 
+  test('Solaris 11 (release s11 in the project file): lo0 from ipadm, a line saying no hostname file is read, no NIC', async () => {
+    writeHost('s11web', WEB1);
+    writeFileSync(path.join(root, 's11web', '.ipmp-lint.json'), '{ "release": "s11" }\n');
+    const p = await previewOf(hostUri('s11web', 'hostname.ce0'));
+    assert.match(p.text, /^Boot preview of s11web\/etc — Solaris 11 \(11\/11 and later\)\n/);
+    assert.deepEqual(p.nics, []);
+    assert.deepEqual(scripts(p.text), ['network/loopback (net-loopback)', 'network/physical (net-physical)']);
+    assert.deepEqual(commands(p.text), ['ok ipadm enable-if -t lo0', 'ok ifconfig -auD4 netmask + broadcast +']);
+    assert.match(p.text, /\(Solaris 11 reads its network configuration from ipadm \(\/etc\/ipadm\/ipadm\.conf\), not from hostname files: hostname\.ce0, hostname\.ce1 are not read, so nothing of them is plumbed\./);
+    assert.deepEqual([...ifconfigAfter(section(p.text, /^2\. Interfaces after boot \(ifconfig -a\)$/)).keys()], ['lo0']);
+  });
+
   test('a non-Solaris file has no preview: null', async () => {
     assert.equal(await preview(uriOf(path.join(root, 'README.md'))), null);
     assert.equal(await preview(uriOf(path.join(root, 'web1', 'etc', 'passwd'))), null);

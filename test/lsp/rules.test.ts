@@ -280,6 +280,32 @@ const FIXTURES: readonly RuleFixture[] = [
     settings: { release: 's9' },
   },
 
+  {
+    rule: 'hostname-file-not-read',
+    name: 'Solaris 11 reads no hostname files: one warning on the first line, nothing else, hosts and mpathd clean',
+    files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': CE1, 'default/mpathd': MPATHD }),
+    open: 'hostname.ce0',
+    at: 'web1 netmask + broadcast + group prod up \\',
+    settings: { release: 's11' },
+    clean: ['hosts', 'netmasks', 'default/mpathd'],
+  },
+  {
+    rule: 'hostname-file-not-read',
+    name: 'Solaris 11: a file of mistakes saved with CRLF still gets only the one finding',
+    files: web1({ 'hostname.ce0': '# primary NIC\r\nweb1 netmask + broadcast + UP\r\naddif nosuch -failover up' }),
+    open: 'hostname.ce0',
+    at: '# primary NIC',
+    settings: { release: 's11' },
+  },
+  {
+    rule: 'hostname-file-not-read',
+    name: 'Solaris 11: dhcp.<if> and its empty hostname file are not read either',
+    files: web1({ 'hostname.bge0': '', 'dhcp.bge0': 'primary\nwait 60\n' }),
+    open: 'dhcp.bge0',
+    at: 'primary',
+    settings: { release: 's11' },
+  },
+
   // ---- resolution against the host's other files
   {
     rule: 'unresolved-host',
@@ -764,6 +790,17 @@ const VALID: readonly ValidFixture[] = [
   },
   { name: 'OpenSolaris: -failover implies deprecated', settings: { release: 'osol' }, files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': 'web1-ce1-test -failover netmask + broadcast + group prod up\n' }) },
   { name: 'DHCP with its empty hostname file', files: web1({ 'hostname.bge0': '', 'dhcp.bge0': 'primary\nwait 60\n' }) },
+  {
+    name: 'illumos: an IPMP interface file (ipmp first) and link-based members, as OpenSolaris',
+    settings: { release: 'illumos' },
+    files: web1({ 'hostname.ipmp0': 'ipmp group ipmp0 192.168.10.10/24 up\n', 'hostname.e1000g0': 'group ipmp0 up\n', 'hostname.e1000g1': 'group ipmp0 up\n' }),
+  },
+  { name: 'illumos: -failover implies deprecated', settings: { release: 'illumos' }, files: web1({ 'hostname.ce0': CE0, 'hostname.ce1': 'web1-ce1-test -failover netmask + broadcast + group prod up\n' }) },
+  {
+    name: 'Solaris 11: a host without hostname files, its hosts, netmasks and default/mpathd checked as usual',
+    settings: { release: 's11' },
+    files: web1({ 'default/mpathd': MPATHD }),
+  },
   { name: 'a classic single-name hostname file', files: web1({ 'hostname.hme0': 'web1\n' }) },
   {
     name: '§1.2 an extra data address in a logical-interface file hostname.ce0:1 (URIs as VS Code sends them)',

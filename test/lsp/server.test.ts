@@ -130,6 +130,25 @@ describe('hover', () => {
     assert.deepEqual(h?.range, { start: { line: 0, character: text.indexOf('deprecated') }, end: { line: 0, character: text.indexOf('deprecated') + 'deprecated'.length } });
   });
 
+  test("the keyword's By release list marks the release the settings target", async () => {
+    const uri = uriOf(path.join(workspace, 'web1/etc/hostname.ce1'));
+    const text = readFileSync(path.join(workspace, 'web1/etc/hostname.ce1'), 'utf8');
+    const at = text.indexOf('-failover') + 2;
+    const marked = async (): Promise<string | undefined> => ((await client.hover(uri, 0, at))?.contents as { value: string }).value.split('\n').find((l) => l.includes('(your target)'));
+    assert.match((await marked()) ?? '', /^- \*\*Solaris 8–10\*\* \(your target\)/);
+    try {
+      await client.configurationChanged({ release: 'illumos' });
+      assert.match((await marked()) ?? '', /^- \*\*OpenSolaris, illumos, Solaris 11\*\* \(your target\): Implies `deprecated`/);
+      // Completion's docs mark it too.
+      await client.open(uriOf(path.join(workspace, 'web1/etc/hostname.ce8')), 'solaris-hostname', 'web1 \n');
+      const list = await client.completion(uriOf(path.join(workspace, 'web1/etc/hostname.ce8')), 0, 'web1 '.length);
+      const failover = await client.resolve(list.items.find((i) => i.label === '-failover')!);
+      assert.match((failover.documentation as { value: string }).value, /\*\*OpenSolaris, illumos, Solaris 11\*\* \(your target\)/);
+    } finally {
+      await client.configurationChanged({});
+    }
+  });
+
   test('a host name shows its address and the hosts line', async () => {
     const uri = uriOf(path.join(workspace, 'web1/etc/hostname.ce1'));
     const h = await client.hover(uri, 0, 3);

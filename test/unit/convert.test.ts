@@ -200,7 +200,7 @@ describe('convert to Solaris 11: what has no equivalent, and the details', () =>
   });
 
   test('Solaris 11 reads no hostname files: its hosts convert as Solaris 10 ones', () => {
-    assert.equal(conversionSource('s11' as never), 's10');
+    assert.equal(conversionSource('s11'), 's10');
     assert.equal(conversionSource('osol'), 'osol');
   });
 });

@@ -13,10 +13,11 @@ import { codeActions, TEMPLATE_KIND, type EditCapabilities } from '../../server/
 import { complete, MAX_NAME_ITEMS, type CompletionOptions } from '../../server/src/features/completion';
 import { findingsFor, toDiagnostics } from '../../server/src/features/diagnostics';
 import { parseDocument, type ParsedDocument } from '../../server/src/features/document';
-import { hover } from '../../server/src/features/hover';
+import { hover, type HoverOptions } from '../../server/src/features/hover';
 import type { HostView } from '../../server/src/features/hostView';
 import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
 import { baseName, type FileKind } from '../../server/src/syntax/fileKind';
+import type { Release } from '../../server/src/catalog/releases';
 import { parseHostnameFile } from '../../server/src/syntax/hostname';
 import { parseHosts } from '../../server/src/syntax/hosts';
 import { applyEdits, cursorAt, eolTest, textIn } from './helpers';
@@ -67,7 +68,7 @@ function docOf(uri: string, text: string): ParsedDocument {
 const HOVER_MD = { markdown: true };
 
 /** Hover at the `|` of `marked` in file `name` of the standard host (the file itself included). */
-function hoverAt(marked: string, name = 'hostname.ce0', options = HOVER_MD): { hover: Hover | null; text: string } {
+function hoverAt(marked: string, name = 'hostname.ce0', options: HoverOptions = HOVER_MD): { hover: Hover | null; text: string } {
   const { text, offset } = cursorAt(marked);
   const uri = `${ROOT}/${name}`;
   const doc = docOf(uri, text);
@@ -86,7 +87,8 @@ describe('hover', () => {
 
   eolTest('keyword docs on deprecated, with the word as range', twoLines, (marked) => {
     const { hover: h, text } = hoverAt(marked);
-    assert.equal(hoverValue(h), renderKeywordMarkdown('deprecated'));
+    // No release given: Solaris 10 is the target the "By release" list marks.
+    assert.equal(hoverValue(h), renderKeywordMarkdown('deprecated', 's10'));
     assert.equal((h!.contents as { kind: string }).kind, MarkupKind.Markdown);
     assert.equal(textIn(text, h!.range!), 'deprecated');
   });
@@ -94,8 +96,58 @@ describe('hover', () => {
   eolTest('keyword docs on -failover, plain text for clients without markdown', twoLines.replace('dep|recated -failover', 'deprecated -fail|over'), (marked) => {
     const { hover: h, text } = hoverAt(marked, 'hostname.ce0', { markdown: false });
     assert.equal((h!.contents as { kind: string }).kind, MarkupKind.PlainText);
-    assert.equal(hoverValue(h), renderKeywordPlain('-failover'));
+    assert.equal(hoverValue(h), renderKeywordPlain('-failover', 's10'));
     assert.equal(textIn(text, h!.range!), '-failover');
+  });
+
+  // The target release is marked in a keyword's "By release" list (issue 13).
+  const failover = twoLines.replace('dep|recated -failover', 'deprecated -fail|over');
+  const targetLine = (value: string): string | undefined => value.split('\n').find((l) => l.includes('(your target)'));
+  const byRelease: [Release, RegExp][] = [
+    ['s10', /^- \*\*Solaris 8–10\*\* \(your target\): Does not imply `deprecated`/],
+    ['s9', /^- \*\*Solaris 8–10\*\* \(your target\)/],
+    ['osol', /^- \*\*OpenSolaris, illumos, Solaris 11\*\* \(your target\): Implies `deprecated`/],
+    ['illumos', /^- \*\*OpenSolaris, illumos, Solaris 11\*\* \(your target\): Implies `deprecated`/],
+    ['s11', /^- \*\*OpenSolaris, illumos, Solaris 11\*\* \(your target\): Implies `deprecated`/],
+  ];
+  for (const [release, line] of byRelease) {
+    eolTest(`-failover on ${release}: its note marked, the Solaris 11 command shown`, failover, (marked) => {
+      const value = hoverValue(hoverAt(marked, 'hostname.ce0', { markdown: true, release }).hover);
+      assert.match(targetLine(value) ?? '', line);
+      assert.equal(value.split('\n').filter((l) => l.includes('(your target)')).length, 1, 'one note marked');
+      assert.match(value, /\*\*By release:\*\*\n- /);
+      assert.match(value, /\*\*Solaris 11:\*\* `ipadm create-addr -T static -a <address>\/<len> <link>\/test`/);
+    });
+  }
+
+  eolTest('ipmp on OpenSolaris, illumos and Solaris 11: the hostname-file note for the first two, the ipadm one for the last', 'ip|mp group ipmp0 192.168.10.10/24 up\n', (marked) => {
+    const at = (release: Release): string => targetLine(hoverValue(hoverAt(marked, 'hostname.ipmp0', { markdown: true, release }).hover)) ?? '';
+    assert.match(at('osol'), /^- \*\*OpenSolaris, illumos\*\* \(your target\): The first word of `\/etc\/hostname\.ipmp<n>`/);
+    assert.equal(at('illumos'), at('osol'));
+    assert.match(at('s11'), /^- \*\*Solaris 11\*\* \(your target\): Still known to ifconfig, but no hostname file is read/);
+    assert.match(at('s10'), /^- \*\*Solaris 8–10\*\* \(your target\): No keyword/);
+  });
+
+  eolTest('plain text marks the target too, without markup', failover, (marked) => {
+    const value = hoverValue(hoverAt(marked, 'hostname.ce0', { markdown: false, release: 'illumos' }).hover);
+    assert.match(value, /^By release:\n- Solaris 8–10: Does not imply deprecated: an IPv4 test address needs both\.\n- OpenSolaris, illumos, Solaris 11 \(your target\): Implies deprecated; refused on the IPMP interface itself\.$/m);
+    assert.match(value, /^Solaris 11: ipadm create-addr -T static -a <address>\/<len> <link>\/test on an underlying interface/m);
+    assert.doesNotMatch(value, /`|\*\*/);
+  });
+
+  eolTest('mtu on Solaris 11: its one note marked, and its ipadm command', 'myhost netmask + broadcast + group prod mt|u 1400 up\n', (marked) => {
+    const value = hoverValue(hoverAt(marked, 'hostname.ce0', { markdown: true, release: 's11' }).hover);
+    assert.match(value, /\*\*Solaris 11:\*\* `ipadm set-ifprop -p mtu=<n> -m ipv4 <if>`/);
+    assert.match(value, /- \*\*Solaris 11\*\* \(your target\): Also marks the MTU fixed/);
+    const onS10 = hoverValue(hoverAt(marked, 'hostname.ce0', { markdown: true, release: 's10' }).hover);
+    assert.match(onS10, /\n- Solaris 11: Also marks the MTU fixed/);
+    assert.doesNotMatch(onS10, /your target/, 'no note for Solaris 10: nothing marked');
+  });
+
+  eolTest('a keyword that is the same everywhere has no "By release" list', 'myhost netmask + broadcast + group prod metr|ic 2 up\n', (marked) => {
+    const value = hoverValue(hoverAt(marked, 'hostname.ce0', { markdown: true, release: 'illumos' }).hover);
+    assert.doesNotMatch(value, /By release/);
+    assert.match(value, /\*\*Solaris 11:\*\* `ipadm set-ifprop -p metric=<n> -m ipv4 <if>`/);
   });
 
   eolTest('+ after netmask: the netmasks lookup', 'myhost netmask |+ broadcast + up\n', (marked) => {

@@ -74,6 +74,8 @@ describe('valid layouts of reference §3.7 stay clean', () => {
   expectFindings('dhcp file', 'primary\nwait 60\n', [], 'dhcp.bge0');
   expectFindings('dhcp on the hostname line', 'dhcp primary wait forever\n', [], 'hostname.bge0');
   expectFindings('IPMP interface on OpenSolaris', 'ipmp group ipmp0 10.0.0.10/24 up\n', [], 'hostname.ipmp0', { release: 'osol' });
+  expectFindings('IPMP interface on illumos', 'ipmp group ipmp0 10.0.0.10/24 up\n', [], 'hostname.ipmp0', { release: 'illumos' });
+  expectFindings('an underlying interface of an IPMP group on illumos', 'group ipmp0 -failover myhost-ce0-test up\n', [], 'hostname.ce0', { release: 'illumos' });
   expectFindings('tunnel file', 'plumb\ntsrc 10.0.0.1 tdst 10.0.0.2 up\n', [], 'hostname.ip.tun0');
   expectFindings('VLAN interface', 'myhost up\n', [], 'hostname.ce123000');
 });
@@ -268,6 +270,22 @@ describe('file names: ignored-file, invalid-interface-name, solaris11-syntax', (
   });
   test('ipmp on Solaris 10', () => {
     assert.deepEqual(check('ipmp group ipmp0 10.0.0.10/24 up\n', 'hostname.ipmp0').map((x) => x.rule), ['solaris11-syntax', 'solaris11-syntax']);
+  });
+  test('ipmp on every release: Solaris 11 syntax up to Solaris 10, nothing from OpenSolaris on', () => {
+    for (const release of ['s8', 's9', 's10-early', 's10', 'osol', 'illumos', 's11'] as const) {
+      const rules = check('ipmp group ipmp0 10.0.0.10/24 up\n', 'hostname.ipmp0', { release }).map((x) => x.rule);
+      assert.deepEqual(rules, ['s8', 's9', 's10-early', 's10'].includes(release) ? ['solaris11-syntax', 'solaris11-syntax'] : [], release);
+    }
+    assert.match(check('ipmp group ipmp0 10.0.0.10/24 up\n', 'hostname.ce0', { release: 's9' })[0]!.message, /OpenSolaris \/ Solaris 11 Express on \(and on illumos\)/);
+  });
+  test('on illumos a dotted backup name ending in a digit is misread (warning); without the digit it is skipped', () => {
+    const f = check('myhost\n', 'hostname.ce0.bak1', { release: 'illumos' });
+    assert.deepEqual(f.map((x) => [x.rule, x.severity]), [['ignored-file', 'warning']]);
+    assert.match(f[0]!.message, /illumos' boot script reads 'ce0\.bak1' as an interface name/);
+    assert.match(f[0]!.message, /e\.g\. hostname\.ce0\.bak\.$/);
+    assert.deepEqual(check('myhost\n', 'hostname.ce0.bak', { release: 'illumos' }).map((x) => [x.rule, x.severity]), [['ignored-file', undefined]]);
+    assert.deepEqual(check('myhost\n', 'hostname.ce0.bak1', { release: 'osol' }).map((x) => [x.rule, x.severity]), [['ignored-file', undefined]]);
+    assert.deepEqual(check('plumb\ntsrc 10.0.0.1 tdst 10.0.0.2 up\n', 'hostname.ip.tun0', { release: 'illumos' }), []);
   });
 });
 

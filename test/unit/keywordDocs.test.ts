@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import { ADDRESS_KEY, KEYWORD_DOCS, PLUS_KEY } from '../../server/src/catalog/keywordDocs';
 import { renderKeywordMarkdown, renderKeywordPlain } from '../../server/src/catalog/renderDocs';
 import { DHCP_WORDS, FAMILY_WORDS, KEYWORDS, findDhcpWord, findKeyword, type AddressFamily } from '../../server/src/catalog/keywords';
+import { RELEASES, type Release } from '../../server/src/catalog/releases';
 
 const CATALOG_NAMES = [...KEYWORDS.map((k) => k.name), ...FAMILY_WORDS, ...DHCP_WORDS.map((d) => d.name)];
 const SPECIAL = [PLUS_KEY, ADDRESS_KEY];
@@ -339,6 +340,100 @@ test('IPMP and pitfall paragraphs are rendered when present', () => {
   assert.match(plain, /^IPMP: /m);
   assert.match(plain, /^Pitfall: /m);
   assert.doesNotMatch(renderKeywordMarkdown('metric') ?? '', /IPMP:|Pitfall:/);
+});
+
+// ------------------------------------------------------------------ releases (issue 13)
+
+test('"By release" notes: known releases, oldest first, none twice, Markdown-safe sentences', () => {
+  for (const [name, doc] of Object.entries(KEYWORD_DOCS)) {
+    const notes = doc.byRelease ?? [];
+    const seen = new Set<Release>();
+    let last = -1;
+    for (const note of notes) {
+      assert.ok(note.releases.length > 0, `empty note in ${name}`);
+      for (const r of note.releases) {
+        assert.ok(RELEASES.includes(r), `${name}: unknown release ${r}`);
+        assert.ok(!seen.has(r), `${name}: ${r} in two notes`);
+        seen.add(r);
+      }
+      const first = Math.min(...note.releases.map((r) => RELEASES.indexOf(r)));
+      assert.ok(first > last, `${name}: notes oldest first`);
+      last = first;
+      assert.match(note.text, /^[A-Za-z`].*\.$/, `${name}: a sentence`);
+      assert.equal((note.text.match(/`/g) ?? []).length % 2, 0, `unbalanced backtick in ${name}`);
+      assert.doesNotMatch(note.text.replace(/`[^`]*`/g, ''), /[<>*]|(^|\s)_|_(\s|$)/, `markup in ${name}: ${note.text}`);
+    }
+    if (notes.length === 1) assert.ok(notes[0]!.releases.length < RELEASES.length, `${name}: a note for every release is no difference`);
+  }
+});
+
+test('Solaris 11 equivalents: a command in a code span, Markdown-safe', () => {
+  for (const [name, doc] of Object.entries(KEYWORD_DOCS)) {
+    if (!doc.solaris11) continue;
+    assert.match(doc.solaris11, /^(`(ipadm|dladm) [^`]+`|none: )/, `${name}: ${doc.solaris11}`);
+    assert.equal((doc.solaris11.match(/`/g) ?? []).length % 2, 0, `unbalanced backtick in ${name}`);
+    assert.doesNotMatch(doc.solaris11.replace(/`[^`]*`/g, ''), /[<>*]/, `markup in ${name}: ${doc.solaris11}`);
+  }
+});
+
+test('the Solaris 11 map of reference §6 is in the docs', () => {
+  const expected: Record<string, string> = {
+    standby: '`ipadm set-ifprop -p standby=on -m ip <link>`',
+    plumb: '`ipadm create-ip <if>`',
+    mtu: '`ipadm set-ifprop -p mtu=<n> -m ipv4 <if>`',
+    metric: '`ipadm set-ifprop -p metric=<n> -m ipv4 <if>`',
+    '-arp': '`ipadm set-ifprop -p arp=off -m ipv4 <if>`',
+    router: '`ipadm set-ifprop -p forwarding=on -m ipv4 <if>`',
+    '-router': '`ipadm set-ifprop -p forwarding=off -m ipv4 <if>`',
+    '-nud': '`ipadm set-ifprop -p nud=off -m ipv6 <if>`',
+    usesrc: '`ipadm set-ifprop -p usesrc=<interface> -m ipv4 <if>`',
+    deprecated: '`ipadm set-addrprop -p deprecated=on <addrobj>`',
+    preferred: '`ipadm set-addrprop -p preferred=on <addrobj>`',
+    private: '`ipadm set-addrprop -p private=on <addrobj>`',
+    '-xmit': '`ipadm set-addrprop -p transmit=off <addrobj>`',
+    zone: '`ipadm set-addrprop -p zone=<zone> <addrobj>`',
+    ether: '`dladm set-linkprop -p mac-address=<mac> <link>`',
+    group: '`ipadm create-ipmp -i <link1> -i <link2> ipmp0`',
+    '-failover': '`ipadm create-addr -T static -a <address>/<len> <link>/test`',
+    dhcp: '`ipadm create-addr -T dhcp <if>/v4`',
+    tsrc: '`dladm create-iptun -T ipv4 -s <source> -d <destination> tun0`',
+  };
+  for (const [name, command] of Object.entries(expected)) {
+    assert.ok(KEYWORD_DOCS[name]?.solaris11?.startsWith(command), `${name}: ${KEYWORD_DOCS[name]?.solaris11}`);
+  }
+});
+
+test('the release differences of reference §2 are in the notes', () => {
+  const note = (name: string, release: Release): string => KEYWORD_DOCS[name]?.byRelease?.find((n) => n.releases.includes(release))?.text ?? '';
+  assert.match(note('ipmp', 's10'), /ipmp: bad address/);
+  for (const r of ['osol', 'illumos'] as const) assert.match(note('ipmp', r), /hostname\.ipmp/);
+  assert.match(note('ipmp', 's11'), /no hostname file is read/);
+  for (const r of ['osol', 'illumos', 's11'] as const) assert.match(note('-failover', r), /Implies `deprecated`/);
+  assert.match(note('-failover', 's10-early'), /Does not imply `deprecated`/);
+  for (const r of ['osol', 'illumos', 's11'] as const) assert.match(note('dhcp', r), /IPv6 too/);
+  assert.match(note('dhcp', 's8'), /IPv4 only/);
+  assert.match(note('tsrc', 's11'), /Obsolete: .*dladm create-iptun/);
+  assert.match(note('tdst', 's11'), /Obsolete/);
+  assert.equal(note('tsrc', 'illumos').includes('Obsolete'), false, 'illumos keeps tsrc in its ifconfig table');
+  assert.match(note('-arp', 's11'), /IPMP interface/);
+  assert.match(note('router', 's11'), /whole group/);
+  assert.match(note('<address>', 's10-early'), /ipnodes/);
+});
+
+test('every hover stays short and marks at most one note, for every target', () => {
+  for (const name of ALL_DOCUMENTED) {
+    for (const release of RELEASES) {
+      const md = renderKeywordMarkdown(name, release) ?? '';
+      assert.ok(md.length < 2000, `hover for ${name} on ${release} is too long (${md.length})`);
+      const marked = md.split('\n').filter((l) => l.includes('(your target)'));
+      const notes = KEYWORD_DOCS[name]?.byRelease ?? [];
+      assert.equal(marked.length, notes.some((n) => n.releases.includes(release)) ? 1 : 0, `${name} on ${release}`);
+      const text = renderKeywordPlain(name, release) ?? '';
+      assert.doesNotMatch(text, /`|\*\*/, `markup left in plain text for ${name}`);
+    }
+  }
+  // Without a target nothing is marked.
+  assert.doesNotMatch(renderKeywordMarkdown('-failover') ?? '', /your target/);
 });
 
 // ------------------------------------------------------------------ snippets

@@ -11,6 +11,13 @@
  * dhcp.<if> for `primary` / `wait`). Words that only make sense on a command line have an
  * example that starts with `ifconfig <if>`.
  */
+import type { Release } from './releases';
+
+/** How a keyword behaves on some releases: one note for a set of releases that agree. */
+export interface ReleaseNote {
+  readonly releases: readonly Release[];
+  readonly text: string;
+}
 
 export interface KeywordDoc {
   /** What it does: 2–4 precise sentences. */
@@ -23,7 +30,19 @@ export interface KeywordDoc {
   readonly example: string;
   /** The classic mistake, when there is one. */
   readonly pitfall?: string;
+  /**
+   * How the keyword differs by release (§2, §5.2, §6), oldest first; only releases whose
+   * behaviour is known are listed, and no release in two notes.
+   */
+  readonly byRelease?: readonly ReleaseNote[];
+  /** The Solaris 11 command that does the same, persistently (ipadm or dladm, §6). */
+  readonly solaris11?: string;
 }
+
+// Release groups the notes use (catalog/releases.ts).
+const CLASSIC: readonly Release[] = ['s8', 's9', 's10-early', 's10'];
+const CLEARVIEW: readonly Release[] = ['osol', 'illumos', 's11'];
+const READ_BY_CLEARVIEW: readonly Release[] = ['osol', 'illumos'];
 
 /** Key of the `+` argument of `netmask` / `broadcast`. */
 export const PLUS_KEY = '+';
@@ -38,6 +57,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'Unlike a second bare word, which ifconfig takes as the point-to-point destination, `set` always means the local address.',
     argument: 'an address or host name, `/len` allowed',
     example: 'set 192.168.10.5/24 broadcast + up',
+    solaris11: '`ipadm create-addr -T static -a <address>/<len> <if>/v4`: the prefix length replaces the mask',
   },
   destination: {
     description:
@@ -53,6 +73,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'The boot script plumbs every interface that has a hostname file before it runs the file, so the file itself never needs the word.',
     ipmp: 'All members of a group must be plumbed for the same address families: if one has IPv4 (or IPv6), every member needs it.',
     example: 'ifconfig ce1 plumb',
+    solaris11: '`ipadm create-ip <if>`',
   },
   unplumb: {
     description:
@@ -69,6 +90,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     ipmp: 'Only up addresses fail over or serve as test addresses.',
     example: 'myhost netmask + broadcast + group prod up',
     pitfall: '`... group prod up -failover` turns the address into a test address only after it is already up and movable: put `-failover` before `up`.',
+    solaris11: '`ipadm up-addr <addrobj>`; an address made with `ipadm create-addr` is up unless created with `-d`',
   },
   down: {
     description:
@@ -78,6 +100,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost-spare netmask + broadcast + down',
     pitfall:
       'On Solaris 10 3/05 the boot ran `auto-revarp ... up` on every IPv4 interface still down, which could raise one meant to stay down; later releases do this only when /etc/nodename is empty or the network strategy is RARP.',
+    solaris11: '`ipadm down-addr <addrobj>`, or `ipadm create-addr -d ...` to create the address down',
   },
 
   // ---------------------------------------------------------------- mask and broadcast
@@ -90,6 +113,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost netmask + broadcast + group prod up',
     pitfall:
       'An explicit mask that /etc/netmasks contradicts does not survive the boot: after name services start, `ifconfig -auD4 netmask + broadcast +` runs again and the netmasks entry wins. Keep the mask in netmasks and write `netmask +`.',
+    solaris11: 'none: `ipadm create-addr -T static -a <address>/<len>` takes the prefix length with the address',
   },
   broadcast: {
     description:
@@ -111,6 +135,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost netmask + broadcast + group prod up addif myhost-ce0-test deprecated -failover netmask + broadcast + up',
     pitfall:
       'Physical-interface keywords (`group`, `router`, `index`...) written after `addif` go to the logical interface, and the boot script does not see the group there: keep `group` before the first `addif`.',
+    solaris11: '`ipadm create-addr -T static -a <address>/<len> <if>/<name>`, one address object per address',
   },
   removeif: {
     description:
@@ -130,6 +155,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost netmask + broadcast + group prod up',
     pitfall:
       'A name that differs between members by case or one character silently gives two one-member groups with no failover between them. And `group ""` leaves a group only on a command line: in a hostname file the quotes are not special and make a group literally named `""`.',
+    byRelease: [
+      { releases: CLASSIC, text: 'Membership only: the group has no interface of its own, and each address stays on its NIC until in.mpathd moves it.' },
+      { releases: CLEARVIEW, text: 'The data addresses belong to the IPMP interface of the group (made on the fly when no `hostname.ipmp<n>` file creates one); `group` on the IPMP interface itself renames the group.' },
+    ],
+    solaris11: '`ipadm create-ipmp -i <link1> -i <link2> ipmp0` (or `ipadm add-ipmp`); the group takes the name of its IPMP interface',
   },
   deprecated: {
     description:
@@ -139,11 +169,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost-ce1-test netmask + broadcast + deprecated -failover group prod up',
     pitfall:
       '`deprecated` without `-failover` on a group member gives an address that is neither a test address nor a good data address: it fails over like data, yet applications avoid it.',
+    byRelease: [
+      { releases: CLASSIC, text: 'Needed next to `-failover` on every IPv4 test address.' },
+      { releases: CLEARVIEW, text: 'Set by `-failover` itself; writing it as well does no harm.' },
+    ],
+    solaris11: '`ipadm set-addrprop -p deprecated=on <addrobj>`',
   },
   '-deprecated': {
     description: 'Clears the deprecated mark, so the address may be chosen as a source address again. New addresses start in this state.',
     ipmp: 'Do not clear it on an IPv4 test address: connections could then use an address that never moves, and break when its NIC fails.',
     example: 'ifconfig ce0:1 -deprecated',
+    solaris11: '`ipadm set-addrprop -p deprecated=off <addrobj>`',
   },
   '-failover': {
     description:
@@ -154,6 +190,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost-ce1-test netmask + broadcast + deprecated -failover group prod up',
     pitfall:
       '`-failover` after `up` leaves a moment in which the address is a movable data address. A test address added with `addif` after `standby` may land on another NIC, and `-failover` then fails with `can\'t set -failover on failed/standby/offlined interface`.',
+    byRelease: [
+      { releases: CLASSIC, text: 'Does not imply `deprecated`: an IPv4 test address needs both.' },
+      { releases: CLEARVIEW, text: 'Implies `deprecated`; refused on the IPMP interface itself.' },
+    ],
+    solaris11: '`ipadm create-addr -T static -a <address>/<len> <link>/test` on an underlying interface, where every address is a test address',
   },
   failover: {
     description:
@@ -161,6 +202,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'It is the default, so the word only undoes `-failover` or makes the intent visible.',
     ipmp: 'Seen in the layout that puts the test address on unit 0 and adds the data address with `addif ... failover up`.',
     example: 'myhost-ce0-test netmask + broadcast + deprecated -failover group prod up addif myhost failover netmask + broadcast + up',
+    solaris11: '`ipadm create-addr -T static -a <address>/<len> <ipmp-if>/v4`: data addresses live on the IPMP interface',
   },
   standby: {
     description:
@@ -171,11 +213,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost-ce1-test netmask + broadcast + deprecated -failover group prod standby up',
     pitfall:
       'A data address in a standby\'s file ends up on another NIC, leaving the standby at 0.0.0.0 with no test address. A test address added with `addif` after `standby` can fail with `can\'t set -failover on failed/standby/offlined interface`.',
+    byRelease: [
+      { releases: CLASSIC, text: 'in.mpathd moves the data addresses off it when it starts.' },
+      { releases: CLEARVIEW, text: 'For underlying interfaces only: the IPMP interface refuses it.' },
+    ],
+    solaris11: '`ipadm set-ifprop -p standby=on -m ip <link>`',
   },
   '-standby': {
     description: 'Clears the standby mark, so the interface is an active member that may carry data addresses. This is the default.',
     ipmp: 'Turns a standby member into an active one.',
     example: 'ifconfig ce1 -standby',
+    solaris11: '`ipadm set-ifprop -p standby=off -m ip <link>`',
   },
   failed: {
     description:
@@ -195,19 +243,26 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
   private: {
     description: 'Tells the in.routed routing daemon not to advertise this address. The address itself works as usual.',
     example: 'myhost-admin netmask + broadcast + private up',
+    solaris11: '`ipadm set-addrprop -p private=on <addrobj>`',
   },
   '-private': {
     description: 'Lets in.routed advertise the address again. This is the default.',
     example: 'ifconfig ce0:2 -private',
+    solaris11: '`ipadm set-addrprop -p private=off <addrobj>`',
   },
   arp: {
     description: 'Uses the Address Resolution Protocol on the IPv4 interface to map neighbours\' addresses to hardware addresses. This is the default.',
     example: 'myhost netmask + broadcast + arp up',
+    solaris11: '`ipadm set-ifprop -p arp=on -m ipv4 <if>`',
   },
   '-arp': {
     description: 'Turns ARP off on the IPv4 interface, so neighbour addresses are not resolved through ARP.',
-    ipmp: 'Solaris 11 refuses to turn ARP off on an IPMP interface.',
     example: '192.168.50.1 netmask + broadcast + -arp up',
+    byRelease: [
+      { releases: CLASSIC, text: 'Allowed on any interface (there are no IPMP interfaces).' },
+      { releases: ['s11'], text: 'Refused on an IPMP interface.' },
+    ],
+    solaris11: '`ipadm set-ifprop -p arp=off -m ipv4 <if>`',
   },
   trailers: {
     description: 'Obsolete: asked for trailer link-level encapsulation, which current drivers no longer use. Accepted for compatibility and ignored.',
@@ -222,11 +277,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
   xmit: {
     description: 'Allows packets to be sent from this address. This is the default for an address that is up.',
     example: 'ifconfig ce0:1 xmit',
+    solaris11: '`ipadm set-addrprop -p transmit=on <addrobj>`',
   },
   '-xmit': {
     description: 'Stops packets being sent from this address (NOXMIT); it still receives.',
     ipmp: 'A NOXMIT address can never be a test address: in.mpathd has to send probes from it.',
     example: 'myhost-rx netmask + broadcast + -xmit up',
+    solaris11: '`ipadm set-addrprop -p transmit=off <addrobj>`',
   },
   local: {
     description: 'Clears NOLOCAL: the logical interface holds a local address of this host. This is the default.',
@@ -240,21 +297,31 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
   },
   router: {
     description: 'Sets the ROUTER flag, allowing IP packets to be forwarded to and from this interface. It applies to the physical interface.',
-    ipmp: 'On Solaris 11 setting it on one member sets it on the whole group.',
     example: 'myhost netmask + broadcast + router up',
+    byRelease: [
+      { releases: CLASSIC, text: 'Applies to this interface alone.' },
+      { releases: ['s11'], text: 'Set on one member of a group, it applies to the whole group.' },
+    ],
+    solaris11: '`ipadm set-ifprop -p forwarding=on -m ipv4 <if>`',
   },
   '-router': {
     description: 'Clears the ROUTER flag, so IP packets are not forwarded to or from this interface. It applies to the physical interface.',
-    ipmp: 'On Solaris 11 clearing it on one member clears it on the whole group.',
     example: 'myhost netmask + broadcast + -router up',
+    byRelease: [
+      { releases: CLASSIC, text: 'Applies to this interface alone.' },
+      { releases: ['s11'], text: 'Cleared on one member of a group, it is cleared for the whole group.' },
+    ],
+    solaris11: '`ipadm set-ifprop -p forwarding=off -m ipv4 <if>`',
   },
   nud: {
     description: 'Turns IPv6 neighbour unreachability detection on for a point-to-point interface. This is the default.',
     example: 'ifconfig ip.tun0 inet6 nud',
+    solaris11: '`ipadm set-ifprop -p nud=on -m ipv6 <if>`',
   },
   '-nud': {
     description: 'Turns IPv6 neighbour unreachability detection off for a point-to-point interface.',
     example: 'ifconfig ip.tun0 inet6 -nud',
+    solaris11: '`ipadm set-ifprop -p nud=off -m ipv6 <if>`',
   },
   anycast: {
     description:
@@ -269,10 +336,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     description:
       'Marks the IPv6 address as preferred: it is chosen as source address over all others of suitable scope, whichever interface the packet leaves through.',
     example: 'addif 2001:db8:0:10::5/64 preferred up',
+    solaris11: '`ipadm set-addrprop -p preferred=on <addrobj>`',
   },
   '-preferred': {
     description: 'Clears the preferred mark; ordinary source address selection applies again.',
     example: 'ifconfig ce0:1 inet6 -preferred',
+    solaris11: '`ipadm set-addrprop -p preferred=off <addrobj>`',
   },
 
   // ---------------------------------------------------------------- numbers
@@ -281,12 +350,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'Sets the routing metric: the extra hops routing protocols count for routes through this interface. Higher values make them less attractive; the default is 0.',
     argument: 'a decimal integer, 0 or more',
     example: 'myhost netmask + broadcast + metric 2 up',
+    solaris11: '`ipadm set-ifprop -p metric=<n> -m ipv4 <if>`',
   },
   mtu: {
     description: 'Sets the maximum transmission unit of the interface in bytes. The link sets an upper bound, 1500 for standard Ethernet.',
     argument: 'a decimal integer (bytes)',
     ipmp: 'Members of a group should use the same MTU, since addresses move between them.',
     example: 'myhost netmask + broadcast + mtu 1400 up',
+    byRelease: [
+      { releases: ['s11'], text: 'Also marks the MTU fixed (flag FIXEDMTU).' },
+    ],
+    solaris11: '`ipadm set-ifprop -p mtu=<n> -m ipv4 <if>`, or `dladm set-linkprop -p mtu=<n> <link>` for the link',
   },
   index: {
     description: 'Gives the interface another interface index. The number must not be in use by another interface; it applies to the physical interface.',
@@ -320,6 +394,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'ifconfig e1000g0 dhcp start wait 60',
     pitfall:
       'For DHCP at boot, create `/etc/dhcp.<if>` next to an empty `/etc/hostname.<if>` rather than writing `dhcp` into the hostname file; the boot script appends `netmask + broadcast + up` to a one-line file, words the DHCP syntax does not accept. Without the hostname file the interface is never plumbed.',
+    byRelease: [
+      { releases: CLASSIC, text: 'IPv4 only: with `inet6` ifconfig prints `dhcp not supported for inet6` and exits 0.' },
+      { releases: CLEARVIEW, text: 'IPv6 too; from Solaris 11, DHCP data and test addresses work in an IPMP group.' },
+    ],
+    solaris11: '`ipadm create-addr -T dhcp <if>/v4` (`-w <seconds>` or `-w forever` for `wait`)',
   },
   'auto-dhcp': {
     description:
@@ -327,6 +406,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     ipmp: 'Classic Solaris 10 IPMP works with static addresses; DHCP data and test addresses in a group came with Solaris 11.',
     example: 'ifconfig e1000g0 auto-dhcp primary wait 30',
     pitfall: 'For DHCP at boot, create `/etc/dhcp.<if>` next to an empty `/etc/hostname.<if>` instead of writing the keyword yourself.',
+    byRelease: [
+      { releases: CLASSIC, text: 'IPv4 only: with `inet6` ifconfig prints `dhcp not supported for inet6` and exits 0.' },
+      { releases: CLEARVIEW, text: 'IPv6 too.' },
+    ],
+    solaris11: '`ipadm create-addr -T dhcp <if>/v4`',
   },
 
   // ---------------------------------------------------------------- link layer
@@ -337,6 +421,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     ipmp: 'Every member of a group needs its own MAC address. SPARC machines use one system-wide MAC for all NICs by default: set `local-mac-address?=true` in OBP, or give each member its own address with `ether`.',
     example: 'ether 2:8:20:4e:12:a1 myhost netmask + broadcast + group prod up',
     pitfall: 'ifconfig takes the word after `ether` as the MAC whatever it is, so `ether` directly followed by another keyword fails.',
+    solaris11: '`dladm set-linkprop -p mac-address=<mac> <link>`',
   },
 
   // ---------------------------------------------------------------- zones
@@ -347,6 +432,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'ifconfig ce0:3 plumb 192.168.10.80 netmask + broadcast + zone web1 up',
     pitfall:
       'Hostname files run before zones boot, so `zone` there fails at boot; give a zone its addresses in zonecfg, which sets them up when the zone starts.',
+    solaris11: '`ipadm set-addrprop -p zone=<zone> <addrobj>`',
   },
   '-zone': {
     description: 'Gives the logical interface\'s address back to the global zone. This is the default.',
@@ -356,6 +442,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     description:
       'Shares the address with every zone on the system; the zone that receives a packet is chosen from the Trusted Extensions zone configuration. Available with Trusted Extensions, from Solaris 10 11/06.',
     example: 'ifconfig ce0:4 plumb 192.168.10.90 netmask + broadcast + all-zones up',
+    solaris11: '`ipadm set-addrprop -p zone=all-zones <addrobj>`',
   },
   usesrc: {
     description:
@@ -363,6 +450,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     argument: 'an interface name (`vni0`) or `none`',
     ipmp: 'Cannot be combined with IPMP: an interface in a group, or marked standby, can neither use `usesrc` nor be named by it.',
     example: 'myhost netmask + broadcast + usesrc vni0 up',
+    solaris11: '`ipadm set-ifprop -p usesrc=<interface> -m ipv4 <if>`',
   },
 
   // ---------------------------------------------------------------- STREAMS modules
@@ -390,18 +478,32 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'Sets the source address of a tunnel\'s outer header; it must be an address already configured on another interface. It applies to the physical tunnel interface; Solaris 11 replaced it with `dladm create-iptun`.',
     argument: 'an address or host name, no `/len`',
     example: 'tsrc 192.168.10.5 tdst 192.168.20.7 10.1.1.1 10.1.1.2 up',
+    byRelease: [
+      { releases: ['s8', 's9', 's10-early', 's10', 'osol', 'illumos'], text: 'How the outer source of an IP tunnel (`hostname.ip.tun<n>`) is set.' },
+      { releases: ['s11'], text: 'Obsolete: a tunnel is a datalink made with `dladm create-iptun`.' },
+    ],
+    solaris11: '`dladm create-iptun -T ipv4 -s <source> -d <destination> tun0`, then `ipadm create-ip tun0`',
   },
   tdst: {
     description:
       'Sets the destination address of a tunnel\'s outer header: the far end of the tunnel. It applies to the physical tunnel interface; Solaris 11 replaced it with `dladm create-iptun`.',
     argument: 'an address or host name, no `/len`',
     example: 'tsrc 192.168.10.5 tdst 192.168.20.7 10.1.1.1 10.1.1.2 up',
+    byRelease: [
+      { releases: ['s8', 's9', 's10-early', 's10', 'osol', 'illumos'], text: 'How the outer destination of an IP tunnel (`hostname.ip.tun<n>`) is set.' },
+      { releases: ['s11'], text: 'Obsolete: a tunnel is a datalink made with `dladm create-iptun`.' },
+    ],
+    solaris11: '`dladm create-iptun -T ipv4 -s <source> -d <destination> tun0`, then `ipadm create-ip tun0`',
   },
   encaplimit: {
     description:
       'Sets the encapsulation limit of a tunnel over IPv6 (IPv4-in-IPv6 or IPv6-in-IPv6): how many further tunnels a packet may enter. It applies to the physical tunnel interface.',
     argument: 'an integer from 0 to 255',
     example: 'ifconfig ip6.tun0 inet6 encaplimit 4',
+    byRelease: [
+      { releases: ['s11'], text: 'Obsolete: a property of the tunnel datalink.' },
+    ],
+    solaris11: '`dladm set-linkprop -p encaplimit=<n> <tunnel-link>`',
   },
   '-encaplimit': {
     description: 'Stops the tunnel over IPv6 from sending an encapsulation limit. It applies to the physical tunnel interface.',
@@ -411,6 +513,10 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     description: 'Sets the hop limit of the tunnel\'s outer header: the TTL for an IPv4 outer header, the hop limit for an IPv6 one. It applies to the physical tunnel interface.',
     argument: 'an integer from 0 to 255',
     example: 'tsrc 192.168.10.5 tdst 192.168.20.7 thoplimit 32 10.1.1.1 10.1.1.2 up',
+    byRelease: [
+      { releases: ['s11'], text: 'Obsolete: a property of the tunnel datalink.' },
+    ],
+    solaris11: '`dladm set-linkprop -p hoplimit=<n> <tunnel-link>`',
   },
   auth_algs: {
     description:
@@ -451,11 +557,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
   // ---------------------------------------------------------------- Clearview IPMP
   ipmp: {
     description:
-      'Creates an IPMP interface (`ipmp0`) that owns a group\'s data addresses: the IPMP model of OpenSolaris and Solaris 11 Express, whose hostname files require it as the first word of `/etc/hostname.ipmp0`. ' +
+      'Creates an IPMP interface (`ipmp0`) that owns a group\'s data addresses: the IPMP model of OpenSolaris, Solaris 11 Express and illumos, whose hostname files require it as the first word of `/etc/hostname.ipmp0`. ' +
       'Solaris 10 and older do not know the word and stop with `ipmp: bad address`.',
     ipmp: 'In this model the underlying interfaces carry only test addresses (`group ipmp0 -failover myhost-ce0-test up`) and the data addresses live on the IPMP interface.',
     example: 'ipmp group ipmp0 192.168.10.10/24 up',
     pitfall: 'Such files do not work on Solaris 10: `hostname.ipmp0` cannot be plumbed there.',
+    byRelease: [
+      { releases: CLASSIC, text: 'No keyword: ifconfig takes it as an address and stops (`ipmp: bad address`).' },
+      { releases: READ_BY_CLEARVIEW, text: 'The first word of `/etc/hostname.ipmp<n>`: the boot creates the IPMP interface from that file, then runs the rest of the line.' },
+      { releases: ['s11'], text: 'Still known to ifconfig, but no hostname file is read: ipadm creates IPMP interfaces.' },
+    ],
+    solaris11: '`ipadm create-ipmp <ipmp-if>`, then `ipadm add-ipmp -i <link> <ipmp-if>` for each member',
   },
 
   // ---------------------------------------------------------------- address family
@@ -471,6 +583,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'Selects the IPv6 address family. ifconfig recognises it only directly after the interface name; the boot script already passes it for every line of a hostname6 file.',
     example: 'ifconfig ce0 inet6 plumb up',
     pitfall: 'A hostname6 line that starts with `inet6` fails with `inet6: bad address`.',
+    solaris11: '`ipadm create-ip <if>` and `ipadm create-addr -T addrconf <if>/v6` (what an empty hostname6 file did)',
   },
 
   // ---------------------------------------------------------------- DHCP sub-syntax
@@ -485,6 +598,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
       'How long ifconfig waits for the DHCP operation to complete. Without it ifconfig waits about 30 seconds; `wait 0` returns at once and `wait forever` never gives up.',
     argument: 'seconds as a decimal integer, or `forever`',
     example: 'primary wait 60',
+    solaris11: '`ipadm create-addr -T dhcp -w <seconds> <if>/v4`, or `-w forever`',
   },
   start: {
     description: 'Starts DHCP on the interface: the agent leases an address and configures it. It is the default operation.',
@@ -536,6 +650,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     example: 'myhost netmask + broadcast + group prod up',
     pitfall:
       'At boot only local files resolve: a name missing from hosts fails with `bad address` and the interface gets no address. A mistyped keyword (`UP`, `standy`) or a `#` is looked up as a name too.',
+    byRelease: [
+      { releases: ['s8', 's9', 's10-early'], text: 'A name is looked up in `inet/ipnodes` first, then in `hosts`.' },
+      { releases: ['s10', 'osol', 'illumos', 's11'], text: '`hosts` alone counts: `inet/ipnodes` is a link to it, and Solaris 11 has none.' },
+    ],
+    solaris11: '`ipadm create-addr -T static -a <address>/<len> <if>/v4`; ipadm wants the prefix length',
   },
 };
 

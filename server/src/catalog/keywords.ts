@@ -132,7 +132,7 @@ export const KEYWORDS: readonly KeywordSpec[] = [
   kw({ name: 'configinfo', interactiveOnly: true, summary: 'Print the configuration in reusable form' }),
   kw({ name: 'debug', interactiveOnly: true, summary: 'Print ifconfig debugging output' }),
   kw({ name: 'verbose', interactiveOnly: true, summary: 'Print more detail' }),
-  kw({ name: 'ipmp', releases: OSOL, summary: 'Create an IPMP interface (OpenSolaris / Solaris 11 Express)' }),
+  kw({ name: 'ipmp', releases: OSOL, summary: 'Create an IPMP interface (OpenSolaris, illumos, Solaris 11)' }),
 ];
 
 /** The address family word: valid only as the first word after the interface name (§1.6). */

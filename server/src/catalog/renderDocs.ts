@@ -10,13 +10,17 @@
  *     Argument: ... · IPv4 only · ...              facts
  *     IPMP: ...
  *     Pitfall: ...
+ *     By release:                                   where releases differ, the target marked
+ *     - Solaris 8–10: ...
+ *     - **OpenSolaris, illumos, Solaris 11** (your target): ...
+ *     Solaris 11: `ipadm ...`                       the ipadm / dladm equivalent (§6)
  *     ```                                           example
  *     myhost-ce1-test ... up
  *     ```
  */
 import { ADDRESS_KEY, PLUS_KEY, keywordDoc, type KeywordDoc } from './keywordDocs';
 import { FAMILY_WORDS, findDhcpWord, findKeyword, type ArgumentKind, type DhcpWordSpec, type KeywordSpec } from './keywords';
-import { RELEASES, describeReleases } from './releases';
+import { RELEASES, describeReleases, releaseGroupLabel, type Release } from './releases';
 
 /** What the renderers need to know about a word, whatever table it comes from. */
 interface Entry {
@@ -125,8 +129,18 @@ function markdownTitle(entry: Entry): string {
   return title;
 }
 
-/** Hover Markdown for `name`, or `undefined` when it has no docs. */
-export function renderKeywordMarkdown(name: string): string | undefined {
+/** The "By release" lines: each note with its releases named, the one holding `target` marked. */
+function releaseLines(doc: KeywordDoc, target: Release | undefined, markdown: boolean): string[] {
+  return (doc.byRelease ?? []).map((note) => {
+    const label = releaseGroupLabel(note.releases);
+    const mine = target !== undefined && note.releases.includes(target);
+    if (!markdown) return `- ${label}${mine ? ' (your target)' : ''}: ${plain(note.text)}`;
+    return mine ? `- **${label}** (your target): ${note.text}` : `- ${label}: ${note.text}`;
+  });
+}
+
+/** Hover Markdown for `name`, or `undefined` when it has no docs. `release` is marked in the "By release" list. */
+export function renderKeywordMarkdown(name: string, release?: Release): string | undefined {
   const entry = entryFor(name);
   if (!entry) return undefined;
   const { doc } = entry;
@@ -134,6 +148,8 @@ export function renderKeywordMarkdown(name: string): string | undefined {
   if (entry.facts.length > 0) parts.push(`_${entry.facts.join(' · ')}_`);
   if (doc.ipmp) parts.push(`**IPMP:** ${doc.ipmp}`);
   if (doc.pitfall) parts.push(`**Pitfall:** ${doc.pitfall}`);
+  if (doc.byRelease?.length) parts.push(['**By release:**', ...releaseLines(doc, release, true)].join('\n'));
+  if (doc.solaris11) parts.push(`**Solaris 11:** ${doc.solaris11}`);
   parts.push('```\n' + doc.example + '\n```');
   return parts.join('\n\n');
 }
@@ -144,7 +160,7 @@ function plain(text: string): string {
 }
 
 /** The same hover as plain text, for clients without Markdown. */
-export function renderKeywordPlain(name: string): string | undefined {
+export function renderKeywordPlain(name: string, release?: Release): string | undefined {
   const entry = entryFor(name);
   if (!entry) return undefined;
   const { doc } = entry;
@@ -155,6 +171,8 @@ export function renderKeywordPlain(name: string): string | undefined {
   if (entry.facts.length > 0) lines.push('', plain(entry.facts.join(' · ')));
   if (doc.ipmp) lines.push('', `IPMP: ${plain(doc.ipmp)}`);
   if (doc.pitfall) lines.push('', `Pitfall: ${plain(doc.pitfall)}`);
+  if (doc.byRelease?.length) lines.push('', 'By release:', ...releaseLines(doc, release, false));
+  if (doc.solaris11) lines.push('', `Solaris 11: ${plain(doc.solaris11)}`);
   lines.push('', `Example: ${doc.example}`);
   return lines.join('\n');
 }

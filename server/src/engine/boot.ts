@@ -15,8 +15,10 @@
  *
  * in.mpathd is not started by the `group` keyword at boot (net-physical exports
  * SUNW_NO_MPATHD); when net-init starts it, it moves the data addresses off a standby.
+ *
+ * Solaris 11 reads no hostname files (§6): its boot here is lo0 and a message saying so.
  */
-import { RELEASES, type Release } from '../catalog/releases';
+import { readsHostnameFiles, releaseBefore, type Release } from '../catalog/releases';
 import type { AddressFamily } from '../catalog/keywords';
 import { parseHostnameFile, type HostnameFile, type LogicalLine } from '../syntax/hostname';
 import { checkInterfaceName, isIpmpInterface } from '../syntax/interfaceName';
@@ -81,16 +83,19 @@ export interface BootResult {
 const IFCONFIG = '/sbin/ifconfig';
 const EPILOGUE = ['netmask', '+', 'broadcast', '+', 'up'];
 
-function before(release: Release, than: Release): boolean {
-  return RELEASES.indexOf(release) < RELEASES.indexOf(than);
-}
+const before = releaseBefore;
+
+/** An implicit IP tunnel's name (`ip.tun0`, `ip6.tun1`, `ip.6to4tun0`): net-init's (net-iptun's on illumos), not net-physical's. */
+const TUNNEL = /^(ip|ip6)\.(6to4)?tun[0-9]+$/;
 
 /** A file of the glob `<prefix>.*[0-9]` and the interface net-physical reads from its name (§1.2). */
 export function bootInterfaceName(baseName: string, prefix: 'hostname' | 'hostname6' | 'dhcp', release: Release): string | undefined {
   if (!baseName.startsWith(`${prefix}.`) || !/[0-9]$/.test(baseName)) return undefined;
   const name = baseName.slice(prefix.length + 1);
-  // A further dot makes the script skip the file (tunnels are net-init's, §1.2).
-  if (name.includes('.')) return undefined;
+  // A further dot makes the script skip the file (tunnels are net-init's, §1.2). illumos'
+  // net-physical joins a hostname file's parts again and skips only IP tunnels (is_iptun), so
+  // there `hostname.ce0.bak1` is read as interface `ce0.bak1`, whose plumb fails.
+  if (name.includes('.') && (release !== 'illumos' || prefix === 'dhcp' || TUNNEL.test(name))) return undefined;
   // "For some unknown historical reason the xx0 ifname is ignored" (IPv4): every Solaris 10 script
   // has the rule (the late one Oracle ships for solaris10 zones too); OpenSolaris dropped it.
   if (prefix === 'hostname' && name === 'xx0' && before(release, 'osol')) return undefined;
@@ -142,7 +147,7 @@ class Boot {
       netmasks: input.netmasks,
       nicPresent: (name) => {
         if (missing.has(name)) return false;
-        if (name === 'lo0' || /^(ip|ip6)\.(6to4)?tun[0-9]+$/.test(name)) return true;
+        if (name === 'lo0' || TUNNEL.test(name)) return true;
         const check = checkInterfaceName(name);
         if (check.kind !== 'valid') return false;
         return !isIpmpInterface(check.name) || !before(release, 'osol');
@@ -187,6 +192,7 @@ class Boot {
   }
 
   run(): BootResult {
+    if (!readsHostnameFiles(this.release)) return this.runFromIpadm();
     const hostname4 = this.files('hostname');
     const hostname6 = this.files('hostname6');
     const dhcpFiles = this.files('dhcp');
@@ -221,9 +227,36 @@ class Boot {
     // net-svc
     this.ifconfig('net-svc', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'again once name services run, so netmask + may use NIS maps');
 
+    return this.result(settings, log, moved);
+  }
+
+  private result(settings: MpathdSettings, log: readonly string[], moved: AddressMove[]): BootResult {
     const final = mpathdView(this.state, settings, log);
     const commands = this.steps.filter((s): s is Extract<BootStep, { kind: 'command' }> => s.kind === 'command').map((s) => s.outcome);
     return { release: this.release, steps: this.steps, commands, state: this.state, mpathdStartMoves: moved, mpathd: final, settings, events: this.events };
+  }
+
+  /**
+   * Solaris 11 (§6): net-loopback enables lo0 as ipadm keeps it, net-physical enables the
+   * interfaces of /etc/ipadm/ipadm.conf, and no hostname, hostname6 or dhcp file is read. The
+   * tree holds no ipadm configuration, so nothing but lo0 is plumbed.
+   */
+  private runFromIpadm(): BootResult {
+    this.other('net-loopback', 'loopback', '/usr/sbin/ipadm', ['enable-if', '-t', 'lo0'], [], 'lo0/v4 127.0.0.1/8 and lo0/v6 ::1/128, as ipadm keeps them');
+    // What `ipadm enable-if -t lo0` leaves, applied without a step of its own.
+    for (const args of [plain('lo0', 'plumb', '127.0.0.1', 'up'), plain('lo0', 'inet6', 'plumb', '::1', 'up')]) {
+      runIfconfig(this.state, { id: -1, script: 'net-loopback', phase: 'loopback', program: IFCONFIG, args }, this.env);
+    }
+    this.ifconfig('net-physical', 'netmask', plain('-auD4', 'netmask', '+', 'broadcast', '+'), undefined, 'for interfaces already up: none at a disk boot');
+    const unread = this.input.interfaces.map((i) => i.baseName).sort(byteOrder);
+    this.message(
+      'net-physical',
+      unread.length
+        ? `(Solaris 11 reads its network configuration from ipadm (/etc/ipadm/ipadm.conf), not from hostname files: ${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} not read, so nothing of ${unread.length === 1 ? 'it' : 'them'} is plumbed. Convert Host to Solaris 11 ipadm gives the ipadm commands that configure ${unread.length === 1 ? 'it' : 'them'}.)`
+        : '(Solaris 11 reads its network configuration from ipadm (/etc/ipadm/ipadm.conf), not from hostname files.)',
+    );
+    const { settings, log } = readMpathdSettings(this.input.mpathd);
+    return this.result(settings, log, []);
   }
 
   private plumbAll(list: { name: string; input: InterfaceFileInput }[], family: AddressFamily): { plumbed: { name: string; input: InterfaceFileInput }[]; failed: string[] } {
@@ -415,7 +448,7 @@ class Boot {
     for (const family of ['inet', 'inet6'] as const) {
       const prefix = family === 'inet' ? 'hostname.' : 'hostname6.';
       const files = this.input.interfaces
-        .filter((i) => i.baseName.startsWith(prefix) && /^(ip|ip6)\.(6to4)?tun[0-9]+$/.test(i.baseName.slice(prefix.length)))
+        .filter((i) => i.baseName.startsWith(prefix) && TUNNEL.test(i.baseName.slice(prefix.length)))
         .sort((a, b) => byteOrder(a.baseName, b.baseName));
       const done: string[] = [];
       for (const input of files) {

@@ -14,6 +14,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { ipmpTemplateAction } from './template';
+import { CONVERT_COMMAND } from './convert';
 import { IGNORE_IN_FILE_COMMAND, ignoreFileEdit, ignoreLineEdit } from './suppression';
 import { TEMPLATE_KIND, toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
 
@@ -42,6 +43,11 @@ export function codeActions(
       for (const fix of finding.fixes ?? []) {
         const action = fixToAction(fix, diagnostic, caps);
         if (action) actions.push(action);
+      }
+      // Solaris 11 ignores the file: the way forward is its ipadm equivalent (client command).
+      if (finding.rule === 'hostname-file-not-read' && caps.clientCommands && !offered.has(finding.rule)) {
+        const title = 'Convert this host to Solaris 11 ipadm commands';
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, command: { title, command: CONVERT_COMMAND, arguments: [doc.uri] } });
       }
       if (!offered.has(finding.rule)) {
         offered.add(finding.rule);

@@ -16,7 +16,7 @@ import { DHCP_WORDS, KEYWORDS, keywordAppliesTo, type KeywordSpec } from '../cat
 import { MPATHD_SETTINGS } from '../catalog/mpathd';
 import { PLUS_KEY } from '../catalog/keywordDocs';
 import { renderKeywordMarkdown, renderKeywordPlain } from '../catalog/renderDocs';
-import type { Release } from '../catalog/releases';
+import { isRelease, type Release } from '../catalog/releases';
 import { checkAddressLiteral } from '../syntax/address';
 import { interpretLine, type HostnameFile, type LogicalLine } from '../syntax/hostname';
 import { checkInterfaceName } from '../syntax/interfaceName';
@@ -38,6 +38,8 @@ export interface CompletionOptions {
 interface ItemData {
   readonly kind: 'keyword' | 'dhcp';
   readonly name: string;
+  /** The target release, marked in the docs' "By release" list. */
+  readonly release?: Release;
 }
 
 export function complete(doc: ParsedDocument, offset: number, host: HostView, options: CompletionOptions): CompletionList {
@@ -55,7 +57,8 @@ export function complete(doc: ParsedDocument, offset: number, host: HostView, op
 export function resolveCompletion(item: CompletionItem, options: { markdown: boolean }): CompletionItem {
   const data = item.data as ItemData | undefined;
   if (!data || (data.kind !== 'keyword' && data.kind !== 'dhcp')) return item;
-  const value = options.markdown ? renderKeywordMarkdown(data.name) : renderKeywordPlain(data.name);
+  const release = isRelease(data.release) ? data.release : undefined;
+  const value = options.markdown ? renderKeywordMarkdown(data.name, release) : renderKeywordPlain(data.name, release);
   if (value) item.documentation = { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value };
   return item;
 }
@@ -138,7 +141,7 @@ function keywordItem(spec: KeywordSpec, range: Range, options: CompletionOptions
     sortText: `${spec.ipmp ? '0' : '1'}${spec.name.replace(/^-/, '')}`,
     filterText: spec.name,
     textEdit: { range, newText: takesArgument && options.retrigger ? `${spec.name} ` : spec.name },
-    data: { kind: 'keyword', name: spec.name } satisfies ItemData,
+    data: { kind: 'keyword', name: spec.name, release: options.release } satisfies ItemData,
   };
   if (takesArgument && options.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   return item;

@@ -27,6 +27,9 @@ import {
 } from '../engine/state';
 import type { MpathdFile } from '../syntax/mpathd';
 
+/** The client command that opens a host's conversion: arguments [uri] (a file of the host). */
+export const CONVERT_COMMAND = 'solarisIpmp.convertToIpadm';
+
 /** Where a command's input came from: a file of the host and its 1-based line. */
 export interface SourceLine {
   readonly file: string;

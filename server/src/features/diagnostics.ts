@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { RELEASES } from '../catalog/releases';
+import { RELEASES, readsHostnameFiles } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
 import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
@@ -25,6 +25,10 @@ export const DIAGNOSTIC_SOURCE = 'ipmp';
 export const MAX_DIAGNOSTICS = 5000;
 
 export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
+  if (doc.kind === 'hostname' && !readsHostnameFiles(settings.release)) {
+    // No boot reads the file (§6): what the other rules say of it would describe a boot that never happens.
+    return filterSuppressed([hostnameFileNotRead(doc)], doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+  }
   const unread = (host.unread ?? []).filter((u) => u.uri !== doc.uri);
   const interfacesUnread = unread.filter((u) => u.role === 'interface');
   // With a member of the host missing, the picture across interfaces would be wrong.
@@ -33,6 +37,17 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
   const failures = interfacesUnread.length ? [] : failureFindingsFor(doc, host, settings, found);
   const all = withUnreadFiles(doc, [...found, ...failures], unread, settings);
   return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+}
+
+/** The one finding of a hostname.<if>, hostname6.<if> or dhcp.<if> file on Solaris 11, on its first line. */
+export function hostnameFileNotRead(doc: Extract<ParsedDocument, { kind: 'hostname' }>): Finding {
+  const file = doc.hostname;
+  const kind = file.fileName?.prefix === 'dhcp' ? 'dhcp.<if>' : file.fileName?.prefix === 'hostname6' ? 'hostname6' : 'hostname';
+  return {
+    rule: 'hostname-file-not-read',
+    range: file.index.range(0, file.index.lineEnd(0)),
+    message: `Solaris 11 does not read ${kind} files: this interface is configured with ipadm (run 'Convert Host to Solaris 11 ipadm'), and nothing in this file takes effect.`,
+  };
 }
 
 function pathOf(uri: string): string | undefined {
@@ -257,7 +272,8 @@ function singleFileFindings(doc: ParsedDocument, host: HostView, settings: Setti
       );
     }
     case 'hosts':
-      return [...checkHosts(doc.hosts, ctx), ...checkDuplicateHostNames(doc.hosts, usedHostNames(host), ctx)];
+      // A name counts as used only where a hostname file is read (none on Solaris 11).
+      return [...checkHosts(doc.hosts, ctx), ...checkDuplicateHostNames(doc.hosts, readsHostnameFiles(settings.release) ? usedHostNames(host) : new Set(), ctx)];
     case 'netmasks':
       return checkNetmasks(doc.netmasks, ctx);
     case 'mpathd':

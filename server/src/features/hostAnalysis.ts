@@ -4,13 +4,13 @@
  * findings, and on demand the preview's boot (CRs kept, as Solaris keeps them) and the failure
  * of a NIC. Kept per host snapshot: every request on the same files reuses it.
  */
-import type { Release } from '../catalog/releases';
+import { readsHostnameFiles, type Release } from '../catalog/releases';
 import { simulateBoot, type BootResult } from '../engine/boot';
 import { simulateFailure, type FailureSimulation } from '../engine/mpathd';
 import { checkBoot } from '../rules/bootRules';
 import { checkDrift } from '../rules/driftRules';
 import { compareWithRunning, type DriftResult } from '../engine/drift';
-import { buildIpmpHost, type IpmpHost, type IpmpInputs } from '../rules/ipmpModel';
+import { bootFor, buildIpmpHost, type IpmpHost, type IpmpInputs } from '../rules/ipmpModel';
 import { checkHost, type HostFinding } from '../rules/ipmpRules';
 import type { HostView } from './hostView';
 
@@ -42,7 +42,11 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
   const cached = byRelease.get(release);
   if (cached) return cached;
   const inputs = inputsOf(view, release);
-  const model = buildIpmpHost(inputs);
+  // Solaris 11 reads no hostname files (§6): its boot names them but plumbs none, and neither
+  // the IPMP picture, the host-wide rules nor drift may judge them.
+  const read = readsHostnameFiles(release);
+  const interfaces = read ? view.interfaces : [];
+  const model = read ? buildIpmpHost(inputs) : buildIpmpHost({ ...inputs, interfaces }, bootFor(inputs));
   let findings: HostFinding[] | undefined;
   let drift: DriftResult | undefined | null = null;
   let preview: BootResult | undefined;
@@ -53,15 +57,15 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
     model,
     get hostFindings(): readonly HostFinding[] {
       findings ??= [
-        ...checkHost({ model, interfaces: view.interfaces, hosts: view.hosts, ipnodes: view.ipnodes, netmasks: view.netmasks }),
-        ...checkBoot({ model, interfaces: view.interfaces }),
+        ...checkHost({ model, interfaces, hosts: view.hosts, ipnodes: view.ipnodes, netmasks: view.netmasks }),
+        ...checkBoot({ model, interfaces }),
         ...driftFindings(view, analysis.drift),
       ];
       return findings;
     },
     get drift(): DriftResult | undefined {
       if (drift === null) {
-        const ifconfig = view.live?.ifconfig;
+        const ifconfig = read ? view.live?.ifconfig : undefined;
         drift = ifconfig ? compareWithRunning({ booted: model.boot.state, ifconfig: ifconfig.file, ipmpstat: view.live?.ipmpstat?.file }) : undefined;
       }
       return drift;

@@ -22,7 +22,10 @@ import { viewWithDocument } from './hostView';
 
 export interface HoverOptions {
   readonly markdown: boolean;
-  /** Decides whether `-failover` implies `deprecated` in group summaries; default Solaris 10. */
+  /**
+   * The target release: marked in a keyword's "By release" list, and deciding whether
+   * `-failover` implies `deprecated` in group summaries; default Solaris 10.
+   */
   readonly release?: Release;
 }
 
@@ -51,7 +54,8 @@ function stripMarkdown(text: string): string {
 }
 
 function keywordHover(token: Token, name: string, options: HoverOptions): Hover | null {
-  const value = options.markdown ? renderKeywordMarkdown(name) : renderKeywordPlain(name);
+  const release = options.release ?? DEFAULT_RELEASE;
+  const value = options.markdown ? renderKeywordMarkdown(name, release) : renderKeywordPlain(name, release);
   if (!value) return null;
   return { contents: { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: token.range };
 }

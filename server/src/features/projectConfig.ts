@@ -8,7 +8,7 @@
  * in what it leaves out; `ipmp-lint`'s command-line options win over the file.
  */
 import picomatch from 'picomatch';
-import { RELEASES, RELEASE_LABELS, isRelease, type Release } from '../catalog/releases';
+import { RELEASES, RELEASE_DESCRIPTIONS, isRelease, type Release } from '../catalog/releases';
 import { RULES, isRuleId, type RuleId } from '../rules/registry';
 import { RULE_DOCS } from '../rules/ruleDocs';
 import type { RuleLevel, Settings } from './settings';
@@ -145,7 +145,7 @@ export function projectConfigSchema(): object {
         description: 'The Solaris release the files are for: which ifconfig keywords exist, how names are looked up, what the boot scripts run. Wins over the editor setting solarisIpmp.release; ipmp-lint --release wins over it.',
         type: 'string',
         enum: [...RELEASES],
-        enumDescriptions: RELEASES.map((r) => RELEASE_LABELS[r]),
+        enumDescriptions: RELEASES.map((r) => RELEASE_DESCRIPTIONS[r].replace(/`/g, '')),
       },
       rules: {
         description: 'Severity per rule id, or off. Merged with the editor setting solarisIpmp.rules (this file wins for a rule set in both); ipmp-lint --rule wins over both.',

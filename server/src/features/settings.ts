@@ -2,7 +2,7 @@
  * The `solarisIpmp.*` settings, declared once here. A test keeps package.json's
  * `contributes.configuration` in step with this table.
  */
-import { DEFAULT_RELEASE, RELEASES, RELEASE_LABELS, isRelease, type Release } from '../catalog/releases';
+import { DEFAULT_RELEASE, RELEASES, RELEASE_DESCRIPTIONS, RELEASE_LABELS, isRelease, type Release } from '../catalog/releases';
 import { RULES, isRuleId, type RuleId } from '../rules/registry';
 import type { Severity } from '../rules/types';
 
@@ -37,11 +37,11 @@ export const SETTINGS_SCHEMA: Record<string, object> = {
     type: 'string',
     enum: [...RELEASES],
     enumItemLabels: RELEASES.map((r) => RELEASE_LABELS[r]),
-    markdownEnumDescriptions: RELEASES.map((r) => RELEASE_LABELS[r]),
+    markdownEnumDescriptions: RELEASES.map((r) => RELEASE_DESCRIPTIONS[r]),
     default: DEFAULT_RELEASE,
     scope: 'resource',
     markdownDescription:
-      'The Solaris release the files are for. It decides which ifconfig keywords exist (`ipmp` only from OpenSolaris / Solaris 11 Express on) and whether `inet/ipnodes` is searched before `hosts` (up to Solaris 10 11/06).',
+      'The Solaris release the files are for. It decides which ifconfig keywords exist (`ipmp` only from OpenSolaris / Solaris 11 Express on, and on illumos), whether `inet/ipnodes` is searched before `hosts` (up to Solaris 10 11/06), and what the boot reads. `illumos` means OpenIndiana, OmniOS and other illumos distributions, which still read hostname files; `s11` means Oracle Solaris 11 (11/11 and later), which reads none: there every `hostname.<if>`, `hostname6.<if>` and `dhcp.<if>` file gets `hostname-file-not-read` instead of the other checks.',
   },
   'solarisIpmp.rules': {
     type: 'object',

@@ -80,7 +80,15 @@ function checkFileName(file: HostnameFile, ctx: HostnameRuleContext, out: Findin
   const firstLine = file.index.range(0, file.index.lineEnd(0));
   const check = checkInterfaceName(name.interfaceName);
   const label = `${name.prefix}.${name.interfaceName}`;
-  if (check.kind === 'skipped') {
+  if (check.kind === 'skipped' && ctx.release === 'illumos' && name.prefix !== 'dhcp' && name.interfaceName.includes('.') && /[0-9]$/.test(name.interfaceName)) {
+    // illumos' net-physical joins a hostname file's dotted parts again and skips only IP tunnels (§1.2).
+    out.push({
+      rule: 'ignored-file',
+      severity: 'warning',
+      range: firstLine,
+      message: `${label}: illumos' boot script reads '${name.interfaceName}' as an interface name (it skips only IP tunnels) and fails to plumb it ('Failed to plumb' on the console at boot). Rename the copy so it does not end in a digit, e.g. ${name.prefix}.${name.interfaceName.replace(/[0-9]+$/, '')}.`,
+    });
+  } else if (check.kind === 'skipped') {
     out.push({ rule: 'ignored-file', range: firstLine, message: `The boot script ignores ${label}: ${check.reason}.` });
   } else if (check.kind === 'misread') {
     out.push({ rule: 'ignored-file', severity: 'warning', range: firstLine, message: `${label}: ${check.reason} ('Failed to plumb' on the console at boot). Rename the copy so it has a further '.', e.g. ${name.prefix}.${name.interfaceName.replace(/[^A-Za-z0-9].*$/, '')}.bak.` });
@@ -90,7 +98,7 @@ function checkFileName(file: HostnameFile, ctx: HostnameRuleContext, out: Findin
     out.push({
       rule: 'solaris11-syntax',
       range: firstLine,
-      message: `IPMP interfaces such as ${check.name.text} exist only from OpenSolaris / Solaris 11 Express on; ${RELEASE_LABELS[ctx.release]} cannot plumb ${check.name.text}.`,
+      message: `IPMP interfaces such as ${check.name.text} exist only from OpenSolaris / Solaris 11 Express on (and on illumos); ${RELEASE_LABELS[ctx.release]} cannot plumb ${check.name.text}.`,
     });
   }
 }
@@ -215,7 +223,7 @@ function checkSegmentWords(
         out.push({
           rule: 'solaris11-syntax',
           range: use.token.range,
-          message: `'ipmp' exists only from OpenSolaris / Solaris 11 Express on; on ${RELEASE_LABELS[ctx.release]} ifconfig takes it as an address and stops with 'ipmp: bad address'.`,
+          message: `'ipmp' exists only from OpenSolaris / Solaris 11 Express on (and on illumos); on ${RELEASE_LABELS[ctx.release]} ifconfig takes it as an address and stops with 'ipmp: bad address'.`,
         });
       } else {
         out.push({

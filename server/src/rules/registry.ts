@@ -30,6 +30,7 @@ const RULE_LIST = [
   { id: 'ignored-file', severity: 'info', summary: 'A file name the boot script skips or misreads' },
   { id: 'invalid-interface-name', severity: 'error', summary: 'Not a Solaris interface name' },
   { id: 'solaris11-syntax', severity: 'error', summary: 'Syntax the target release does not know' },
+  { id: 'hostname-file-not-read', severity: 'warning', summary: 'A hostname, hostname6 or dhcp file Solaris 11 never reads' },
   // resolution against the host's other files
   { id: 'unresolved-host', severity: 'error', summary: 'A host name the host does not define' },
   { id: 'no-hosts-file', severity: 'info', summary: 'Names are used but the host has no hosts file' },

@@ -127,7 +127,7 @@ export const RULE_DOCS: Readonly<Record<RuleId, RuleDoc>> = {
   'ignored-file': {
     description:
       'A file name the boot script does not read as intended. A name that does not end in a digit or has a further dot (`hostname.ce0.bak`) is skipped, which is harmless for a backup copy (info). ' +
-      'A name such as `hostname.ce0-old1` still matches, so the boot tries to plumb an interface of that name, fails and reports it on the console (warning).',
+      'A name such as `hostname.ce0-old1` still matches, so the boot tries to plumb an interface of that name, fails and reports it on the console (warning); on illumos so does a dotted name ending in a digit (`hostname.ce0.bak1`).',
     fix: 'Give a backup copy a name with a further dot, such as `hostname.ce0.bak`, or move it out of `/etc`; a file that should be read must be named `hostname.` followed by the interface name.',
     fixable: 'none',
   },
@@ -140,9 +140,17 @@ export const RULE_DOCS: Readonly<Record<RuleId, RuleDoc>> = {
   },
   'solaris11-syntax': {
     description:
-      'Syntax of the newer IPMP design of OpenSolaris and Solaris 11 Express while the target release is older: the `ipmp` keyword, or an IPMP interface file such as `hostname.ipmp0`. ' +
-      'On Solaris 10 and earlier ifconfig reads `ipmp` as an address (`ipmp: bad address`), and `ipmp0` cannot be plumbed.',
-    fix: 'For Solaris 10 and earlier, build the group with `group` on the physical interfaces and remove the IPMP interface file; if the host runs OpenSolaris or Solaris 11 Express, set `solarisIpmp.release` to `osol`.',
+      'Syntax of the newer IPMP design of OpenSolaris, Solaris 11 Express and illumos while the target release is older: the `ipmp` keyword, or an IPMP interface file such as `hostname.ipmp0`. ' +
+      'On Solaris 10 and earlier ifconfig reads `ipmp` as an address (`ipmp: bad address`), and `ipmp0` cannot be plumbed. With the target `osol` or `illumos` the same files are valid and nothing is reported.',
+    fix: 'For Solaris 10 and earlier, build the group with `group` on the physical interfaces and remove the IPMP interface file; if the host runs OpenSolaris or Solaris 11 Express, set `solarisIpmp.release` to `osol`, and for OpenIndiana, OmniOS or another illumos distribution to `illumos`.',
+    fixable: 'none',
+  },
+  'hostname-file-not-read': {
+    description:
+      'The target release is Solaris 11, whose boot reads no `hostname.<if>`, `hostname6.<if>` or `dhcp.<if>` file: interfaces and addresses come from what ipadm keeps in `/etc/ipadm/ipadm.conf`. ' +
+      'Only on the first boot after an upgrade from an older release are such files converted to ipadm once and renamed `/etc/OBSOLETE.hostname.<if>.converted`; one copied onto a running Solaris 11 host later configures nothing. ' +
+      'This is the only finding such a file gets with this target, since the other rules would describe a boot that does not happen.',
+    fix: "Configure the interface with ipadm (and dladm): the command 'Convert Host to Solaris 11 ipadm' writes the commands for the host's files. If the host still runs Solaris 10, OpenSolaris or illumos, set `solarisIpmp.release` to that release.",
     fixable: 'none',
   },
 
