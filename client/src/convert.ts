@@ -1,7 +1,7 @@
 /**
  * "Convert Host to Solaris 11 ipadm": the host of the active file (or one the user picks)
- * converted by the server into a `dladm`/`ipadm` shell script, opened as a new untitled
- * document beside the editor for the user to read, change and save. Nothing on disk changes.
+ * converted by the server into a `dladm`/`ipadm` shell script, opened as an untitled document
+ * (`<host>-solaris11-ipadm.sh`) beside the editor for the user to read, change and save. Nothing on disk changes.
  */
 import * as vscode from 'vscode';
 import { CONVERT_REQUEST, type ConvertParams, type ConvertResult } from '../../server/src/protocol';
@@ -39,7 +39,16 @@ export async function convertHost(server: Requester, target?: vscode.Uri | strin
     void vscode.window.showInformationMessage('This file belongs to no Solaris host: there is nothing to convert.');
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'shellscript', content: result.text });
+  // An untitled document named after the host (web1-solaris11-ipadm.sh beside web1/etc): Save
+  // offers that name; converting the same host again replaces its text.
+  const folder = captureFolder(vscode.Uri.parse(result.rootUri));
+  const name = `${folder.path.split('/').filter(Boolean).pop() ?? 'host'}-solaris11-ipadm.sh`;
+  const script = vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' });
+  const doc = await vscode.workspace.openTextDocument(script);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(script, new vscode.Range(0, 0, doc.lineCount, 0), result.text);
+  await vscode.workspace.applyEdit(edit);
+  if (doc.languageId !== 'shellscript') await vscode.languages.setTextDocumentLanguage(doc, 'shellscript');
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const groups = result.groups.map((g) => `${g.group} → ${g.ipmpInterface}`).join(', ');
   const left = result.notConverted ? ` ${result.notConverted} setting${result.notConverted === 1 ? ' has' : 's have'} no Solaris 11 equivalent: see the end of the script.` : '';
