@@ -5,21 +5,16 @@
  */
 import * as vscode from 'vscode';
 import { CONVERT_REQUEST, type ConvertParams, type ConvertResult } from '../../server/src/protocol';
-import { captureFolder } from './liveCapture';
+import { captureFolder, workspaceHosts } from './liveCapture';
 
 interface Requester {
   request(method: string, params: unknown): Promise<unknown>;
 }
 
-/** A file of each host of the workspace (its etc/hostname.* files), for the pick. */
+/** A file of the host the user picks among the workspace's (its etc/hostname.* files). */
 async function pickHostFile(): Promise<vscode.Uri | undefined> {
-  const files = await vscode.workspace.findFiles('**/etc/hostname{,6}.*', '**/node_modules/**', 5000);
-  const hosts = new Map<string, vscode.Uri>();
-  for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
-    const folder = captureFolder(file).toString();
-    if (!hosts.has(folder)) hosts.set(folder, file);
-  }
-  const items = [...hosts.values()].map((uri) => ({ label: vscode.workspace.asRelativePath(captureFolder(uri)), uri }));
+  const hosts = await workspaceHosts();
+  const items = [...hosts.values()].map((h) => ({ label: vscode.workspace.asRelativePath(h.folder), uri: h.file }));
   if (items.length === 0) {
     void vscode.window.showWarningMessage('Solaris IPMP: no host with an etc/hostname.<if> file in this workspace to convert.');
     return undefined;

@@ -20,15 +20,20 @@ export function captureFolder(fileOrFolder: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(fileOrFolder, '..');
 }
 
-/** Host folders of the workspace: folders holding an etc/ with hostname files. */
-async function pickHost(): Promise<vscode.Uri | undefined> {
+/** Host folders of the workspace (folders holding an etc/ with hostname files), each with its first such file. */
+export async function workspaceHosts(): Promise<Map<string, { folder: vscode.Uri; file: vscode.Uri }>> {
   const files = await vscode.workspace.findFiles('**/etc/hostname{,6}.*', '**/node_modules/**', 5000);
-  const hosts = new Map<string, vscode.Uri>();
-  for (const file of files) {
+  const hosts = new Map<string, { folder: vscode.Uri; file: vscode.Uri }>();
+  for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
     const folder = captureFolder(file);
-    hosts.set(folder.toString(), folder);
+    if (!hosts.has(folder.toString())) hosts.set(folder.toString(), { folder, file });
   }
-  const items = [...hosts.values()].sort((a, b) => a.path.localeCompare(b.path)).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
+  return hosts;
+}
+
+async function pickHost(): Promise<vscode.Uri | undefined> {
+  const folders = [...(await workspaceHosts()).values()].map((h) => h.folder);
+  const items = folders.sort((a, b) => a.path.localeCompare(b.path)).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
   if (items.length === 0) {
     void vscode.window.showWarningMessage('Solaris IPMP: no host with an etc/hostname.<if> file in this workspace to paste the running configuration for.');
     return undefined;

@@ -684,40 +684,68 @@ function parseExplainArgs(argv: readonly string[]): ExplainOptions | 'help' {
   return { format, release: v.release as Release | undefined, fail: v.fail, paths: parsed.positionals };
 }
 
-/** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
-async function explain(options: ExplainOptions, io: CliIo): Promise<number> {
-  const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
-  const { files, unreadable: notRead } = await gather(options.paths, warn, { noteEmpty: false });
+/** A host under the paths, with the settings its files are read with. */
+interface HostRun {
+  readonly root: string;
+  /** One of its files, to ask the language service about the host. */
+  readonly uri: string;
+  readonly label: string;
+  readonly settings: Settings;
+  readonly fallbackHostsUri?: string;
+}
+
+/**
+ * Every host under the paths (one per root, in root order) with its settings: the project
+ * file decides the release and fallback hosts file, `release` wins. Undefined when there is
+ * no host (said on stderr). `unreadable` counts paths and project files that could not be used.
+ */
+async function hostsUnder(
+  paths: readonly string[],
+  verb: string,
+  release: Release | undefined,
+  service: LanguageService,
+  warn: (m: string) => void,
+): Promise<{ hosts: HostRun[]; unreadable: number } | undefined> {
+  const { files, unreadable: notRead } = await gather(paths, warn, { noteEmpty: false });
   let unreadable = notRead;
-  // One host per root, each explained from one of its files.
-  const hosts = new Map<string, string>();
+  const byRoot = new Map<string, string>();
   for (const [file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const uri = pathToFileURL(file).toString();
     const root = hostRootUri(uri);
-    if (!hosts.has(root)) hosts.set(root, uri);
+    if (!byRoot.has(root)) byRoot.set(root, uri);
   }
-  if (hosts.size === 0) {
-    warn(`no host to explain under ${options.paths.join(', ')} (no hostname.<if>, hosts, netmasks or default/mpathd)`);
-    return 2;
+  if (byRoot.size === 0) {
+    warn(`no host to ${verb} under ${paths.join(', ')} (no hostname.<if>, hosts, netmasks or default/mpathd)`);
+    return undefined;
   }
-  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const label = (rootUri: string): string => displayPath(pathOfUri(rootUri));
-  const roots = [...hosts.keys()].sort();
-  let failedSomewhere = false;
   const toldConfig = new Set<string>();
-  const texts: string[] = [];
-  const json: unknown[] = [];
-  for (const root of roots) {
-    const uri = hosts.get(root)!;
-    // The project file decides the release and fallback hosts file here too; --release wins.
-    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, { release: options.release });
+  const hosts: HostRun[] = [];
+  for (const root of [...byRoot.keys()].sort()) {
+    const uri = byRoot.get(root)!;
+    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, { release });
     if (config && config.problems.length && !toldConfig.has(config.uri)) {
       toldConfig.add(config.uri);
       for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
       unreadable++;
     }
     const fallbackHostsUri = settings.fallbackHostsFile ? pathToFileURL(path.resolve(settings.fallbackHostsFile)).toString() : undefined;
-    const base = { label: label(root), fallbackHostsUri };
+    hosts.push({ root, uri, label: displayPath(pathOfUri(root)), settings, fallbackHostsUri });
+  }
+  return { hosts, unreadable };
+}
+
+/** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
+async function explain(options: ExplainOptions, io: CliIo): Promise<number> {
+  const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
+  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
+  const found = await hostsUnder(options.paths, 'explain', options.release, service, warn);
+  if (!found) return 2;
+  let unreadable = found.unreadable;
+  let failedSomewhere = false;
+  const texts: string[] = [];
+  const json: unknown[] = [];
+  for (const { uri, label, settings, fallbackHostsUri } of found.hosts) {
+    const base = { label, fallbackHostsUri };
     const preview = await service.preview(uri, settings.release, base);
     const fail = options.fail && preview.nics.some((n) => n.name === options.fail) ? options.fail : undefined;
     if (fail) failedSomewhere = true;
@@ -782,32 +810,13 @@ function parseConvertArgs(argv: readonly string[]): ConvertCliOptions | 'help' {
 /** `ipmp-lint convert --to ipadm`: every host under the paths as a Solaris 11 script. */
 async function convert(options: ConvertCliOptions, io: CliIo): Promise<number> {
   const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
-  const { files, unreadable: notRead } = await gather(options.paths, warn, { noteEmpty: false });
-  let unreadable = notRead;
-  const hosts = new Map<string, string>();
-  for (const [file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const uri = pathToFileURL(file).toString();
-    const root = hostRootUri(uri);
-    if (!hosts.has(root)) hosts.set(root, uri);
-  }
-  if (hosts.size === 0) {
-    warn(`no host to convert under ${options.paths.join(', ')} (no hostname.<if>, hosts, netmasks or default/mpathd)`);
-    return 2;
-  }
   const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const toldConfig = new Set<string>();
+  const found = await hostsUnder(options.paths, 'convert', options.release, service, warn);
+  if (!found) return 2;
   const texts: string[] = [];
   const json: unknown[] = [];
-  for (const root of [...hosts.keys()].sort()) {
-    const uri = hosts.get(root)!;
-    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, { release: options.release });
-    if (config && config.problems.length && !toldConfig.has(config.uri)) {
-      toldConfig.add(config.uri);
-      for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
-      unreadable++;
-    }
-    const fallbackHostsUri = settings.fallbackHostsFile ? pathToFileURL(path.resolve(settings.fallbackHostsFile)).toString() : undefined;
-    const conversion = await service.convert(uri, settings.release, { fallbackHostsUri, label: displayPath(pathOfUri(root)), links: options.links });
+  for (const { uri, label, settings, fallbackHostsUri } of found.hosts) {
+    const conversion = await service.convert(uri, settings.release, { fallbackHostsUri, label, links: options.links });
     if (options.format === 'json') {
       const { text: script, ...data } = conversion;
       json.push({ ...data, script });
@@ -815,7 +824,7 @@ async function convert(options: ConvertCliOptions, io: CliIo): Promise<number> {
   }
   if (options.format === 'json') io.out(`${JSON.stringify({ version: 1, hosts: json }, null, 2)}\n`);
   else io.out(texts.join('\n'));
-  return unreadable > 0 ? 2 : 0;
+  return found.unreadable > 0 ? 2 : 0;
 }
 
 // ---------------------------------------------------------------------------------------

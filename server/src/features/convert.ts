@@ -384,7 +384,8 @@ function createAddress(
     const standard = (network | (~lif.mask >>> 0)) >>> 0;
     if (lif.broadcast !== standard) notConverted.push({ what: `broadcast ${formatIPv4(lif.broadcast)} on ${name}`, why: `Solaris 11 takes the broadcast address from the prefix (${formatIPv4(standard)})`, source });
   }
-  if (lif.metric) notConverted.push({ what: `metric ${lif.metric} on ${name}`, why: 'ipadm sets the metric per interface, not per address: see the set-ifprop below when it is unit 0', source });
+  // Unit 0's metric becomes the interface's (interfaceProperties); ipadm has none per address.
+  if (lif.metric && lif.homeUnit !== 0) notConverted.push({ what: `metric ${lif.metric} on ${name}`, why: 'ipadm sets a metric per interface, not per address', source });
   return { commands, address: `${address}/${prefix}` };
 }
 

@@ -77,6 +77,29 @@ export function workbench(page) {
       await page.locator(SEL.selection, { hasText: `Ln ${line}, Col ${column}` }).waitFor();
       await page.locator(SEL.editorFocused).waitFor();
     },
+    /**
+     * Runs `title` from the command palette. The palette lists what was there when it opened:
+     * until the extension is active (package.json `when`) the command is not listed yet, so the
+     * palette is opened again until it is.
+     */
+    async runCommand(title) {
+      const row = page.locator(SEL.quickInputRow, { hasText: title });
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await kb.press('Control+Shift+P');
+        await page.locator(SEL.quickInput).waitFor();
+        await page.locator(SEL.quickInput).fill(`>${title}`);
+        try {
+          await row.first().waitFor({ timeout: 3_000 });
+          break;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await kb.press('Escape');
+        }
+      }
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
+      await kb.press('Enter');
+    },
     /** Back to a plain editor: close widgets, focus the first editor group. */
     async focusEditor() {
       await kb.press('Escape');
