@@ -26,7 +26,9 @@ import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
 import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } from './liveCapture';
 import { convertHost } from './convert';
+import { HostLanguageStatus, SELECT_RELEASE_COMMAND, type LanguageStatusShown } from './status';
 import { CONVERT_COMMAND } from '../../server/src/protocol';
+import type { Release } from '../../server/src/catalog/releases';
 
 const LANGUAGES = ['solaris-hostname', 'solaris-hosts', 'solaris-netmasks', 'solaris-mpathd'] as const;
 const TEMPLATE_KIND = vscode.CodeActionKind.Refactor.append('ipmpTemplate');
@@ -53,6 +55,8 @@ export interface SolarisIpmpApi {
   readonly onDidRenderPreview: vscode.Event<vscode.Uri>;
   /** Fires each time a topology panel shows a newly drawn picture (opened, a NIC failed or repaired, a file changed). */
   readonly onDidRenderTopology: vscode.Event<TopologyRendered>;
+  /** Refreshes the language status items for the active editor and says what they show. */
+  languageStatus(): Promise<readonly LanguageStatusShown[]>;
 }
 
 let server: LanguageServer | undefined;
@@ -79,7 +83,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     topology,
     vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
     vscode.commands.registerCommand(CONVERT_COMMAND, (target?: vscode.Uri | string) => convertHost(running, target)),
+    vscode.commands.registerCommand('solarisIpmp.showOutput', () => output.show(true)),
     registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))),
+  );
+  const status = new HostLanguageStatus(running);
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand(SELECT_RELEASE_COMMAND, (target?: vscode.Uri, release?: Release) => status.selectRelease(target, release)),
   );
   // Commands meant for the whole workspace show in the palette from now on (package.json `when`).
   void vscode.commands.executeCommand('setContext', 'solarisIpmp.active', true);
@@ -94,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     onDidShowServerNotice: running.api.onDidShowServerNotice,
     onDidRenderPreview: previews.onDidRender,
     onDidRenderTopology: topology.onDidRender,
+    languageStatus: () => status.refresh(),
   };
   return api;
 }
@@ -125,7 +136,7 @@ class LanguageServer implements vscode.Disposable {
    */
   private restartNoticePending = false;
 
-  readonly api: Omit<SolarisIpmpApi, 'onDidRenderPreview' | 'onDidRenderTopology'>;
+  readonly api: Omit<SolarisIpmpApi, 'onDidRenderPreview' | 'onDidRenderTopology' | 'languageStatus'>;
   /** Notification handlers, registered again on every new client (a restart makes a new one). */
   private readonly notificationHandlers: { method: string; handler: (params: unknown) => void }[] = [];
 

@@ -121,3 +121,30 @@ export interface ConvertResult {
 
 /** The client command: arguments [uri] (a file of the host; else the active editor's). */
 export { CONVERT_COMMAND } from './features/convert';
+
+/**
+ * What the language status item shows for a file's host: the host root, the hosts file it
+ * reads names from, the target release and where it was chosen, and the problems of the
+ * host's files.
+ */
+export const HOST_STATUS_REQUEST = 'solarisIpmp/hostStatus';
+
+export interface HostStatusParams {
+  /** Any file of the host. */
+  readonly uri: string;
+}
+
+export interface HostStatusResult {
+  readonly rootUri: string;
+  /** How the host is named (`web1/etc`). */
+  readonly label: string;
+  /** The hosts file names are read from; `fallback` when it is solarisIpmp.fallbackHostsFile's. Null: none. */
+  readonly hostsFile: { readonly uri: string; readonly label: string; readonly fallback: boolean } | null;
+  readonly release: import('./catalog/releases').Release;
+  readonly releaseLabel: string;
+  /** Where the release comes from: the default, the editor setting, or a project file (its URI). */
+  readonly releaseFrom: { readonly kind: 'default' | 'setting' } | { readonly kind: 'project'; readonly uri: string };
+  /** The host's files (hostname files, hosts, netmasks, default/mpathd) and their problems by severity. */
+  readonly files: number;
+  readonly problems: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly hints: number };
+}

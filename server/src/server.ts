@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ResponseError,
@@ -19,6 +20,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RELEASE_LABELS } from './catalog/releases';
 import { URI, Utils } from 'vscode-uri';
 import { classifyPath, kindOfLanguage, type FileKind } from './syntax/fileKind';
 import type { ParsedDocument } from './features/document';
@@ -42,6 +44,9 @@ import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES } from './syntax/capture
 import type { FileSystem } from './workspace/fileSystem';
 import { LanguageService, hostLabel } from './languageService';
 import {
+  HOST_STATUS_REQUEST,
+  type HostStatusParams,
+  type HostStatusResult,
   CHECK_ALL_HOSTS_REQUEST,
   CONVERT_REQUEST,
   type ConvertParams,
@@ -618,6 +623,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       groups: conversion.groups.map((g) => ({ group: g.group, ipmpInterface: g.ipmpInterface, members: g.members })),
       commands: conversion.sections.reduce((n, s) => n + s.commands.length, 0),
       notConverted: conversion.notConverted.length,
+    };
+  });
+
+  connection.onRequest(HOST_STATUS_REQUEST, async (params: HostStatusParams): Promise<HostStatusResult | null> => {
+    const uri = normalizeUri(params.uri);
+    // An untitled document has no folder, so no host.
+    if (!kindOfPath(uri) || URI.parse(uri).scheme === 'untitled') return null;
+    const rootUri = hostRootUri(uri);
+    const editor = await settingsFor(uri);
+    const { settings } = await service.effectiveSettings(uri, editor);
+    const host = await service.host(uri, settings.release, fallbackHostsUri(uri, settings));
+    // The project file wins when it names a release (README ".ipmp-lint.json", precedence).
+    const project = await model.projectConfig(uri);
+    const releaseFrom: HostStatusResult['releaseFrom'] = project?.config?.release !== undefined ? { kind: 'project', uri: project.uri } : editor.release !== DEFAULT_SETTINGS.release ? { kind: 'setting' } : { kind: 'default' };
+    const files: { uri: string; kind: FileKind }[] = [
+      ...host.interfaces.map((i) => ({ uri: i.uri, kind: 'hostname' as const })),
+      ...(host.hosts && host.hosts.uri.startsWith(`${rootUri}/`) ? [{ uri: host.hosts.uri, kind: 'hosts' as const }] : []),
+      ...(host.netmasks ? [{ uri: host.netmasks.uri, kind: 'netmasks' as const }] : []),
+      ...(host.mpathd ? [{ uri: host.mpathd.uri, kind: 'mpathd' as const }] : []),
+    ];
+    const problems = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+    for (const file of files) {
+      for (const d of (await checkOnDisk(file.uri, file.kind))?.diagnostics ?? []) {
+        if (d.severity === DiagnosticSeverity.Error) problems.errors++;
+        else if (d.severity === DiagnosticSeverity.Warning) problems.warnings++;
+        else if (d.severity === DiagnosticSeverity.Information) problems.infos++;
+        else problems.hints++;
+      }
+    }
+    const hosts = host.hosts;
+    return {
+      rootUri,
+      label: workspaceLabel(rootUri) ?? hostLabel(rootUri),
+      hostsFile: hosts ? { uri: hosts.uri, label: workspaceLabel(hosts.uri) ?? hosts.label, fallback: !hosts.uri.startsWith(`${rootUri}/`) } : null,
+      release: settings.release,
+      releaseLabel: RELEASE_LABELS[settings.release],
+      releaseFrom,
+      files: files.length,
+      problems,
     };
   });
 

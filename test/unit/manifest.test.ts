@@ -1,7 +1,7 @@
 /** package.json must declare exactly what the code implements. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { LANGUAGE_IDS } from '../../server/src/syntax/fileKind';
@@ -24,8 +24,33 @@ test('every language id the server knows is contributed, with a grammar and a co
   assert.ok(pkg.contributes.grammars.some((g: { language: string }) => g.language === 'solaris-ipmp-preview'), 'grammar for the boot preview');
   for (const id of languages) {
     assert.ok(pkg.contributes.grammars.some((g: { language: string }) => g.language === id), `grammar for ${id}`);
-    assert.ok(pkg.activationEvents.includes(`onLanguage:${id}`), `activation on ${id}`);
   }
+});
+
+test('no activation event VS Code infers is listed: contributed languages and commands activate by themselves (VS Code 1.74+)', () => {
+  assert.ok(/^\^1\.(7[4-9]|[89][0-9]|[1-9][0-9]{2,})\./.test(pkg.engines.vscode), pkg.engines.vscode);
+  assert.deepEqual(
+    pkg.activationEvents.filter((e: string) => /^on(Language|Command|View|Walkthrough|WebviewPanel|CustomEditor):/.test(e)),
+    [],
+  );
+  // What remains is what cannot be inferred: a workspace holding host files, before any is open.
+  assert.deepEqual(pkg.activationEvents, ['workspaceContains:**/etc/hostname.*', 'workspaceContains:**/etc/hostname6.*']);
+});
+
+test('every contributed command is registered by the client, and every palette entry names a contributed command', () => {
+  const client = readdirSync(path.join(ROOT, 'client', 'src'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
+    .join('\n');
+  const server = readFileSync(path.join(ROOT, 'server', 'src', 'protocol.ts'), 'utf8') + readFileSync(path.join(ROOT, 'server', 'src', 'features', 'convert.ts'), 'utf8');
+  const ids: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+  for (const id of ids) assert.ok(client.includes(`'${id}'`) || server.includes(`'${id}'`), `${id} is registered`);
+  for (const entry of pkg.contributes.menus.commandPalette as { command: string }[]) assert.ok(ids.includes(entry.command), entry.command);
+});
+
+test('keywords let illumos, OpenIndiana, OmniOS and Solaris 11 users find the extension', () => {
+  for (const k of ['solaris', 'ipmp', 'illumos', 'openindiana', 'omnios', 'solaris 11', 'ipadm']) assert.ok(pkg.keywords.includes(k), k);
+  assert.ok(pkg.keywords.length <= 30, 'the Marketplace takes 30 keywords at most');
 });
 
 test('the language server is a bin speaking LSP', () => {
