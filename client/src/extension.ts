@@ -84,6 +84,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
     vscode.commands.registerCommand(CONVERT_COMMAND, (target?: vscode.Uri | string) => convertHost(running, target)),
     vscode.commands.registerCommand('solarisIpmp.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('solarisIpmp.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, false),
+    ),
     registerTasks(context.asAbsolutePath(path.join('dist', 'server', 'cli.js'))),
   );
   const status = new HostLanguageStatus(running);

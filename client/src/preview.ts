@@ -128,7 +128,11 @@ export class BootPreviews implements vscode.TextDocumentContentProvider, vscode.
     if (typeof uri === 'string') return uri;
     const active = vscode.window.activeTextEditor?.document;
     if (active && active.uri.scheme === PREVIEW_SCHEME) return targetOf(active.uri).uri;
-    return active?.languageId.startsWith('solaris-') ? active.uri.toString() : undefined;
+    if (active?.languageId.startsWith('solaris-')) return active.uri.toString();
+    // Run from elsewhere (the walkthrough, a terminal): a Solaris file still open in an editor.
+    const isHostFile = (d: vscode.TextDocument): boolean => d.uri.scheme === 'file' && d.languageId.startsWith('solaris-') && d.languageId !== PREVIEW_LANGUAGE;
+    const open = vscode.window.visibleTextEditors.map((e) => e.document).find(isHostFile) ?? vscode.workspace.textDocuments.find(isHostFile);
+    return open?.uri.toString();
   }
 
   /** Preview boot: the host of `uri` (or of the active editor), beside the editor. */

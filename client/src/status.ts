@@ -89,6 +89,8 @@ export class HostLanguageStatus implements vscode.Disposable {
     }
     if (generation !== this.generation) return this.latest;
     this.show(status, doc.uri);
+    // The walkthrough's first step is done once a file of a host is open.
+    if (status) void vscode.commands.executeCommand('setContext', 'solarisIpmp.hostFileActive', true);
     const shown = this.shown();
     this.updated.fire(shown);
     return shown;

@@ -1,7 +1,8 @@
 /** package.json must declare exactly what the code implements. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
 import * as path from 'node:path';
 import { SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { LANGUAGE_IDS } from '../../server/src/syntax/fileKind';
@@ -66,5 +67,25 @@ test('the README lists every rule id', () => {
 test('semantic token types, modifiers and scopes in package.json are the legend the server uses', () => {
   for (const key of ['semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes'] as const) {
     assert.deepEqual(pkg.contributes[key], JSON.parse(JSON.stringify(SEMANTIC_TOKEN_CONTRIBUTIONS[key])), key);
+  }
+});
+
+test('the walkthrough: six steps, each with its markdown media packaged, commands it links and completes on that exist', () => {
+  const [walk] = pkg.contributes.walkthroughs;
+  assert.equal(walk.id, 'gettingStarted');
+  assert.deepEqual(
+    walk.steps.map((s: { id: string }) => s.id),
+    ['openHost', 'fixDiagnostic', 'insertTemplate', 'previewBoot', 'simulateFailure', 'runInCi'],
+  );
+  const ours: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+  for (const step of walk.steps as { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[]) {
+    assert.ok(existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+    assert.ok(pkg.files.some((f: string) => picomatch(f)(step.media.markdown)), `${step.media.markdown} is packaged`);
+    assert.ok(step.completionEvents.length > 0, step.id);
+    for (const event of step.completionEvents) {
+      const command = /^onCommand:(solarisIpmp\..*)$/.exec(event)?.[1];
+      if (command) assert.ok(ours.includes(command), `${step.id}: ${command}`);
+    }
+    for (const [, command] of step.description.matchAll(/\(command:(solarisIpmp\.[A-Za-z]+)/g)) assert.ok(ours.includes(command!), `${step.id} links ${command}`);
   }
 });
