@@ -26,6 +26,7 @@ import { CHECK_ALL_HOSTS_COMMAND, CheckAllHosts } from './checkAllHosts';
 import { registerTasks } from './tasks';
 import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } from './liveCapture';
 import { convertHost } from './convert';
+import { NEW_GROUP_COMMAND, newGroup, type NewGroupArgs } from './newGroup';
 import { HostLanguageStatus, SELECT_RELEASE_COMMAND, type LanguageStatusShown } from './status';
 import { CONVERT_COMMAND } from '../../server/src/protocol';
 import type { Release } from '../../server/src/catalog/releases';
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Solari
     topology,
     vscode.commands.registerCommand(CHECK_ALL_HOSTS_COMMAND, () => checkAllHosts.run()),
     vscode.commands.registerCommand(CONVERT_COMMAND, (target?: vscode.Uri | string) => convertHost(running, target)),
+    vscode.commands.registerCommand(NEW_GROUP_COMMAND, (target?: vscode.Uri | string | NewGroupArgs) => newGroup(running, target)),
     vscode.commands.registerCommand('solarisIpmp.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('solarisIpmp.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, false),

@@ -148,3 +148,20 @@ export interface HostStatusResult {
   readonly files: number;
   readonly problems: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly hints: number };
 }
+
+/**
+ * New IPMP Group: `solarisIpmp/newGroupPlan` proposes (the host's NICs, its subnet, free
+ * addresses, names), `solarisIpmp/newGroupEdit` turns the answers into one workspace edit;
+ * `solarisIpmp.newGroup` is the client's wizard.
+ */
+export {
+  NEW_GROUP_COMMAND,
+  NEW_GROUP_EDIT_REQUEST,
+  NEW_GROUP_PLAN_REQUEST,
+  type NewGroupAnswers,
+  type NewGroupEditParams,
+  type NewGroupEditResult,
+  type NewGroupLayout,
+  type NewGroupPlan,
+  type NewGroupPlanParams,
+} from './features/newGroupAnswers';

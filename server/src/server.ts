@@ -65,6 +65,7 @@ import {
   type TopologyResult,
 } from './protocol';
 import { hostTopology } from './topologyRequest';
+import { NEW_GROUP_EDIT_REQUEST, NEW_GROUP_KIND, NEW_GROUP_PLAN_REQUEST, newGroupEdit, planNewGroup, type NewGroupEditParams, type NewGroupEditResult, type NewGroupPlan, type NewGroupPlanParams } from './features/newGroup';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
 import { WorkspaceCheck, type FileCheck } from './workspaceCheck';
@@ -179,7 +180,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '='] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TEMPLATE_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TEMPLATE_KIND, NEW_GROUP_KIND], resolveProvider: false },
         inlayHintProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -520,7 +521,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capture) return findingActions(capture.findings, params.context.diagnostics, params.context.only, editCaps);
     const analysis = await analyzeFull(params.textDocument.uri);
     if (!analysis) return null;
-    return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps);
+    return codeActions(analysis.doc, analysis.host, analysis.findings, params.range, params.context.diagnostics, params.context.only, editCaps, { release: analysis.settings.release });
   });
 
   connection.languages.inlayHint.on(async (params) => {
@@ -607,6 +608,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const label = workspaceLabel(rootUri) ?? hostLabel(rootUri);
     const model = await hostTopology(service, uri, { fail: params.fail, label, settingsOf: fileSettings, fallbackHostsUri, relativePaths });
     return { rootUri, label, model };
+  });
+
+  // New IPMP Group: proposals for the host of a file, then the edit for the user's answers.
+  connection.onRequest(NEW_GROUP_PLAN_REQUEST, async (params: NewGroupPlanParams): Promise<NewGroupPlan | null> => {
+    const uri = normalizeUri(params.uri);
+    if (!kindOfPath(uri)) return null;
+    const settings = await fileSettings(uri);
+    const view = await service.host(uri, settings.release, fallbackHostsUri(uri, settings));
+    const { uri: _, ...asked } = params;
+    return planNewGroup(view, settings.release, { ...asked, label: workspaceLabel(view.rootUri) ?? hostLabel(view.rootUri) });
+  });
+
+  connection.onRequest(NEW_GROUP_EDIT_REQUEST, async (params: NewGroupEditParams): Promise<NewGroupEditResult | null> => {
+    const uri = normalizeUri(params.uri);
+    if (!kindOfPath(uri)) return null;
+    const settings = await fileSettings(uri);
+    return newGroupEdit(await service.host(uri, settings.release, fallbackHostsUri(uri, settings)), params.answers, settings);
   });
 
   connection.onRequest(CONVERT_REQUEST, async (params: ConvertParams): Promise<ConvertResult | null> => {

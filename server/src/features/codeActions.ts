@@ -1,5 +1,6 @@
 /**
- * Code actions: the quick fixes rules attach to their findings, and the IPMP template.
+ * Code actions: the quick fixes rules attach to their findings, the IPMP template, and the
+ * New IPMP Group wizard on an interface in no group.
  * Fixes are looked up by matching the client's diagnostics (rule id and range) against
  * findings computed for the current text, so a stale diagnostic never gets a stale edit.
  */
@@ -14,6 +15,8 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { ParsedDocument } from './document';
 import type { HostView } from './hostView';
 import { ipmpTemplateAction } from './template';
+import { NEW_GROUP_KIND, newGroupAction } from './newGroup';
+import { DEFAULT_RELEASE, type Release } from '../catalog/releases';
 import { CONVERT_COMMAND } from './convert';
 import { IGNORE_IN_FILE_COMMAND, ignoreFileEdit, ignoreLineEdit } from './suppression';
 import { TEMPLATE_KIND, toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
@@ -29,6 +32,7 @@ export function codeActions(
   diagnostics: readonly Diagnostic[],
   only: readonly string[] | undefined,
   caps: EditCapabilities,
+  options: { readonly release?: Release } = {},
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -59,6 +63,11 @@ export function codeActions(
   }
   if (doc.kind === 'hostname' && !doc.hostname.isDhcpFile && wants(TEMPLATE_KIND)) {
     actions.push(ipmpTemplateAction(doc, host, range.start, caps));
+  }
+  // The New IPMP Group wizard is a client command: only for clients that run ours.
+  if (doc.kind === 'hostname' && caps.clientCommands && wants(NEW_GROUP_KIND)) {
+    const action = newGroupAction(doc, host, options.release ?? DEFAULT_RELEASE);
+    if (action) actions.push(action);
   }
   return actions;
 }
