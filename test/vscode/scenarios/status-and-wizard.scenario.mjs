@@ -10,6 +10,25 @@ export default async function ({ page, server, step, shot, vscode, SEL }) {
   const kb = page.keyboard;
   const quickInputTitle = (text) => page.locator('.quick-input-widget .quick-input-title', { hasText: text });
   const hover = (text) => page.locator('.monaco-hover, .context-view', { hasText: text });
+  /**
+   * Opens the language status hover ({} in the status bar) until it shows `text`: the item is
+   * redrawn when the status changes, so a click can land while it moves; then click again.
+   */
+  async function statusHoverShowing(text) {
+    const item = page.locator('[id="status.languageStatus"]');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await item.click();
+      try {
+        await hover(text).first().waitFor({ timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await kb.press('Escape');
+        await page.mouse.move(0, 0);
+      }
+    }
+  }
 
   await step('the workbench opens the workspace', () => vscode.open(server.folderUrl()), { critical: true });
 
@@ -17,9 +36,7 @@ export default async function ({ page, server, step, shot, vscode, SEL }) {
 
   await step('the language status shows the host, its hosts file, the release and no problems', async () => {
     // The {} item of the status bar; its hover lists the items.
-    const item = page.locator('[id="status.languageStatus"]');
-    await item.click();
-    await hover('newgroup/etc').first().waitFor();
+    await statusHoverShowing('newgroup/etc');
     await hover('names from newgroup/etc/hosts').first().waitFor();
     await hover('Solaris 10 (8/07 and later)').first().waitFor();
     await hover('No problems').first().waitFor();
@@ -32,9 +49,7 @@ export default async function ({ page, server, step, shot, vscode, SEL }) {
     await page.locator(SEL.quickInput).fill('illumos');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'illumos' }).first().waitFor();
     await kb.press('Enter');
-    const item = page.locator('[id="status.languageStatus"]');
-    await item.click();
-    await hover('illumos (OpenIndiana, OmniOS)').first().waitFor();
+    await statusHoverShowing('illumos (OpenIndiana, OmniOS)');
     await shot('the release changed to illumos');
     await kb.press('Escape');
   });
@@ -59,9 +74,7 @@ export default async function ({ page, server, step, shot, vscode, SEL }) {
   await step('the group is written: hostname.ce0 holds it, and the host has no problems', async () => {
     await page.locator(SEL.viewLine, { hasText: /group/ }).first().waitFor();
     await shot('the new group written');
-    const item = page.locator('[id="status.languageStatus"]');
-    await item.click();
-    await hover('No problems').first().waitFor();
+    await statusHoverShowing('No problems');
     await kb.press('Escape');
   });
 }
