@@ -171,6 +171,16 @@ class LanguageServer implements vscode.Disposable {
     return this.client!.sendRequest(method, params, token);
   }
 
+  /**
+   * A request only while a server runs, else undefined: for what refreshes by itself (the
+   * language status), which must never start a server the crash policy left stopped.
+   */
+  async requestIfRunning(method: string, params: unknown): Promise<unknown> {
+    await this.restarting;
+    if (!this.client || this.client.state !== State.Running) return undefined;
+    return this.client.sendRequest(method, params);
+  }
+
   /** `$/progress` reports for a work-done token of a request about to be sent (to the server that will get it). */
   async onWorkDoneProgress(token: string, handler: (report: { percentage?: number; message?: string }) => void): Promise<vscode.Disposable> {
     await this.restarting;

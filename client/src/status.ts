@@ -14,7 +14,10 @@ const SELECTOR: vscode.DocumentSelector = ['solaris-hostname', 'solaris-hosts', 
 
 interface Server {
   request(method: string, params: unknown): Promise<unknown>;
+  /** Undefined when no server runs: a refresh never starts one. */
+  requestIfRunning(method: string, params: unknown): Promise<unknown>;
   onNotification(method: string, handler: (params: unknown) => void): vscode.Disposable;
+  readonly api: { readonly onDidStartServer: vscode.Event<number> };
 }
 
 /** What an item shows, for tests (the API) and the output. */
@@ -58,6 +61,7 @@ export class HostLanguageStatus implements vscode.Disposable {
         if (e.affectsConfiguration('solarisIpmp')) this.schedule(250);
       }),
       server.onNotification(HOST_CHANGED, () => this.schedule(250)),
+      server.api.onDidStartServer(() => this.schedule(0)),
     );
     this.schedule(0);
   }
@@ -83,7 +87,10 @@ export class HostLanguageStatus implements vscode.Disposable {
     if (!doc || !doc.languageId.startsWith('solaris-') || doc.languageId === 'solaris-ipmp-preview') return this.shown();
     let status: HostStatusResult | null = null;
     try {
-      status = (await this.server.request(HOST_STATUS_REQUEST, { uri: doc.uri.toString() } satisfies HostStatusParams)) as HostStatusResult | null;
+      const answer = await this.server.requestIfRunning(HOST_STATUS_REQUEST, { uri: doc.uri.toString() } satisfies HostStatusParams);
+      // No server (stopped after crashes, or not started yet): keep what is shown.
+      if (answer === undefined) return this.shown();
+      status = answer as HostStatusResult | null;
     } catch {
       status = null; // the server is restarting: the next change refreshes again
     }

@@ -70,11 +70,22 @@ export function workbench(page) {
     },
     /** Moves the cursor with Go to Line (Control+G); line and column count from 1. */
     async goTo(line, column) {
-      await kb.press('Control+G');
-      await page.locator(SEL.quickInput).waitFor();
-      await kb.type(`${line}:${column}`);
-      await kb.press('Enter');
-      await page.locator(SEL.selection, { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+      // Control+G can be swallowed while the workbench is busy (a preview being redrawn):
+      // when the cursor is not there after a few seconds, close what is open and go again.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await kb.press('Control+G');
+        await page.locator(SEL.quickInput).waitFor();
+        await kb.type(`${line}:${column}`);
+        await kb.press('Enter');
+        try {
+          await page.locator(SEL.selection, { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await kb.press('Escape');
+        }
+      }
       await page.locator(SEL.editorFocused).waitFor();
     },
     /**
