@@ -841,10 +841,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`ipmp-lint: ${error.message}\n\n${USAGE}`);
     return 2;
   };
-  if (argv[0] === 'convert') {
-    let options: ReturnType<typeof parseConvertArgs>;
+  // Subcommands: their own options, the usage on -h.
+  const subcommand = async <T>(parse: (args: readonly string[]) => T | 'help', run: (options: T, io: CliIo) => Promise<number>): Promise<number> => {
+    let options: T | 'help';
     try {
-      options = parseConvertArgs(argv.slice(1));
+      options = parse(argv.slice(1));
     } catch (error) {
       return usage(error);
     }
@@ -852,21 +853,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.out(USAGE);
       return 0;
     }
-    return convert(options, io);
-  }
-  if (argv[0] === 'explain') {
-    let options: ReturnType<typeof parseExplainArgs>;
-    try {
-      options = parseExplainArgs(argv.slice(1));
-    } catch (error) {
-      return usage(error);
-    }
-    if (options === 'help') {
-      io.out(USAGE);
-      return 0;
-    }
-    return explain(options, io);
-  }
+    return run(options, io);
+  };
+  if (argv[0] === 'convert') return subcommand(parseConvertArgs, convert);
+  if (argv[0] === 'explain') return subcommand(parseExplainArgs, explain);
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
