@@ -390,7 +390,11 @@ function makeRunnerExtension(scratch) {
  * @param {object} [o.env]                      extra environment for the extension host
  * @param {number} [o.timeout]                  ms for the whole suite (default 5 min)
  * @param {string} [o.name]
- * @returns {Promise<{exitCode: number, reason?: string, log: string[]}>}
+ * @returns {Promise<{status: 'passed'|'failed'|'error', exitCode: number, reason?: string,
+ *   tests?: {passed: string[], failed: string[]}, log: string[]}>}
+ *   status: 'passed' when tests ran and none failed; 'failed' when the suite ran and mocha
+ *   reported failing tests; 'error' when the suite could not run to its end (code-server or the
+ *   page died, no result in time, the suite wrote no result, or no test matched).
  */
 export async function runExtensionTests(o) {
   const name = o.name ?? 'extension-tests';
@@ -404,6 +408,7 @@ export async function runExtensionTests(o) {
     env: (scratch) => ({
       ...o.env,
       IPMP_TEST_REPORT: path.join(scratch, 'mocha-report.txt'),
+      IPMP_TEST_RESULT: path.join(scratch, 'mocha-result.json'),
       // lets the suite check that the extension it tests is the installed VSIX
       ...(o.vsix ? { IPMP_EXTENSIONS_DIR: path.join(scratch, 'extensions') } : {}),
     }),
@@ -443,8 +448,10 @@ export async function runExtensionTests(o) {
     result.log = logLines;
     result.ms = Date.now() - t0;
     if (existsSync(reportFile())) result.report = readFileSync(reportFile(), 'utf8');
-    if (result.exitCode !== 0 && page.errors.length) result.pageErrors = page.errors;
-    if (result.exitCode !== 0) writeFileSync(path.join(server.scratch, 'workbench.log'), logLines.join('\n'));
+    if (existsSync(server.env.IPMP_TEST_RESULT)) result.tests = JSON.parse(readFileSync(server.env.IPMP_TEST_RESULT, 'utf8'));
+    classify(result);
+    if (result.status !== 'passed' && page.errors.length) result.pageErrors = page.errors;
+    if (result.status !== 'passed') writeFileSync(path.join(server.scratch, 'workbench.log'), logLines.join('\n'));
     else passed = true;
     return result;
   } finally {
@@ -452,4 +459,23 @@ export async function runExtensionTests(o) {
     await server.stop({ keep: !passed && !o.discardScratch });
     if (!passed) console.log(`[harness:${name}] logs kept in ${path.relative(ROOT, server.scratch)}`);
   }
+}
+
+/** Sets `result.status` from the workbench's exit code and the result the suite wrote. */
+function classify(result) {
+  const { tests } = result;
+  if (result.reason) result.status = 'error'; // the page or code-server died, or no result in time
+  else if (!tests) {
+    result.status = 'error';
+    result.reason = `the suite wrote no result (exit code ${result.exitCode}): it did not run to its end`;
+  } else if (tests.failed.length > 0) {
+    result.status = 'failed';
+    if (result.exitCode === 0) result.reason = `${tests.failed.length} test(s) failed, yet the workbench exited 0`;
+  } else if (tests.passed.length === 0) {
+    result.status = 'error';
+    result.reason = 'no test ran (does --grep match any test title?)';
+  } else if (result.exitCode !== 0) {
+    result.status = 'error';
+    result.reason = `every test passed, yet the workbench exited ${result.exitCode}`;
+  } else result.status = 'passed';
 }

@@ -16,7 +16,12 @@ export const CODE_SERVER_VERSION = '4.100.3';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VSCODE_TEST_DIR = path.join(ROOT, '.vscode-test');
 export const CODE_SERVER_DIR = path.join(VSCODE_TEST_DIR, 'code-server');
-export const CODE_SERVER_BIN = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+// IPMP_CODE_SERVER_BIN: use this code-server entry instead of the one installed here (never
+// installed or replaced by this script) — e.g. to check that a code-server that does not start
+// makes the layer report "could not run" (exit 2), not a test failure.
+export const CODE_SERVER_BIN = process.env.IPMP_CODE_SERVER_BIN
+  ? path.resolve(process.env.IPMP_CODE_SERVER_BIN)
+  : path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = '/usr/bin/chromium';
 const MARKER = path.join(CODE_SERVER_DIR, `.installed-${CODE_SERVER_VERSION}`);
 
@@ -107,6 +112,13 @@ function seedRipgrepCache(tmpDir) {
 
 /** Installs code-server once into .vscode-test/code-server; returns { ok, reason }. */
 export function ensureCodeServer() {
+  if (process.env.IPMP_CODE_SERVER_BIN) {
+    if (existsSync(CODE_SERVER_BIN)) {
+      log(`code-server: ${CODE_SERVER_BIN} (IPMP_CODE_SERVER_BIN)`);
+      return { ok: true };
+    }
+    return { ok: false, reason: `IPMP_CODE_SERVER_BIN=${process.env.IPMP_CODE_SERVER_BIN}: no such file` };
+  }
   if (existsSync(MARKER) && existsSync(CODE_SERVER_BIN)) {
     log(`code-server ${CODE_SERVER_VERSION} already installed (${path.relative(ROOT, CODE_SERVER_DIR)})`);
     return { ok: true };

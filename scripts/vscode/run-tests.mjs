@@ -3,8 +3,14 @@
 //   2. make sure the VSIX is there and newer than its sources (`npm run package` otherwise)
 //   3. the extension-host mocha suite (test/vscode/suite) against the installed VSIX
 //   4. the user scenarios (test/vscode/scenarios/*.scenario.mjs) in headless Chromium
-// Exit code: 0 all green; 1 a test failed or the harness could not run; 2 the machine lacks
-// what the layer needs and it cannot be installed here (never under CI=true: that is 1).
+// Exit code — the contract scripts/vscode/break-quickfix.mjs and CI rely on:
+//   0  every part that was asked for ran, and every test and scenario step passed;
+//   1  the tests ran and at least one failed (a mocha test of the suite, a scenario step);
+//   2  the layer could not run: the machine lacks what it needs, the VSIX could not be packaged,
+//      code-server or Chromium did not start, the workbench died, the suite never got to its
+//      end or ran no test (a --grep that matches none). A red test is never reported as 2, and
+//      a layer that could not run is never reported as 1.
+// When parts end differently, 2 wins over 1: a part that did not run says nothing about the code.
 //
 // Options: --vsix <file>       test this VSIX (no packaging)
 //          --suite | --scenarios   run only that part
@@ -13,8 +19,11 @@
 //          --docs-screenshot   also write docs/screenshot.png (the README's picture) from the
 //                              example-workspace scenario
 //          --verbose           echo code-server's and the workbench's logs
+//          --result <file>     also write the outcome as JSON: { exitCode, status, reason?, parts:
+//                              { suite?: {status, failed[], passed, reason?}, scenarios?: {...} } }
+//                              (status: passed | failed | error, as the exit code 0 | 1 | 2)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureVscodeEnvironment } from './install.mjs';
@@ -39,10 +48,20 @@ function banner(text) {
   console.error(`\n${line}\n  ${text}\n${line}`);
 }
 
-function fail(reason, code = 1) {
-  banner(`REAL VS CODE LAYER ${code === 2 ? 'CANNOT RUN ON THIS MACHINE' : 'FAILED'}`);
+export const EXIT = { passed: 0, failed: 1, error: 2 };
+
+/** Writes the --result file (when asked for) and exits with the code of `status`. */
+function finish(status, parts, reason) {
+  const file = option('--result');
+  if (file) writeFileSync(file, JSON.stringify({ exitCode: EXIT[status], status, ...(reason ? { reason } : {}), parts }, null, 2) + '\n');
+  process.exit(EXIT[status]);
+}
+
+/** The layer could not run (exit 2): never a verdict on the code under test. */
+function cannotRun(reason, { onThisMachine = false } = {}) {
+  banner(`REAL VS CODE LAYER ${onThisMachine ? 'CANNOT RUN ON THIS MACHINE' : 'COULD NOT RUN'} (exit 2: no test verdict)`);
   console.error(reason);
-  process.exit(code);
+  finish('error', {}, reason);
 }
 
 // Files that go into the VSIX: when any is newer than the VSIX, it is packaged again.
@@ -61,7 +80,7 @@ function newestMtime(p) {
 function ensureVsix() {
   const given = option('--vsix') ?? process.env.IPMP_VSIX;
   if (given) {
-    if (!existsSync(given)) fail(`--vsix ${given}: no such file`);
+    if (!existsSync(given)) cannotRun(`--vsix ${given}: no such file`);
     return path.resolve(given);
   }
   const built = existsSync(DEFAULT_VSIX) ? statSync(DEFAULT_VSIX).mtimeMs : 0;
@@ -72,8 +91,8 @@ function ensureVsix() {
   }
   console.log(`[test:vscode] ${built ? 'sources changed since the VSIX was built' : 'no VSIX yet'}: npm run package`);
   const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) fail(`npm run package exited with ${r.status ?? r.signal}: cannot test the extension`);
-  if (!existsSync(DEFAULT_VSIX)) fail(`npm run package did not produce ${path.relative(ROOT, DEFAULT_VSIX)}`);
+  if (r.status !== 0) cannotRun(`npm run package exited with ${r.status ?? r.signal}: cannot test the extension`);
+  if (!existsSync(DEFAULT_VSIX)) cannotRun(`npm run package did not produce ${path.relative(ROOT, DEFAULT_VSIX)}`);
   return DEFAULT_VSIX;
 }
 
@@ -97,27 +116,36 @@ export async function buildSuite() {
   return path.join(SUITE_OUT, 'index.js');
 }
 
+/** The suite's outcome: { status: passed | failed | error, passed, failed: [titles], reason? }. */
 async function runSuite(vsix) {
   console.log('\n=== real VS Code: extension-host suite ===');
-  const testsPath = await buildSuite();
-  const examples = path.join(ROOT, 'examples');
-  const result = await runExtensionTests({
-    name: 'suite',
-    vsix,
-    workspace: FIXTURE_WORKSPACE,
-    testsPath,
-    verbose,
-    env: {
-      IPMP_EXAMPLES_DIR: examples,
-      ...(option('--grep') ? { IPMP_TEST_GREP: option('--grep') } : {}),
-    },
-  });
+  let result;
+  try {
+    const testsPath = await buildSuite();
+    const examples = path.join(ROOT, 'examples');
+    result = await runExtensionTests({
+      name: 'suite',
+      vsix,
+      workspace: FIXTURE_WORKSPACE,
+      testsPath,
+      verbose,
+      env: {
+        IPMP_EXAMPLES_DIR: examples,
+        ...(option('--grep') ? { IPMP_TEST_GREP: option('--grep') } : {}),
+      },
+    });
+  } catch (e) {
+    // Building the suite, starting code-server or Chromium: nothing ran.
+    const reason = `the suite could not run: ${e?.stack ?? e}`;
+    console.error(`[test:vscode] ${reason}`);
+    return { status: 'error', passed: 0, failed: [], reason };
+  }
   if (result.report) process.stdout.write(result.report.replace(/^/gm, '  '));
   else if (!verbose) for (const line of result.log) console.log(`  [workbench] ${line}`);
   if (result.reason) console.error(`[test:vscode] suite: ${result.reason}`);
   if (result.pageErrors?.length) console.error(`[test:vscode] page errors:\n  ${result.pageErrors.join('\n  ')}`);
-  console.log(`[test:vscode] suite exit code ${result.exitCode} (${(result.ms / 1000).toFixed(1)} s in the extension host)`);
-  return result.exitCode;
+  console.log(`[test:vscode] suite ${result.status} (workbench exit code ${result.exitCode}, ${(result.ms / 1000).toFixed(1)} s in the extension host)`);
+  return { status: result.status, passed: result.tests?.passed.length ?? 0, failed: result.tests?.failed ?? [], ...(result.reason ? { reason: result.reason } : {}) };
 }
 
 async function runScenarios(vsix) {
@@ -127,39 +155,45 @@ async function runScenarios(vsix) {
   const files = readdirSync(SCENARIOS)
     .filter((f) => f.endsWith('.scenario.mjs') && (!only || f === `${only}.scenario.mjs`))
     .sort();
-  if (files.length === 0) fail(`no scenarios${only ? ` named ${only}` : ''} found in ${path.relative(ROOT, SCENARIOS)}`);
+  if (files.length === 0) cannotRun(`no scenarios${only ? ` named ${only}` : ''} found in ${path.relative(ROOT, SCENARIOS)}`);
   if (args.includes('--docs-screenshot')) process.env.IPMP_DOCS_SCREENSHOT = '1';
-  let failed = 0;
+  const failed = [];
+  const errors = [];
+  let passed = 0;
   for (const file of files) {
-    const ok = await runScenario(path.join(SCENARIOS, file), { vsix, workspace: FIXTURE_WORKSPACE, verbose });
-    if (!ok) failed++;
+    const name = path.basename(file, '.scenario.mjs');
+    const outcome = await runScenario(path.join(SCENARIOS, file), { vsix, workspace: FIXTURE_WORKSPACE, verbose });
+    if (outcome.status === 'error') errors.push(`${name}: ${outcome.reason}`);
+    else if (outcome.status === 'failed') failed.push(...outcome.failed.map((step) => `${name}: ${step}`));
+    else passed++;
   }
-  return failed ? 1 : 0;
+  const status = errors.length ? 'error' : failed.length ? 'failed' : 'passed';
+  return { status, passed, failed, ...(errors.length ? { reason: errors.join('\n') } : {}) };
 }
 
 async function main() {
   const t0 = Date.now();
   const env = ensureVscodeEnvironment();
-  if (!env.ok) {
-    if (env.cannotInstallHere && !CI) fail(env.reason, 2);
-    fail(`${env.reason}${CI ? '\n(CI=true: the real-VS-Code layer must run in CI.)' : ''}`);
-  }
+  if (!env.ok) cannotRun(`${env.reason}${CI ? '\n(CI=true: the real-VS-Code layer must run in CI.)' : ''}`, { onThisMachine: env.cannotInstallHere });
   const vsix = ensureVsix();
   pruneRuns(); // scratch folders kept from failed runs more than a day ago
   const only = args.includes('--suite') ? 'suite' : args.includes('--scenarios') || option('--scenario') ? 'scenarios' : undefined;
-  const codes = {};
-  if (only !== 'scenarios') codes.suite = await runSuite(vsix);
-  if (only !== 'suite') codes.scenarios = await runScenarios(vsix);
-  const failedParts = Object.entries(codes).filter(([, c]) => c !== 0).map(([k]) => k);
+  const parts = {};
+  if (only !== 'scenarios') parts.suite = await runSuite(vsix);
+  if (only !== 'suite') parts.scenarios = await runScenarios(vsix);
+  const named = (status) => Object.entries(parts).filter(([, p]) => p.status === status).map(([k]) => k);
+  const [errored, failed] = [named('error'), named('failed')];
+  const status = errored.length ? 'error' : failed.length ? 'failed' : 'passed';
   console.log(
-    `\n[test:vscode] ${failedParts.length ? `FAILED: ${failedParts.join(', ')}` : 'all green'}` +
+    `\n[test:vscode] ${[errored.length && `COULD NOT RUN: ${errored.join(', ')}`, failed.length && `FAILED: ${failed.join(', ')}`].filter(Boolean).join('; ') || 'all green'}` +
       ` in ${((Date.now() - t0) / 1000).toFixed(1)} s` +
-      (failedParts.length ? ` (scratch folders and logs of failed runs: ${path.relative(ROOT, RUNS_DIR)}/)` : ''),
+      (status !== 'passed' ? ` (scratch folders and logs of failed runs: ${path.relative(ROOT, RUNS_DIR)}/)` : '') +
+      ` — exit ${EXIT[status]}`,
   );
-  process.exit(failedParts.length ? 1 : 0);
+  finish(status, parts);
 }
 
 // Imported (run-electron.mjs takes buildSuite from here): do not run.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((e) => fail(`the harness could not run: ${e?.stack ?? e}`));
+  main().catch((e) => cannotRun(`the harness could not run: ${e?.stack ?? e}`));
 }

@@ -183,9 +183,13 @@ function slug(text) {
 }
 
 /**
- * Runs one scenario file with a fresh code-server and Chromium; returns true when every step passed.
+ * Runs one scenario file with a fresh code-server and Chromium.
  * Steps marked `critical` stop the scenario when they fail; the others are independent and all run,
  * so one report shows everything that is red.
+ * @returns {Promise<{status: 'passed'|'failed'|'error', failed: string[], reason?: string}>}
+ *   'passed': every step passed; 'failed': a step failed (`failed` has their titles); 'error':
+ *   the scenario could not run (code-server, Chromium or the scenario module failed before or
+ *   around its steps), whatever its steps did.
  */
 export async function runScenario(file, { vsix, workspace: defaultWorkspace, verbose = false }) {
   const scenario = await import(pathToFileURL(file).href);
@@ -197,6 +201,7 @@ export async function runScenario(file, { vsix, workspace: defaultWorkspace, ver
 
   const t0 = Date.now();
   const results = [];
+  let harnessError;
   let server;
   let browser;
   let shotNo = 0;
@@ -252,20 +257,24 @@ export async function runScenario(file, { vsix, workspace: defaultWorkspace, ver
     await scenario.default({ page, server, step, shot, vscode: workbench(page), SEL });
     if (page.errors.length && verbose) console.log(`    page errors:\n      ${page.errors.join('\n      ')}`);
   } catch (e) {
-    results.push({ title: 'harness', status: 'failed', error: e });
+    harnessError = e;
     console.log(`  ✖ the scenario could not run: ${e?.stack ?? e}`);
   } finally {
     await browser?.close().catch(() => {});
-    await server?.stop({ keep: !allPassed(results) });
+    await server?.stop({ keep: harnessError !== undefined || !allPassed(results) });
   }
-  const ok = allPassed(results);
-  const failed = results.filter((r) => r.status !== 'passed').length;
+  const failed = results.filter((r) => r.status === 'failed').map((r) => r.title);
+  let outcome;
+  if (harnessError !== undefined) outcome = { status: 'error', failed, reason: `the scenario could not run: ${harnessError?.message ?? harnessError}` };
+  else if (results.length === 0) outcome = { status: 'error', failed, reason: 'the scenario ran no step' };
+  else outcome = { status: allPassed(results) ? 'passed' : 'failed', failed };
+  const notGreen = results.filter((r) => r.status !== 'passed').length;
   console.log(
-    `[scenario:${name}] ${ok ? 'passed' : `${failed} of ${results.length} steps not green`}` +
+    `[scenario:${name}] ${outcome.status === 'error' ? 'COULD NOT RUN' : outcome.status === 'passed' ? 'passed' : `${notGreen} of ${results.length} steps not green`}` +
       ` in ${((Date.now() - t0) / 1000).toFixed(1)} s` +
-      (!ok && server && existsSync(server.scratch) ? ` (logs: ${path.relative(ROOT, server.scratch)})` : ''),
+      (outcome.status !== 'passed' && server && existsSync(server.scratch) ? ` (logs: ${path.relative(ROOT, server.scratch)})` : ''),
   );
-  return ok;
+  return outcome;
 }
 
 function allPassed(results) {

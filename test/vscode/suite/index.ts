@@ -27,6 +27,15 @@ export async function run(): Promise<void> {
     if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
   }
 
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  // What ran, for the harness (IPMP_TEST_RESULT): a failed test is told apart from a suite that
+  // never got to its tests (it writes no result) and from a --grep that matched none (nothing ran).
+  const passed: string[] = [];
+  const failed: string[] = [];
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on('pass', (t) => passed.push(t.fullTitle()));
+    runner.on('fail', (t) => failed.push(t.fullTitle()));
+  });
+  if (process.env.IPMP_TEST_RESULT) writeFileSync(process.env.IPMP_TEST_RESULT, JSON.stringify({ passed, failed }, null, 2) + '\n');
   if (failures > 0) throw new Error(`${failures} test(s) failed`);
 }
