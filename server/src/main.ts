@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { isHostScanWorker } from './workspace/hostScanWorker';
 
 const args = process.argv.slice(2);
 const transports = ['--stdio', '--node-ipc'];
@@ -17,4 +18,5 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
 
-startServer(createConnection(ProposedFeatures.all));
+// A worker thread of this bundle walks the workspace for the index (workspace/hostScanWorker.ts).
+if (!isHostScanWorker) startServer(createConnection(ProposedFeatures.all));

@@ -32,7 +32,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './features/settin
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlights, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
-import { documentSymbols, WorkspaceSymbolSearch } from './features/symbols';
+import { documentSymbols } from './features/symbols';
 import type { HostView } from './features/hostView';
 import { HostIndex } from './workspace/hostIndex';
 import { codeLenses } from './features/codeLens';
@@ -202,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let configurationDynamic = false;
   let definitionLinks = false;
   let workspaceFoldersSupported = false;
-  const hostIndex = new HostIndex(options.fileSystem ?? nodeFileSystem);
+  const hostIndex = new HostIndex(options.fileSystem ?? nodeFileSystem, { documents, parsers: model });
 
   connection.onInitialized(() => {
     // Find the workspace's hosts in the background: initialize has already answered.
@@ -471,7 +471,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const change of params.changes) {
       const uri = normalizeUri(change.uri);
       model.invalidate(uri);
-      if (change.type !== FileChangeType.Deleted) hostIndex.noteFile(uri);
+      hostIndex.fileChanged(uri, change.type === FileChangeType.Deleted);
       // A file the last check did not see is new, whatever the event says (watchers coalesce
       // a creation and the writes after it into one event, of either type).
       if (change.type === FileChangeType.Deleted) workspaceCheck.deleted(uri);
@@ -565,19 +565,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return analysis ? documentSymbols(analysis.doc, analysis.host, { release: analysis.settings.release }) : null;
   });
 
-  connection.onWorkspaceSymbol(async (params, token) => {
-    await hostIndex.ready();
-    const search = new WorkspaceSymbolSearch(params.query, 500);
-    let searched = 0;
-    for (const root of hostIndex.hosts()) {
-      if (search.enough || token.isCancellationRequested) break;
-      // Any file of the host locates it; the snapshot reads only what the host holds.
-      search.addHost(await model.snapshot(`${root}/hosts`, globalSettings.release));
-      // Thousands of hosts: let other requests in between (DESIGN.md "Budgets": nothing blocks).
-      if (++searched % 25 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return search.result().symbols;
-  });
+  // Answered from the background index (workspace/hostIndex.ts), once it is complete.
+  connection.onWorkspaceSymbol((params, token) => hostIndex.symbols(params.query, 500, token));
 
   connection.onCodeLens(async (params) => {
     const analysis = await analyzeFull(params.textDocument.uri);

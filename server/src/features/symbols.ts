@@ -226,6 +226,42 @@ export interface WorkspaceSymbolResult {
   readonly incomplete: boolean;
 }
 
+/**
+ * Every workspace symbol of one host, in the order a search ranks ties: its groups (one per
+ * name, at its first `group` word in boot order), its host names (each once, at its first
+ * definition, hosts before ipnodes), then its interfaces. A generator, so the workspace index
+ * can stop between symbols of a 200,000-line hosts file and let requests in.
+ */
+export function* hostWorkspaceSymbols(host: HostView): Generator<WorkspaceSymbol, void, undefined> {
+  const containerName = hostLabel(host);
+  const groups = new Set<string>();
+  for (const o of hostOccurrences({ ...host, hosts: undefined, ipnodes: undefined })) {
+    if (o.kind !== 'group' || o.name === '""' || groups.has(o.key)) continue;
+    groups.add(o.key);
+    yield { name: o.name, kind: SymbolKind.Namespace, containerName, location: { uri: o.uri, range: o.range } };
+  }
+  const names = new Set<string>();
+  for (const source of [host.hosts, host.ipnodes]) {
+    if (!source) continue;
+    for (const entry of source.file.scanEntries()) {
+      for (const token of entry.names) {
+        const key = hostKey(token.text);
+        if (names.has(key)) continue;
+        names.add(key);
+        yield { name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } };
+      }
+    }
+  }
+  for (const iface of host.interfaces) {
+    const fileName = iface.file.fileName ?? parseInterfaceFileName(iface.baseName);
+    const interfaceName = fileName?.interfaceName ?? iface.baseName;
+    const suffix = fileName?.prefix === 'hostname6' ? ' (IPv6)' : fileName?.prefix === 'dhcp' ? ' (DHCP)' : '';
+    const first = iface.file.commands[0]?.line.words[0];
+    const start = { line: 0, character: 0 };
+    yield { name: `${interfaceName}${suffix}`, kind: SymbolKind.Interface, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } };
+  }
+}
+
 /** Groups, host names and interfaces of every host given, best matches first, at most `limit`. */
 export function workspaceSymbols(hosts: readonly HostView[], query: string, limit: number): WorkspaceSymbolResult {
   const search = new WorkspaceSymbolSearch(query, limit);
@@ -259,35 +295,9 @@ export class WorkspaceSymbolSearch {
   }
 
   addHost(host: HostView): void {
-    const containerName = hostLabel(host);
-    // Groups: one per name, at its first `group` word in boot order.
-    const groups = new Set<string>();
-    for (const o of hostOccurrences({ ...host, hosts: undefined, ipnodes: undefined })) {
-      if (o.kind !== 'group' || o.name === '""' || groups.has(o.key)) continue;
-      groups.add(o.key);
-      this.add({ name: o.name, kind: SymbolKind.Namespace, containerName, location: { uri: o.uri, range: o.range } });
-    }
-    // Host names: each once, at its first definition (hosts before ipnodes).
-    const names = new Set<string>();
-    for (const source of [host.hosts, host.ipnodes]) {
-      if (!source) continue;
-      for (const entry of source.file.scanEntries()) {
-        if (this.enough) break;
-        for (const token of entry.names) {
-          const key = hostKey(token.text);
-          if (names.has(key)) continue;
-          names.add(key);
-          if (matchScore(token.text, this.query) > 0) this.add({ name: token.text, kind: SymbolKind.Variable, containerName, location: { uri: source.uri, range: token.range } });
-        }
-      }
-    }
-    for (const iface of host.interfaces) {
-      const fileName = iface.file.fileName ?? parseInterfaceFileName(iface.baseName);
-      const interfaceName = fileName?.interfaceName ?? iface.baseName;
-      const suffix = fileName?.prefix === 'hostname6' ? ' (IPv6)' : fileName?.prefix === 'dhcp' ? ' (DHCP)' : '';
-      const first = iface.file.commands[0]?.line.words[0];
-      const start = { line: 0, character: 0 };
-      this.add({ name: `${interfaceName}${suffix}`, kind: SymbolKind.Interface, containerName, location: { uri: iface.uri, range: first?.range ?? { start, end: start } } });
+    for (const symbol of hostWorkspaceSymbols(host)) {
+      if (this.enough) break;
+      this.add(symbol);
     }
   }
 

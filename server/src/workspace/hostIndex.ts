@@ -1,68 +1,310 @@
 /**
- * Which hosts a workspace holds: every folder that is a host root (an `etc` folder, or a
- * folder with hostname files). Found in the background after start-up, a folder at a time,
- * yielding to the event loop between folders so no request waits on it; kept up to date
- * from file events.
+ * The workspace's hosts and their workspace symbols (groups, host names, interfaces), held in
+ * memory so workspace/symbol answers without reading a file. Built in the background after
+ * start-up, in slices of a few milliseconds between which every other request gets in; kept up
+ * to date from file events, open-document edits and workspace folder changes, a host at a time.
  */
-import { URI, Utils } from 'vscode-uri';
-import { parseInterfaceFileName } from '../syntax/fileKind';
-import type { FileSystem } from './fileSystem';
-import { hostRootUri } from './hostModel';
+import { availableParallelism } from 'node:os';
+import type { CancellationToken, WorkspaceSymbol } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { matchScore } from '../features/symbols';
+import { baseName, parseInterfaceFileName } from '../syntax/fileKind';
+import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './fileSystem';
+import { hostRootUri, normalizeUri } from './hostModel';
+import {
+  SKIPPED,
+  effectiveRootPath,
+  fileSystemScanDisk,
+  isHostFolder,
+  nodeScanDisk,
+  readHostSymbols,
+  scanFolders,
+  symbolAt,
+  symbolCount,
+  type HostSymbols,
+  type OpenTexts,
+  type ScanDisk,
+  type SymbolParsers,
+} from './hostScan';
+import { scanInWorkers, type WorkerScan } from './hostScanWorker';
+import { nodeFileSystem } from './nodeFileSystem';
 
-const SKIP = new Set(['.git', 'node_modules', '.svn', '.hg', '.vscode-test', 'dist', 'out']);
-const HOST_FILES = new Set(['hosts', 'netmasks', 'inet', 'default']);
+/** An open document, as the server's document manager holds it. */
+export interface OpenDocument {
+  readonly uri: string;
+  getText(): string;
+}
+
+/** The document manager's events (vscode-languageserver's TextDocuments fits). */
+export interface DocumentEvents {
+  onDidOpen(listener: (event: { readonly document: OpenDocument }) => void): unknown;
+  onDidChangeContent(listener: (event: { readonly document: OpenDocument }) => void): unknown;
+  onDidClose(listener: (event: { readonly document: OpenDocument }) => void): unknown;
+}
+
+export interface HostIndexOptions {
+  /** How the index lets other work in between slices; default setImmediate. */
+  readonly yieldNow?: () => Promise<void>;
+  /** Open documents: their text wins over the disk's, and edits to them change the index. */
+  readonly documents?: DocumentEvents;
+  /** Parses of open documents, shared with the host model's caches. */
+  readonly parsers?: SymbolParsers;
+  /** Worker threads for the first walk of Node's file system; 0 walks in this thread. */
+  readonly threads?: number;
+}
+
+/** Work between two yields: short enough that a request arriving meanwhile is answered in time (DESIGN.md "Budgets"). */
+const SLICE_MS = 4;
+/** Edits in the editor are indexed once typing pauses this long (or at the next query). */
+const EDIT_QUIET_MS = 300;
+
+/** Worker threads for the first walk: one, or two where there are cores to spare. */
+const DEFAULT_THREADS = availableParallelism() > 2 ? 2 : 1;
+
+const setImmediateYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** File names whose change can change a host's symbols, or whether a folder is a host. */
+function concernsHosts(name: string): boolean {
+  return parseInterfaceFileName(name) !== undefined || name === 'hosts' || name === 'ipnodes' || name === 'netmasks' || name === 'mpathd';
+}
+
+const byRoot = (a: HostSymbols, b: HostSymbols): number => (a.rootUri < b.rootUri ? -1 : a.rootUri > b.rootUri ? 1 : 0);
 
 export class HostIndex {
-  private readonly roots = new Set<string>();
-  private scan: Promise<void> | undefined;
+  private readonly disk: ScanDisk;
+  private readonly yieldNow: () => Promise<void>;
+  private readonly parsers: SymbolParsers | undefined;
+  private readonly byRoot = new Map<string, HostSymbols>();
+  /** The hosts in root order (the order answers list ties in), rebuilt after a change. */
+  private ordered: HostSymbols[] | undefined;
+  private folders: string[] = [];
+  /** Folders walked to the end since they were added. */
+  private readonly walked = new Set<string>();
+  private toWalk: string[] = [];
   private generation = 0;
+  /** Host roots to read again. */
+  private readonly dirty = new Set<string>();
+  private work: Promise<void> | undefined;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly open = new Map<string, OpenDocument>();
+  /** Worker threads for the first walk (0: walk in this thread). */
+  private readonly threads: number;
+  private stopWalk: (() => void) | undefined;
 
-  constructor(
-    private readonly fs: FileSystem,
-    private readonly yieldNow: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
-  ) {}
+  constructor(fs: FileSystem, options: HostIndexOptions | (() => Promise<void>) = {}) {
+    const o: HostIndexOptions = typeof options === 'function' ? { yieldNow: options } : options;
+    this.disk = fs === nodeFileSystem ? nodeScanDisk : fileSystemScanDisk(fs);
+    this.yieldNow = o.yieldNow ?? setImmediateYield;
+    this.parsers = o.parsers;
+    this.threads = o.threads ?? DEFAULT_THREADS;
+    o.documents?.onDidOpen((e) => this.documentChanged(e.document, true));
+    o.documents?.onDidChangeContent((e) => this.documentChanged(e.document, true));
+    o.documents?.onDidClose((e) => this.documentChanged(e.document, false));
+  }
 
-  /** Starts (or restarts) the background scan of these folders. */
+  /**
+   * Indexes these workspace folders (file URIs) in the background: hosts of folders no longer
+   * listed go, folders not yet walked are walked. Resolves when the index is complete.
+   */
   start(folders: readonly string[]): Promise<void> {
-    const generation = ++this.generation;
-    this.roots.clear();
-    this.scan = this.walkAll(folders, generation);
-    return this.scan;
+    this.generation++;
+    this.stopWalk?.();
+    const now = new Set(folders);
+    for (const f of this.walked) if (!now.has(f)) this.walked.delete(f);
+    this.folders = [...folders];
+    let removed = false;
+    for (const root of this.byRoot.keys()) {
+      if (!this.inTree(root)) {
+        this.byRoot.delete(root);
+        removed = true;
+      }
+    }
+    if (removed) this.ordered = undefined;
+    this.toWalk = this.folders.filter((f) => !this.walked.has(f));
+    return this.kick();
   }
 
-  /** Resolves when the current scan is done. */
-  ready(): Promise<void> {
-    return this.scan ?? Promise.resolve();
+  /** Resolves once the index holds every host of the workspace as it is now (pending edits included). */
+  async ready(): Promise<void> {
+    if (this.dirty.size > 0) this.kick();
+    while (this.work) await this.work;
   }
 
+  /** Host roots (URIs), sorted. */
   hosts(): string[] {
-    return [...this.roots].sort();
+    return this.hostsInOrder().map((h) => h.rootUri);
   }
 
-  /** A file appeared or changed: its host is known from now on. */
-  noteFile(uri: string): void {
-    const name = URI.parse(uri).path.split('/').pop() ?? '';
-    if (parseInterfaceFileName(name) || name === 'hosts' || name === 'netmasks' || name === 'ipnodes' || name === 'mpathd') {
-      this.roots.add(hostRootUri(uri));
+  /**
+   * Workspace symbols matching `query`, best first (a prefix, then a substring, then a
+   * subsequence; ties in host and file order), at most `limit` — once the index is complete.
+   */
+  async symbols(query: string, limit: number, token?: CancellationToken): Promise<WorkspaceSymbol[]> {
+    await this.ready();
+    if (token?.isCancellationRequested) return [];
+    const cap = Math.max(0, limit);
+    // Three buckets by score (prefix 3, substring 2, subsequence 1), each in index order.
+    const buckets: [HostSymbols, number][][] = [[], [], [], []];
+    const filled = query === '' ? 1 : 3;
+    for (const host of this.hostsInOrder()) {
+      const n = symbolCount(host);
+      for (let i = 0; i < n; i++) {
+        const score = matchScore(host.names[i]!, query);
+        if (score > 0 && buckets[score]!.length < cap) buckets[score]!.push([host, i]);
+      }
+      // With `limit` best-kind matches found, nothing later can displace them.
+      if (buckets[filled]!.length >= cap) break;
+    }
+    const out: WorkspaceSymbol[] = [];
+    for (const score of [3, 2, 1]) {
+      for (const [host, i] of buckets[score]!) {
+        if (out.length >= cap) return out;
+        out.push(symbolAt(host, i));
+      }
+    }
+    return out;
+  }
+
+  /** A file changed on disk (created, changed or deleted): its host is read again. */
+  fileChanged(uri: string, deleted = false): void {
+    const key = normalizeUri(uri);
+    const parsed = URI.parse(key);
+    if (parsed.scheme !== 'file') return;
+    if (concernsHosts(baseName(parsed.path))) {
+      this.dirty.add(hostRootUri(key));
+    } else if (deleted) {
+      // A folder, perhaps: the hosts under it are read again (and go with it).
+      for (const root of this.byRoot.keys()) if (root === key || root.startsWith(`${key}/`)) this.dirty.add(root);
+    } else return;
+    this.kick();
+  }
+
+  private documentChanged(document: OpenDocument, isOpen: boolean): void {
+    const key = normalizeUri(document.uri);
+    if (isOpen) this.open.set(key, document);
+    else this.open.delete(key);
+    const parsed = URI.parse(key);
+    if (parsed.scheme !== 'file' || !concernsHosts(baseName(parsed.path))) return;
+    this.dirty.add(hostRootUri(key));
+    // Typing is not indexed keystroke by keystroke: once it pauses, or when symbols are asked for.
+    if (this.editTimer) clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => {
+      this.editTimer = undefined;
+      this.kick();
+    }, EDIT_QUIET_MS);
+  }
+
+  private readonly openTexts: OpenTexts = {
+    textOf: (uri): string | FileNotRead | undefined => {
+      const doc = this.open.get(uri);
+      if (!doc) return undefined;
+      const text = doc.getText();
+      return text.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: text.length } : text;
+    },
+    interfacesOf: (rootUri) => [...this.open.keys()].filter((uri) => parseInterfaceFileName(baseName(URI.parse(uri).path)) && hostRootUri(uri) === rootUri),
+  };
+
+  private hostsInOrder(): HostSymbols[] {
+    return (this.ordered ??= [...this.byRoot.values()].sort(byRoot));
+  }
+
+  private put(host: HostSymbols): void {
+    if (!this.inTree(host.rootUri)) return;
+    this.byRoot.set(host.rootUri, host);
+    this.ordered = undefined;
+  }
+
+  /** Is this host root where the walk finds hosts (under a folder, no skipped folder on the way)? */
+  private inTree(rootUri: string): boolean {
+    const path = URI.parse(rootUri).path;
+    for (const f of this.folders) {
+      const folder = URI.parse(f);
+      if (folder.scheme !== 'file') continue;
+      const base = folder.path.replace(/\/$/, '');
+      if (path === base) return true;
+      if (!path.startsWith(`${base}/`)) continue;
+      if (!path.slice(base.length + 1).split('/').some((part) => SKIPPED.has(part))) return true;
+    }
+    return false;
+  }
+
+  /** Runs the pending work (walks, then hosts to read again) unless it is running already. */
+  private kick(): Promise<void> {
+    if (this.editTimer && this.dirty.size > 0) {
+      clearTimeout(this.editTimer);
+      this.editTimer = undefined;
+    }
+    this.work ??= this.run().finally(() => {
+      this.work = undefined;
+    });
+    return this.work;
+  }
+
+  private async run(): Promise<void> {
+    // Whatever else this turn brings (a storm of file events) is gathered first.
+    await this.yieldNow();
+    let sliceStart = performance.now();
+    const pause = (): Promise<void> | undefined => {
+      if (performance.now() - sliceStart < SLICE_MS) return undefined;
+      return this.yieldNow().then(() => {
+        sliceStart = performance.now();
+      });
+    };
+    for (;;) {
+      if (this.toWalk.length > 0) {
+        const folders = this.toWalk;
+        this.toWalk = [];
+        const generation = this.generation;
+        await this.walk(folders, generation, pause);
+        if (generation === this.generation) {
+          for (const f of folders) this.walked.add(f);
+          // The walk read the disk: hosts with open documents are read again with their text.
+          for (const uri of this.open.keys()) if (concernsHosts(baseName(URI.parse(uri).path))) this.dirty.add(hostRootUri(uri));
+        }
+        continue;
+      }
+      const root = this.dirty.values().next();
+      if (root.done) return;
+      this.dirty.delete(root.value);
+      await this.reread(root.value, pause);
+      await pause();
     }
   }
 
-  private async walkAll(folders: readonly string[], generation: number): Promise<void> {
-    const queue = folders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file');
-    while (queue.length > 0) {
-      if (generation !== this.generation) return;
-      const dir = queue.shift()!;
-      // A folder that cannot be listed (or an injected file system that throws) is skipped.
-      const entries = await this.fs.listDirectory(dir.fsPath).catch(() => []);
-      let isHost = dir.path.endsWith('/etc');
-      for (const entry of entries) {
-        if (entry.kind === 'directory' && !SKIP.has(entry.name)) queue.push(Utils.joinPath(dir, entry.name));
-        if (entry.kind !== 'directory' && parseInterfaceFileName(entry.name)) isHost = true;
+  /**
+   * Walks folders: in worker threads when reading Node's file system (this thread stays free),
+   * else — or when a worker fails — here, in slices.
+   */
+  private async walk(folders: readonly string[], generation: number, pause: () => Promise<void> | undefined): Promise<void> {
+    const current = (): boolean => generation === this.generation;
+    const found = (host: HostSymbols): void => {
+      if (current()) this.put(host);
+    };
+    if (this.disk === nodeScanDisk && this.threads > 0) {
+      let scan: WorkerScan | undefined;
+      try {
+        scan = scanInWorkers(folders, this.threads, found);
+      } catch {
+        // No worker threads here: walked below.
       }
-      if (isHost && (dir.path.endsWith('/etc') ? entries.some((e) => HOST_FILES.has(e.name) || parseInterfaceFileName(e.name)) : true)) {
-        this.roots.add(dir.toString());
+      if (scan) {
+        this.stopWalk = scan.stop;
+        const ok = await scan.done;
+        this.stopWalk = undefined;
+        if (ok || !current()) return;
       }
-      await this.yieldNow();
     }
+    await scanFolders(this.disk, folders, found, { pause, cancelled: () => !current() });
+  }
+
+  /** Reads a host again; it goes when its folder is no longer a host (or gone). */
+  private async reread(rootUri: string, pause: () => Promise<void> | undefined): Promise<void> {
+    const root = URI.parse(rootUri);
+    const entries = this.inTree(rootUri) ? await this.disk.list(root.fsPath) : undefined;
+    if (!entries || !isHostFolder(root.path, entries) || effectiveRootPath(root.path) !== root.path) {
+      if (this.byRoot.delete(rootUri)) this.ordered = undefined;
+      return;
+    }
+    this.put(await readHostSymbols(this.disk, { rootUri, fsPath: root.fsPath, entries }, this.openTexts, this.parsers, pause));
   }
 }
