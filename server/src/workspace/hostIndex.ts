@@ -7,7 +7,6 @@
 import { availableParallelism } from 'node:os';
 import type { CancellationToken, WorkspaceSymbol } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { matchScore } from '../features/symbols';
 import { baseName, parseInterfaceFileName } from '../syntax/fileKind';
 import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './fileSystem';
 import { hostRootUri, normalizeUri } from './hostModel';
@@ -20,13 +19,12 @@ import {
   readHostSymbols,
   scanFolders,
   symbolAt,
-  symbolCount,
   type HostSymbols,
   type OpenTexts,
   type ScanDisk,
   type SymbolParsers,
 } from './hostScan';
-import { scanInWorkers, type WorkerScan } from './hostScanWorker';
+import { ScanWorkers } from './hostScanWorker';
 import { nodeFileSystem } from './nodeFileSystem';
 
 /** An open document, as the server's document manager holds it. */
@@ -58,14 +56,45 @@ const SLICE_MS = 4;
 /** Edits in the editor are indexed once typing pauses this long (or at the next query). */
 const EDIT_QUIET_MS = 300;
 
-/** Worker threads for the first walk: one, or two where there are cores to spare. */
-const DEFAULT_THREADS = availableParallelism() > 2 ? 2 : 1;
+/**
+ * Worker threads for the first walk: two (one on a single core). The walk is bound by system
+ * calls; on two cores a third worker made it slower, not faster (scripts/bench/index.mjs).
+ */
+const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 const setImmediateYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** File names whose change can change a host's symbols, or whether a folder is a host. */
 function concernsHosts(name: string): boolean {
   return parseInterfaceFileName(name) !== undefined || name === 'hosts' || name === 'ipnodes' || name === 'netmasks' || name === 'mpathd';
+}
+
+/**
+ * matchScore (features/symbols.ts) of a lower-cased name and query: a prefix 3, a substring 2,
+ * a subsequence 1, else 0 — with the lower-casing done once and native searches instead of a
+ * loop over characters (a query runs over every symbol of the workspace).
+ */
+function fitOf(name: string, query: string): number {
+  if (query === '') return 1;
+  if (name.startsWith(query)) return 3;
+  if (name.includes(query)) return 2;
+  let at = -1;
+  for (let k = 0; k < query.length; k++) {
+    at = name.indexOf(query[k]!, at + 1);
+    if (at === -1) return 0;
+  }
+  return 1;
+}
+
+/** A host's names lower-cased, made when it is indexed and kept with it. */
+const lowered = new WeakMap<HostSymbols, readonly string[]>();
+function lowerNames(host: HostSymbols): readonly string[] {
+  let lower = lowered.get(host);
+  if (!lower) {
+    lower = host.names.map((n) => n.toLowerCase());
+    lowered.set(host, lower);
+  }
+  return lower;
 }
 
 const byRoot = (a: HostSymbols, b: HostSymbols): number => (a.rootUri < b.rootUri ? -1 : a.rootUri > b.rootUri ? 1 : 0);
@@ -90,6 +119,8 @@ export class HostIndex {
   /** Worker threads for the first walk (0: walk in this thread). */
   private readonly threads: number;
   private stopWalk: (() => void) | undefined;
+  /** Workers started with the index, so the bundle has loaded in them by the time folders are known. */
+  private spareWorkers: ScanWorkers | undefined;
 
   constructor(fs: FileSystem, options: HostIndexOptions | (() => Promise<void>) = {}) {
     const o: HostIndexOptions = typeof options === 'function' ? { yieldNow: options } : options;
@@ -97,6 +128,7 @@ export class HostIndex {
     this.yieldNow = o.yieldNow ?? setImmediateYield;
     this.parsers = o.parsers;
     this.threads = o.threads ?? DEFAULT_THREADS;
+    if (this.disk === nodeScanDisk && this.threads > 0) this.spareWorkers = this.startWorkers();
     o.documents?.onDidOpen((e) => this.documentChanged(e.document, true));
     o.documents?.onDidChangeContent((e) => this.documentChanged(e.document, true));
     o.documents?.onDidClose((e) => this.documentChanged(e.document, false));
@@ -121,6 +153,11 @@ export class HostIndex {
     }
     if (removed) this.ordered = undefined;
     this.toWalk = this.folders.filter((f) => !this.walked.has(f));
+    if (!this.toWalk.some((f) => URI.parse(f).scheme === 'file')) {
+      // Nothing to walk (no folder, or none on disk): the workers started for it are not needed.
+      this.spareWorkers?.dispose();
+      this.spareWorkers = undefined;
+    }
     return this.kick();
   }
 
@@ -141,20 +178,29 @@ export class HostIndex {
    */
   async symbols(query: string, limit: number, token?: CancellationToken): Promise<WorkspaceSymbol[]> {
     await this.ready();
-    if (token?.isCancellationRequested) return [];
     const cap = Math.max(0, limit);
+    const q = query.toLowerCase();
     // Three buckets by score (prefix 3, substring 2, subsequence 1), each in index order.
     const buckets: [HostSymbols, number][][] = [[], [], [], []];
-    const filled = query === '' ? 1 : 3;
-    for (const host of this.hostsInOrder()) {
-      const n = symbolCount(host);
-      for (let i = 0; i < n; i++) {
-        const score = matchScore(host.names[i]!, query);
+    const filled = q === '' ? 1 : 3;
+    // The hosts as they are now: an update while this search yields replaces entries, not these.
+    const hosts = this.hostsInOrder();
+    let sliceStart = performance.now();
+    for (const host of hosts) {
+      const lower = lowerNames(host);
+      for (let i = 0; i < lower.length; i++) {
+        const score = fitOf(lower[i]!, q);
         if (score > 0 && buckets[score]!.length < cap) buckets[score]!.push([host, i]);
       }
       // With `limit` best-kind matches found, nothing later can displace them.
       if (buckets[filled]!.length >= cap) break;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await this.yieldNow();
+        if (token?.isCancellationRequested) return [];
+        sliceStart = performance.now();
+      }
     }
+    if (token?.isCancellationRequested) return [];
     const out: WorkspaceSymbol[] = [];
     for (const score of [3, 2, 1]) {
       for (const [host, i] of buckets[score]!) {
@@ -212,6 +258,8 @@ export class HostIndex {
     if (!this.inTree(host.rootUri)) return;
     this.byRoot.set(host.rootUri, host);
     this.ordered = undefined;
+    // Made now, a batch at a time, rather than all at the first search.
+    lowerNames(host);
   }
 
   /** Is this host root where the walk finds hosts (under a folder, no skipped folder on the way)? */
@@ -226,6 +274,15 @@ export class HostIndex {
       if (!path.slice(base.length + 1).split('/').some((part) => SKIPPED.has(part))) return true;
     }
     return false;
+  }
+
+  private startWorkers(): ScanWorkers | undefined {
+    try {
+      return new ScanWorkers(this.threads);
+    } catch {
+      // No worker threads here: the walk runs in this thread.
+      return undefined;
+    }
   }
 
   /** Runs the pending work (walks, then hosts to read again) unless it is running already. */
@@ -281,13 +338,10 @@ export class HostIndex {
       if (current()) this.put(host);
     };
     if (this.disk === nodeScanDisk && this.threads > 0) {
-      let scan: WorkerScan | undefined;
-      try {
-        scan = scanInWorkers(folders, this.threads, found);
-      } catch {
-        // No worker threads here: walked below.
-      }
-      if (scan) {
+      const workers = this.spareWorkers ?? this.startWorkers();
+      this.spareWorkers = undefined;
+      if (workers) {
+        const scan = workers.scan(folders, found);
         this.stopWalk = scan.stop;
         const ok = await scan.done;
         this.stopWalk = undefined;

@@ -5,9 +5,11 @@
  * is this same module — the bundle, dist/server/main.js, in the package — started with a flag
  * in its workerData, so nothing else has to be shipped; main.ts starts no server in it.
  *
- * Each worker walks a share of the workspace folders' subfolders and posts the hosts it finds
- * in batches. A worker that fails (throws, runs out of memory, exits early) is reported to the
- * caller, which walks those folders itself: the index completes either way.
+ * Workers are started before they are needed (while the client initializes, the bundle loads
+ * in them) and wait for the folders to walk. Each walks a share of the folders' subfolders and
+ * posts the hosts it finds in batches. A worker that fails (throws, runs out of memory, exits
+ * early) is reported to the caller, which walks those folders itself: the index completes
+ * either way.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { nodeScanDisk, scanFolders, type HostSymbols } from './hostScan';
@@ -17,8 +19,12 @@ const WORKER_FLAG = 'ipmpHostScanWorker';
 
 interface WorkerInput {
   readonly [WORKER_FLAG]: true;
-  readonly folders: readonly string[];
   readonly share: { readonly index: number; readonly count: number };
+}
+
+/** What a worker is asked: the folders to walk (its share of them). */
+interface ScanRequest {
+  readonly folders: readonly string[];
 }
 
 type WorkerMessage = { readonly hosts: HostSymbols[] } | { readonly done: true } | { readonly failed: string };
@@ -36,45 +42,69 @@ export interface WorkerScan {
   stop(): void;
 }
 
-/**
- * Walks `folders` in `threads` worker threads, calling `found` with every host (in the order
- * the batches arrive). Throws when a worker cannot be started at all.
- */
-export function scanInWorkers(folders: readonly string[], threads: number, found: (host: HostSymbols) => void): WorkerScan {
-  const workers: Worker[] = [];
-  const finished: Promise<boolean>[] = [];
-  for (let index = 0; index < threads; index++) {
-    const input: WorkerInput = { [WORKER_FLAG]: true, folders, share: { index, count: threads } };
-    // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
-    // server's stdout is the LSP channel, never the worker's.
-    const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
-    workers.push(worker);
-    finished.push(
-      new Promise<boolean>((resolve) => {
-        let ok = false;
-        worker.on('message', (message: WorkerMessage) => {
-          if ('hosts' in message) for (const host of message.hosts) found(host);
-          else if ('done' in message) ok = true;
-        });
-        worker.once('error', () => resolve(false));
-        worker.once('exit', () => resolve(ok));
-      }),
-    );
+/** Workers started ahead of a walk, each used for one walk and then gone. */
+export class ScanWorkers {
+  private workers: { worker: Worker; exited: Promise<void> }[] = [];
+
+  /** Starts `threads` workers; throws when worker threads cannot be started here. */
+  constructor(private readonly threads: number) {
+    for (let index = 0; index < threads; index++) {
+      const input: WorkerInput = { [WORKER_FLAG]: true, share: { index, count: threads } };
+      // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
+      // server's stdout is the LSP channel, never the worker's.
+      const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
+      // Waiting for work must not keep the server's process alive.
+      worker.unref();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.on('error', () => undefined);
+      this.workers.push({ worker, exited });
+    }
   }
-  return {
-    done: Promise.all(finished).then((all) => all.every(Boolean)),
-    stop: () => {
-      for (const w of workers) void w.terminate();
-    },
-  };
+
+  /**
+   * Walks `folders` in the workers, calling `found` with every host (in the order the batches
+   * arrive). The workers end with the walk.
+   */
+  scan(folders: readonly string[], found: (host: HostSymbols) => void): WorkerScan {
+    const workers = this.workers;
+    this.workers = [];
+    const finished = workers.map(
+      ({ worker, exited }) =>
+        new Promise<boolean>((resolve) => {
+          worker.on('message', (message: WorkerMessage) => {
+            if ('hosts' in message) for (const host of message.hosts) found(host);
+            else if ('done' in message) {
+              resolve(true);
+              void worker.terminate();
+            }
+          });
+          // Ended (or failed) before saying it was done.
+          void exited.then(() => resolve(false));
+          worker.ref();
+          worker.postMessage({ folders } satisfies ScanRequest);
+        }),
+    );
+    return {
+      done: Promise.all(finished).then((all) => all.length === this.threads && all.every(Boolean)),
+      stop: () => {
+        for (const { worker } of workers) void worker.terminate();
+      },
+    };
+  }
+
+  /** The workers are not needed after all. */
+  dispose(): void {
+    for (const { worker } of this.workers) void worker.terminate();
+    this.workers = [];
+  }
 }
 
-async function serve(input: WorkerInput): Promise<void> {
+async function serve(input: WorkerInput, request: ScanRequest): Promise<void> {
   const port = parentPort!;
   let batch: HostSymbols[] = [];
   await scanFolders(
     nodeScanDisk,
-    input.folders,
+    request.folders,
     (host) => {
       batch.push(host);
       if (batch.length < BATCH) return;
@@ -88,7 +118,9 @@ async function serve(input: WorkerInput): Promise<void> {
 }
 
 if (isHostScanWorker) {
-  serve(workerData as WorkerInput).catch((error: unknown) => {
-    parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  parentPort!.once('message', (request: ScanRequest) => {
+    serve(workerData as WorkerInput, request).catch((error: unknown) => {
+      parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    });
   });
 }
