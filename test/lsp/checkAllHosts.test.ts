@@ -6,11 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   FileChangeType,
@@ -21,49 +18,41 @@ import {
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
-import { LspTestClient, REPO_ROOT } from './client';
+import { codes, LspTestClient, testWorkspace, runCli, Scratch, startServer } from './client';
 import { CHECK_ALL_HOSTS_REQUEST, type CheckAllHostsParams, type CheckAllHostsResult } from '../../server/src/protocol';
 
 const CheckAllHosts = new RequestType<CheckAllHostsParams, CheckAllHostsResult, void>(CHECK_ALL_HOSTS_REQUEST);
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
-const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => String(d.code)).sort();
-const uriOf = (p: string): string => pathToFileURL(p).toString();
+const ws = testWorkspace('ipmp-check-all-', {
+  setup: ({ copy, write, path: at }) => {
+    copy('examples');
+    rmSync(at('README.md'));
+    // Never looked into, as by ipmp-lint: each would be an error if it were.
+    write('node_modules/pkg/etc/hostname.ce0', '# not a Solaris host\n');
+    write('.git/etc/hostname.ce0', '# not a Solaris host\n');
+    // As on Solaris, etc/hosts links to inet/hosts: checked once, under its own name.
+    symlinkSync('inet/hosts', at('db1/etc/hosts'));
+  },
+});
+const write = (file: string, text: string): string => ws.write(file, text);
+const uriAt = (rel: string): string => ws.uri(rel);
 
-let root: string;
-let client: LspTestClient;
-
-function write(file: string, text: string): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return uriOf(full);
+function published(uri: string, where: (d: Diagnostic[]) => boolean, what?: string): Promise<Diagnostic[]> {
+  return ws.client.diagnostics(uri, { where, what });
 }
 
-async function published(uri: string, predicate: (d: Diagnostic[]) => boolean, what = 'matching diagnostics'): Promise<Diagnostic[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what} on ${uri}; last: ${JSON.stringify(codes(client.published.get(uri)?.diagnostics ?? []))}`)), 10_000);
-  });
-  try {
-    return await Promise.race([client.diagnostics(uri, predicate), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function checkAllHosts(on: LspTestClient = client, options: { workDoneToken?: string; token?: CancellationTokenSource } = {}): Promise<CheckAllHostsResult> {
+function checkAllHosts(on: LspTestClient = ws.client, options: { workDoneToken?: string; token?: CancellationTokenSource } = {}): Promise<CheckAllHostsResult> {
   return on.connection.sendRequest(CheckAllHosts, { workDoneToken: options.workDoneToken }, options.token?.token);
 }
 
 /** "line:col severity code" of each problem ipmp-lint prints for the tree, by file path relative to it. */
 function cliProblems(dir: string): Map<string, string[]> {
-  const r = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 1, `ipmp-lint exited with ${r.status}: ${r.stderr}`);
+  const r = runCli(['--format', 'json', '.'], { cwd: dir });
+  assert.ok(r.code === 0 || r.code === 1, `ipmp-lint exited with ${r.code}: ${r.err}`);
   const out = new Map<string, string[]>();
-  for (const p of JSON.parse(r.stdout) as { file: string; line: number; column: number; severity: string; code: string }[]) {
+  for (const p of JSON.parse(r.out) as { file: string; line: number; column: number; severity: string; code: string }[]) {
     out.set(p.file, [...(out.get(p.file) ?? []), `${p.line}:${p.column} ${p.severity} ${p.code}`].sort());
   }
   return out;
@@ -85,41 +74,24 @@ function editorProblems(on: LspTestClient, dir: string): Map<string, string[]> {
 
 const sorted = (m: Map<string, string[]>): [string, string[]][] => [...m].sort(([a], [b]) => a.localeCompare(b));
 
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-check-all-'));
-  cpSync(path.join(REPO_ROOT, 'examples'), root, { recursive: true });
-  rmSync(path.join(root, 'README.md'));
-  // Never looked into, as by ipmp-lint: each would be an error if it were.
-  write('node_modules/pkg/etc/hostname.ce0', '# not a Solaris host\n');
-  write('.git/etc/hostname.ce0', '# not a Solaris host\n');
-  // As on Solaris, etc/hosts links to inet/hosts: checked once, under its own name.
-  symlinkSync('inet/hosts', path.join(root, 'db1/etc/hosts'));
-  client = new LspTestClient();
-  await client.initialize(uriOf(root));
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
 
 describe('Check All Hosts', () => {
   test('nothing is published for files that are not open before the check', async () => {
     // A round trip after initialized: anything the server published on its own has arrived.
-    await client.hover(uriOf(path.join(root, 'web1/etc/hostname.ce0')), 0, 0);
-    assert.deepEqual([...client.published.keys()], []);
+    await ws.client.hover(uriAt('web1/etc/hostname.ce0'), 0, 0);
+    assert.deepEqual([...ws.client.published.keys()], []);
   });
 
   test('every file of every host is checked without being opened: the counts, progress, and the same findings as ipmp-lint', async () => {
     const progress: (WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd)[] = [];
     const workDoneToken = 'check-1';
     const ended = new Promise<void>((resolve) => {
-      client.connection.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      ws.client.connection.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
         progress.push(value);
         if (value.kind === 'end') resolve();
       });
     });
-    const result = await checkAllHosts(client, { workDoneToken });
+    const result = await checkAllHosts(ws.client, { workDoneToken });
     // 21 files in web1, db1, app1 and legacy1; legacy1's 6 errors and 1 warning (examples/README.md).
     assert.deepEqual(result, { files: 21, hosts: 4, errors: 6, warnings: 1, infos: 0, hints: 0, unreadable: 0, cancelled: false });
     await ended;
@@ -128,113 +100,112 @@ describe('Check All Hosts', () => {
     assert.equal(progress.at(-1)?.kind, 'end');
 
     // Published before the answer: the editor shows exactly what ipmp-lint prints.
-    assert.deepEqual(sorted(editorProblems(client, root)), sorted(cliProblems(root)));
-    for (const uri of client.published.keys()) assert.doesNotMatch(uri, /node_modules|\.git|db1\/etc\/hosts$/);
-    // A clean file is published too (empty), so a later check can tell it was looked at.
-    assert.deepEqual(await published(uriOf(path.join(root, 'web1/etc/hostname.ce0')), () => true), []);
+    assert.deepEqual(sorted(editorProblems(ws.client, ws.root)), sorted(cliProblems(ws.root)));
+    for (const uri of ws.client.published.keys()) assert.doesNotMatch(uri, /node_modules|\.git|db1\/etc\/hosts$/);
+    // A clean file is published too (empty, before the answer), so a later check can tell it was looked at.
+    assert.deepEqual(ws.client.published.get(uriAt('web1/etc/hostname.ce0'))?.diagnostics, []);
   });
 
   test('an open document counts as the editor shows it; its file on disk is not published over it', async () => {
-    const qfe0 = uriOf(path.join(root, 'legacy1/etc/hostname.qfe0'));
+    const qfe0 = uriAt('legacy1/etc/hostname.qfe0');
     const fixed = readFileSync(new URL(qfe0), 'utf8').replace('# primary interface\n', '');
-    await client.open(qfe0, 'solaris-hostname', fixed);
-    await published(qfe0, (d) => d.length === 0, 'the open text to be clean');
-    const before = client.history.length;
+    assert.deepEqual(await ws.client.openChecked(qfe0, 'solaris-hostname', fixed), [], 'the open text is clean');
+    const before = ws.client.history.length;
     const result = await checkAllHosts();
     assert.equal(result.errors, 5, 'the comment is gone in the editor');
     assert.equal(result.files, 21);
     assert.ok(
-      client.history.slice(before).every((p) => p.uri !== qfe0 || p.diagnostics.length === 0),
+      ws.client.history.slice(before).every((p) => p.uri !== qfe0 || p.diagnostics.length === 0),
       'the file on disk (with its comment) was never published over the open document',
     );
 
     // Closing it brings back what the file on disk holds, instead of clearing it.
-    await client.close(qfe0);
+    await ws.client.close(qfe0);
     const again = await published(qfe0, (d) => d.length > 0, 'the findings on disk after close');
     assert.deepEqual(codes(again), ['comment-not-supported']);
   });
 
   test('a checked file that changes on disk is checked again; a deleted one is cleared', async () => {
     const qfe2 = write('legacy1/etc/hostname.qfe2', 'legacy1-qfe2 netmask + broadcast + up\n');
-    await client.filesChanged([{ uri: qfe2, type: FileChangeType.Changed }]);
+    await ws.client.filesChanged([{ uri: qfe2, type: FileChangeType.Changed }]);
     await published(qfe2, (d) => d.length === 0, 'hostname.qfe2 clean after the fix on disk');
 
-    const qfe1 = uriOf(path.join(root, 'legacy1/etc/hostname.qfe1'));
-    assert.ok((client.published.get(qfe1)?.diagnostics.length ?? 0) > 0);
+    const qfe1 = uriAt('legacy1/etc/hostname.qfe1');
+    assert.deepEqual(codes(ws.client.published.get(qfe1)?.diagnostics ?? []), ['unknown-keyword', 'unresolved-host'], 'qfe1 as the last check found it');
     unlinkSync(new URL(qfe1));
-    await client.filesChanged([{ uri: qfe1, type: FileChangeType.Deleted }]);
+    await ws.client.filesChanged([{ uri: qfe1, type: FileChangeType.Deleted }]);
     await published(qfe1, (d) => d.length === 0, 'hostname.qfe1 cleared after its deletion');
   });
 
   test('a file created in a checked tree is checked from then on', async () => {
     const ce9 = write('web1/etc/hostname.ce9', '# spare\n');
-    await client.filesChanged([{ uri: ce9, type: FileChangeType.Created }]);
-    assert.ok(codes(await published(ce9, (d) => d.length > 0, 'the new file checked')).includes('comment-not-supported'));
+    await ws.client.filesChanged([{ uri: ce9, type: FileChangeType.Created }]);
+    assert.deepEqual(codes(await published(ce9, (d) => d.length > 0, 'the new file checked')), ['comment-not-supported']);
     unlinkSync(new URL(ce9));
-    await client.filesChanged([{ uri: ce9, type: FileChangeType.Deleted }]);
+    await ws.client.filesChanged([{ uri: ce9, type: FileChangeType.Deleted }]);
     await published(ce9, (d) => d.length === 0, 'the new file cleared');
 
     // A watcher may fold the creation and the writes after it into one "changed" event.
     const ce8 = write('web1/etc/hostname.ce8', '# spare\n');
-    await client.filesChanged([{ uri: ce8, type: FileChangeType.Changed }]);
-    assert.ok(codes(await published(ce8, (d) => d.length > 0, 'the new file checked on "changed"')).includes('comment-not-supported'));
+    await ws.client.filesChanged([{ uri: ce8, type: FileChangeType.Changed }]);
+    assert.deepEqual(codes(await published(ce8, (d) => d.length > 0, 'the new file checked on "changed"')), ['comment-not-supported']);
     unlinkSync(new URL(ce8));
-    await client.filesChanged([{ uri: ce8, type: FileChangeType.Deleted }]);
+    await ws.client.filesChanged([{ uri: ce8, type: FileChangeType.Deleted }]);
     await published(ce8, (d) => d.length === 0, 'the new file cleared');
   });
 
   test('new settings and a new .ipmp-lint.json check the checked files again', async () => {
-    const mpathd = uriOf(path.join(root, 'legacy1/etc/default/mpathd'));
+    const mpathd = uriAt('legacy1/etc/default/mpathd');
     await published(mpathd, (d) => codes(d).includes('detection-time-units'));
-    await client.configurationChanged({ rules: { 'detection-time-units': 'off' } });
+    await ws.client.configurationChanged({ rules: { 'detection-time-units': 'off' } });
     try {
       await published(mpathd, (d) => !codes(d).includes('detection-time-units'), 'the rule switched off in the settings');
     } finally {
-      await client.configurationChanged({});
+      await ws.client.configurationChanged({});
     }
     await published(mpathd, (d) => codes(d).includes('detection-time-units'), 'the rule back');
 
-    const qfe0 = uriOf(path.join(root, 'legacy1/etc/hostname.qfe0'));
+    const qfe0 = uriAt('legacy1/etc/hostname.qfe0');
     const config = write('.ipmp-lint.json', JSON.stringify({ rules: { 'comment-not-supported': 'warning' } }));
-    await client.filesChanged([{ uri: config, type: FileChangeType.Created }]);
+    await ws.client.filesChanged([{ uri: config, type: FileChangeType.Created }]);
     await published(qfe0, (d) => d.some((x) => x.code === 'comment-not-supported' && x.severity === 2), 'the project file applied');
     unlinkSync(new URL(config));
-    await client.filesChanged([{ uri: config, type: FileChangeType.Deleted }]);
+    await ws.client.filesChanged([{ uri: config, type: FileChangeType.Deleted }]);
     await published(qfe0, (d) => d.some((x) => x.code === 'comment-not-supported' && x.severity === 1), 'the project file gone');
   });
 
   test('the next check replaces the last: a file gone without a word is cleared, the counts follow the tree', async () => {
-    const qfe0 = uriOf(path.join(root, 'legacy1/etc/hostname.qfe0'));
-    assert.ok((client.published.get(qfe0)?.diagnostics.length ?? 0) > 0);
+    const qfe0 = uriAt('legacy1/etc/hostname.qfe0');
+    // As last published: its comment, and alone in its group since qfe1 was deleted.
+    assert.deepEqual(codes(ws.client.published.get(qfe0)?.diagnostics ?? []), ['comment-not-supported', 'single-interface-group']);
     unlinkSync(new URL(qfe0)); // no file event
     const result = await checkAllHosts();
     // qfe1 deleted, qfe2 fixed, qfe0 gone: mpathd's error and warning remain.
     assert.deepEqual(result, { files: 19, hosts: 4, errors: 1, warnings: 1, infos: 0, hints: 0, unreadable: 0, cancelled: false });
-    assert.deepEqual(client.published.get(qfe0)?.diagnostics, []);
-    assert.deepEqual(sorted(editorProblems(client, root)), sorted(cliProblems(root)));
+    assert.deepEqual(ws.client.published.get(qfe0)?.diagnostics, []);
+    assert.deepEqual(sorted(editorProblems(ws.client, ws.root)), sorted(cliProblems(ws.root)));
   });
 });
 
 describe('Check All Hosts on a large tree', () => {
   const HOSTS = 400;
-  let big: string;
+  let big: Scratch;
   let other: LspTestClient;
 
   before(async () => {
-    big = mkdtempSync(path.join(tmpdir(), 'ipmp-check-all-big-'));
+    big = new Scratch('ipmp-check-all-big-');
     for (let i = 0; i < HOSTS; i++) {
-      const etc = path.join(big, `host${String(i).padStart(3, '0')}`, 'etc');
-      mkdirSync(etc, { recursive: true });
-      writeFileSync(path.join(etc, 'hosts'), `127.0.0.1\tlocalhost\n10.0.${i >> 8}.${i & 255}\th${i}\n`);
-      writeFileSync(path.join(etc, 'hostname.ce0'), `h${i} netmask + broadcast + up\n`);
+      big.writeTree(`host${String(i).padStart(3, '0')}/etc`, {
+        hosts: `127.0.0.1\tlocalhost\n10.0.${i >> 8}.${i & 255}\th${i}\n`,
+        'hostname.ce0': `h${i} netmask + broadcast + up\n`,
+      });
     }
-    other = new LspTestClient();
-    await other.initialize(uriOf(big));
+    other = await startServer(big.uri());
   });
 
   after(async () => {
     await other?.stop();
-    rmSync(big, { recursive: true, force: true });
+    big?.remove();
   });
 
   test('cancelling stops the check: the answer says so, with what was checked until then', async () => {
@@ -251,7 +222,7 @@ describe('Check All Hosts on a large tree', () => {
     assert.ok(publishedNow < HOSTS * 2);
 
     // The server is free: a hover answers, and nothing more is published for the cancelled check.
-    const someFile = uriOf(path.join(big, 'host000/etc/hostname.ce0'));
+    const someFile = big.uri('host000/etc/hostname.ce0');
     await other.hover(someFile, 0, 0);
     assert.equal(other.published.size, publishedNow);
 
@@ -265,7 +236,7 @@ describe('Check All Hosts on a large tree', () => {
     const running = checkAllHosts(other);
     let done = false;
     void running.then(() => (done = true));
-    const someFile = uriOf(path.join(big, 'host399/etc/hostname.ce0'));
+    const someFile = big.uri('host399/etc/hostname.ce0');
     await other.open(someFile, 'solaris-hostname', 'h399 netmask + broadcast + up\n');
     const hover = await other.hover(someFile, 0, 1);
     assert.ok(hover, 'a hover while the check runs');

@@ -4,34 +4,13 @@
  * release, usage errors — and the editor's request (solarisIpmp/convertToIpadm) over a real LSP
  * connection giving the same script.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspTestClient, REPO_ROOT } from './client';
+import { mkdirSync } from 'node:fs';
+import { assertNoCrash, testWorkspace, runCli, withServer, type CliRun } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
-
-let root: string;
-
-function run(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, 'convert', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-  if (r.error) throw r.error;
-  assert.doesNotMatch(r.stderr, /^ {4}at /m, `a stack trace on stderr:\n${r.stderr}`);
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function write(file: string, content: string): void {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-}
-
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-convert-'));
+// The tests of the editor's request start their own servers.
+const ws = testWorkspace('ipmp-convert-', { server: false, setup: ({ write, path: at }) => {
   write('repo/web1/etc/hosts', '127.0.0.1 localhost\n192.168.10.10 web1\n192.168.10.11 web1-ce0-test\n192.168.10.12 web1-ce1-test\n');
   write('repo/web1/etc/netmasks', '192.168.10.0 255.255.255.0\n');
   write('repo/web1/etc/hostname.ce0', 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n');
@@ -41,10 +20,14 @@ before(() => {
   write('s11/app1/etc/hosts', '10.0.0.5 app1\n');
   write('s11/app1/etc/hostname.e1000g0', 'app1 netmask + broadcast + group g1 up\n');
   write('s11/app1/etc/hostname.e1000g1', 'group g1 up\n');
-  mkdirSync(path.join(root, 'empty'));
-});
+  mkdirSync(at('empty'));
+} });
 
-after(() => rmSync(root, { recursive: true, force: true }));
+function run(...args: string[]): CliRun {
+  const r = runCli(['convert', ...args], { cwd: ws.root });
+  assertNoCrash(r);
+  return r;
+}
 
 describe('ipmp-lint convert --to ipadm', () => {
   test('prints the Solaris 11 script of the host: IPMP interface, data and test addresses, standby, mpathd', () => {
@@ -114,35 +97,27 @@ describe('ipmp-lint convert --to ipadm', () => {
 
 describe('the editor and the CLI agree on the conversion', () => {
   test('solarisIpmp/convertToIpadm over LSP gives the script ipmp-lint convert prints', async () => {
-    const client = new LspTestClient();
-    try {
-      await client.initialize(pathToFileURL(root).toString());
+    await withServer(ws.uri(), {}, async (client) => {
       for (const host of ['repo/web1', 's11/app1']) {
-        const uri = pathToFileURL(path.join(root, host, 'etc', 'hosts')).toString();
+        const uri = ws.uri(`${host}/etc/hosts`);
         const result = await client.connection.sendRequest<{ label: string; text: string; commands: number; notConverted: number; groups: { group: string }[] } | null>('solarisIpmp/convertToIpadm', { uri });
         assert.ok(result, host);
         assert.equal(result.label, `${host}/etc`);
         assert.equal(result.text, run('--to', 'ipadm', host).out, host);
         assert.ok(result.commands > 3);
       }
-      const none = await client.connection.sendRequest('solarisIpmp/convertToIpadm', { uri: pathToFileURL(path.join(root, 'README.txt')).toString() });
+      const none = await client.connection.sendRequest('solarisIpmp/convertToIpadm', { uri: ws.uri('README.txt') });
       assert.equal(none, null);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 });
 
 describe('Solaris 11 target: the unread hostname file offers the conversion', () => {
   test('hostname-file-not-read has a preferred quick fix that runs Convert Host to Solaris 11 ipadm for the file; a client without our commands gets none', async () => {
-    const file = path.join(root, 's11', 'app1', 'etc', 'hostname.e1000g0');
-    const uri = pathToFileURL(file).toString();
+    const uri = ws.uri('s11/app1/etc/hostname.e1000g0');
     for (const clientCommands of [true, false]) {
-      const client = new LspTestClient();
-      try {
-        await client.initialize(pathToFileURL(root).toString(), undefined, { clientCommands });
-        await client.open(uri, 'solaris-hostname', 'app1 netmask + broadcast + group g1 up\n');
-        const ds = await client.diagnostics(uri);
+      await withServer(ws.uri(), { initializationOptions: { clientCommands } }, async (client) => {
+        const ds = await client.openChecked(uri, 'solaris-hostname', 'app1 netmask + broadcast + group g1 up\n');
         assert.deepEqual(ds.map((d) => d.code), ['hostname-file-not-read']);
         const actions = await client.codeActions(uri, ds[0]!.range, ds);
         const convert = actions.filter((a) => a.command?.command === 'solarisIpmp.convertToIpadm');
@@ -151,9 +126,7 @@ describe('Solaris 11 target: the unread hostname file offers the conversion', ()
           assert.equal(convert[0]!.isPreferred, true);
           assert.deepEqual(convert[0]!.command!.arguments, [uri]);
         } else assert.equal(convert.length, 0);
-      } finally {
-        await client.stop();
-      }
+      });
     }
   });
 });

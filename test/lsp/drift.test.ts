@@ -5,17 +5,13 @@
  * a change of the capture on disk re-checks; a capture deleted clears them. And `ipmp-lint
  * --live` gives the same findings from the command line.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CodeActionKind, FileChangeType, type Diagnostic } from 'vscode-languageserver/node';
-import { LspTestClient, REPO_ROOT } from './client';
+import { CodeActionKind, FileChangeType } from 'vscode-languageserver/node';
+import { codes, testWorkspace, runCli } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const HOSTS = '127.0.0.1\tlocalhost\n192.168.10.10\tweb1\tloghost\n192.168.10.11\tweb1-ce0-test\n192.168.10.12\tweb1-ce1-test\n';
 const NETMASKS = '192.168.10.0\t255.255.255.0\n';
 const CE0 = 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n';
@@ -34,126 +30,89 @@ bge0: flags=1000843<UP,BROADCAST,RUNNING,MULTICAST,IPv4> mtu 1500 index 4
 \tinet 10.1.1.5 netmask ffffff00 broadcast 10.1.1.255
 `;
 
-let root: string;
-let client: LspTestClient;
-const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => String(d.code)).sort();
-
-function write(file: string, text: string): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return pathToFileURL(full).toString();
-}
-
-async function published(uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(codes(client.published.get(uri)?.diagnostics ?? []))}`)), 10_000);
-  });
-  try {
-    return await Promise.race([client.diagnostics(uri, predicate), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-drift-'));
-  write('web1/etc/hosts', HOSTS);
-  write('web1/etc/netmasks', NETMASKS);
-  write('web1/etc/hostname.ce0', CE0);
-  write('web1/etc/hostname.ce1', CE1);
-  client = new LspTestClient();
-  await client.initialize(pathToFileURL(root).toString());
-});
-
-after(async () => {
-  await client.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const ws = testWorkspace('ipmp-drift-', { setup: ({ writeTree }) => writeTree('web1/etc', { hosts: HOSTS, netmasks: NETMASKS, 'hostname.ce0': CE0, 'hostname.ce1': CE1 }) });
+const write = (file: string, text: string): string => ws.write(file, text);
+const lint = (...args: string[]): ReturnType<typeof runCli> => runCli(args, { cwd: ws.root });
 
 describe('drift over LSP', () => {
   test('a host without a capture has no drift; the capture saved beside etc/ brings it to the open file and to the capture', async () => {
-    const ce1 = pathToFileURL(path.join(root, 'web1/etc/hostname.ce1')).toString();
-    await client.open(ce1, 'solaris-hostname', CE1);
-    const before = await published(ce1, () => true);
-    assert.deepEqual(codes(before).filter((c) => c.startsWith('drift-')), []);
+    const ce1 = ws.uri('web1/etc/hostname.ce1');
+    assert.deepEqual(codes(await ws.client.openChecked(ce1, 'solaris-hostname', CE1)), []);
 
     const capture = write('web1/ifconfig-a.txt', RUNNING);
-    await client.filesChanged([{ uri: capture, type: FileChangeType.Created }]);
-    const ds = await published(ce1, (d) => codes(d).includes('drift-group'));
+    await ws.client.filesChanged([{ uri: capture, type: FileChangeType.Created }]);
+    const ds = await ws.client.diagnostics(ce1, (d) => codes(d).includes('drift-group'));
+    assert.deepEqual(codes(ds), ['drift-group']);
     const group = ds.find((d) => d.code === 'drift-group')!;
     assert.match(group.message as string, /ce1 runs in group web; the next boot puts it in group prod/);
     assert.equal(group.relatedInformation?.[0]?.location.uri, capture);
 
     // The capture's own findings, although nobody opened it.
-    const onCapture = await published(capture, (d) => d.length > 0);
+    const onCapture = await ws.client.diagnostics(capture, (d) => d.length > 0);
     assert.deepEqual(codes(onCapture), ['drift-interface-lost']);
     assert.equal(onCapture[0]!.range.start.line, 10);
     assert.equal(onCapture[0]!.range.end.character, RUNNING.split('\n')[10]!.length);
 
     // Its quick fix, asked on the open capture, creates hostname.bge0 in the host's etc/.
-    await client.open(capture, 'plaintext', RUNNING);
-    const actions = await client.codeActions(capture, onCapture[0]!.range, onCapture, [CodeActionKind.QuickFix]);
+    await ws.client.open(capture, 'plaintext', RUNNING);
+    const actions = await ws.client.codeActions(capture, onCapture[0]!.range, onCapture, [CodeActionKind.QuickFix]);
     const create = actions.find((a) => /Create hostname\.bge0/.test(a.title));
     assert.ok(create, `actions: ${actions.map((a) => a.title).join(', ')}`);
     const changes = create.edit?.documentChanges ?? [];
     assert.ok(
-      changes.some((c) => 'kind' in c && c.kind === 'create' && c.uri === pathToFileURL(path.join(root, 'web1/etc/hostname.bge0')).toString()),
+      changes.some((c) => 'kind' in c && c.kind === 'create' && c.uri === ws.uri('web1/etc/hostname.bge0')),
       JSON.stringify(changes),
     );
   });
 
   test('an unsaved edit of the open capture is compared at once; the group fix takes the running group', async () => {
-    const ce1 = pathToFileURL(path.join(root, 'web1/etc/hostname.ce1')).toString();
-    const capture = pathToFileURL(path.join(root, 'web1/ifconfig-a.txt')).toString();
-    await client.change(capture, RUNNING.replace('\tgroupname web', '\tgroupname prod'));
-    await published(ce1, (d) => !codes(d).includes('drift-group'));
-    await client.change(capture, RUNNING);
-    const ds = await published(ce1, (d) => codes(d).includes('drift-group'));
+    const ce1 = ws.uri('web1/etc/hostname.ce1');
+    const capture = ws.uri('web1/ifconfig-a.txt');
+    await ws.client.change(capture, RUNNING.replace('\tgroupname web', '\tgroupname prod'));
+    await ws.client.diagnostics(ce1, (d) => !codes(d).includes('drift-group'));
+    await ws.client.change(capture, RUNNING);
+    const ds = await ws.client.diagnostics(ce1, (d) => codes(d).includes('drift-group'));
     const group = ds.find((d) => d.code === 'drift-group')!;
-    const actions = await client.codeActions(ce1, group.range, [group], [CodeActionKind.QuickFix]);
+    const actions = await ws.client.codeActions(ce1, group.range, [group], [CodeActionKind.QuickFix]);
     const fix = actions.find((a) => /group web/.test(a.title));
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(', ')}`);
-    await client.close(capture);
+    await ws.client.close(capture);
   });
 
   test('the capture deleted: its drift is gone from the hostname file and from the capture', async () => {
-    const ce1 = pathToFileURL(path.join(root, 'web1/etc/hostname.ce1')).toString();
-    const capture = pathToFileURL(path.join(root, 'web1/ifconfig-a.txt')).toString();
-    unlinkSync(path.join(root, 'web1/ifconfig-a.txt'));
-    await client.filesChanged([{ uri: capture, type: FileChangeType.Deleted }]);
-    await published(ce1, (d) => !codes(d).some((c) => c.startsWith('drift-')));
-    await published(capture, (d) => d.length === 0);
+    const ce1 = ws.uri('web1/etc/hostname.ce1');
+    const capture = ws.uri('web1/ifconfig-a.txt');
+    unlinkSync(ws.path('web1/ifconfig-a.txt'));
+    await ws.client.filesChanged([{ uri: capture, type: FileChangeType.Deleted }]);
+    await ws.client.diagnostics(ce1, (d) => !codes(d).some((c) => c.startsWith('drift-')));
+    await ws.client.diagnostics(capture, (d) => d.length === 0);
   });
 });
 
 describe('ipmp-lint --live', () => {
   test('the same findings as the editor, the capture kept anywhere', () => {
-    const capture = path.join(root, 'elsewhere.txt');
-    writeFileSync(capture, RUNNING);
-    const run = spawnSync(process.execPath, [CLI, '--live', capture, '-f', 'json', path.join(root, 'web1')], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    const problems = JSON.parse(run.stdout) as { file: string; code: string; line: number }[];
+    write('elsewhere.txt', RUNNING);
+    const run = lint('--live', ws.path('elsewhere.txt'), '-f', 'json', ws.path('web1'));
+    assert.equal(run.code, 0, run.err);
+    const problems = JSON.parse(run.out) as { file: string; code: string; line: number }[];
     const drift = problems.filter((p) => p.code.startsWith('drift-')).map((p) => `${path.basename(p.file)}:${p.line} ${p.code}`);
     assert.deepEqual(drift.sort(), ['elsewhere.txt:11 drift-interface-lost', 'hostname.ce1:1 drift-group'].sort());
   });
 
   test('--live with paths holding two hosts is refused with status 2, and the rest is still checked', () => {
     write('web2/etc/hostname.ce0', 'dhcp\n');
-    const capture = path.join(root, 'elsewhere.txt');
-    const run = spawnSync(process.execPath, [CLI, '--live', capture, root], { encoding: 'utf8' });
-    assert.equal(run.status! & 2, 2, run.stderr);
-    assert.match(run.stderr, /--live compares one host with its running system, and the paths hold 2 hosts/);
-    rmSync(path.join(root, 'web2'), { recursive: true });
+    const run = lint('--live', ws.path('elsewhere.txt'), ws.root);
+    assert.equal(run.code! & 2, 2, run.err);
+    assert.match(run.err, /--live compares one host with its running system, and the paths hold 2 hosts/);
+    rmSync(ws.path('web2'), { recursive: true });
   });
 
   test('a capture beside etc/ is used without --live; a CRLF capture reads the same', () => {
     write('web1/ifconfig-a.txt', RUNNING.replace(/\n/g, '\r\n'));
-    const run = spawnSync(process.execPath, [CLI, '-f', 'json', path.join(root, 'web1')], { encoding: 'utf8' });
-    const problems = JSON.parse(run.stdout) as { file: string; code: string; line: number }[];
+    const run = lint('-f', 'json', ws.path('web1'));
+    const problems = JSON.parse(run.out) as { file: string; code: string; line: number }[];
     const drift = problems.filter((p) => p.code.startsWith('drift-')).map((p) => `${path.basename(p.file)}:${p.line} ${p.code}`);
     assert.deepEqual(drift.sort(), ['hostname.ce1:1 drift-group', 'ifconfig-a.txt:11 drift-interface-lost'].sort());
-    unlinkSync(path.join(root, 'web1/ifconfig-a.txt'));
+    unlinkSync(ws.path('web1/ifconfig-a.txt'));
   });
 });

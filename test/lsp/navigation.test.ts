@@ -6,11 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import {
   CodeLensRequest,
   DefinitionRequest,
@@ -30,17 +27,15 @@ import {
   WorkspaceSymbolRequest,
   type DocumentSymbol,
   type FormattingOptions,
-  type InitializeResult,
   type InlayHint,
   type Location,
   type Position,
   type Range,
   type SemanticTokensLegend,
-  type TextEdit,
   type WorkspaceEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
-import { LspTestClient, REPO_ROOT } from './client';
+import { applyEdits, languageOf, LspTestClient, testWorkspace, Scratch, startServer } from './client';
 
 type Files = Record<string, string>;
 
@@ -69,29 +64,18 @@ const FMT: Files = { hosts: FMT_HOSTS, netmasks: '192.168.40.0\t255.255.255.0\n'
 
 const SPACES: FormattingOptions = { tabSize: 8, insertSpaces: true };
 
-let workspace: string;
-let client: LspTestClient;
-let legend: SemanticTokensLegend;
-
-const uriOf = (p: string): string => pathToFileURL(p).toString();
-const fileOf = (rel: string): string => path.join(workspace, rel);
-const uriAt = (rel: string): string => uriOf(fileOf(rel));
-
-function languageOf(file: string): string {
-  const base = path.basename(file);
-  if (/^(hostname6?|dhcp)\./.test(base)) return 'solaris-hostname';
-  if (base === 'hosts' || base === 'ipnodes') return 'solaris-hosts';
-  if (base === 'netmasks') return 'solaris-netmasks';
-  return 'solaris-mpathd';
-}
-
-function writeTree(root: string, dir: string, files: Files): void {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-}
+const ws = testWorkspace('ipmp-nav-', {
+  initializationOptions: { clientCommands: true },
+  setup: ({ copy, writeTree }) => {
+    copy('examples');
+    // Written before initialize, so the background index finds them as it finds the examples.
+    writeTree('multi/etc', MULTI);
+    writeTree('multi-twin/etc', TWIN);
+    writeTree('fmt/etc', FMT);
+  },
+});
+const fileOf = (rel: string): string => ws.path(rel);
+const uriAt = (rel: string): string => ws.uri(rel);
 
 /** Where a whole word (a name, not part of a longer name) occurs, the `nth` time. */
 function rangeOf(text: string, word: string, nth = 0): Range {
@@ -111,24 +95,11 @@ function rangeOf(text: string, word: string, nth = 0): Range {
 /** A position inside the word's range (its second character), as an editor cursor would be. */
 const inside = (r: Range): Position => ({ line: r.start.line, character: r.start.character + 1 });
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
-
-/** Opens a file of the workspace with its text on disk; waits until the server has checked it. */
-async function open(rel: string, on: LspTestClient = client, root: string = workspace): Promise<{ uri: string; text: string }> {
-  const file = path.join(root, rel);
-  const uri = uriOf(file);
-  const text = readFileSync(file, 'utf8');
-  if (!on.published.has(uri)) {
-    await on.open(uri, languageOf(file), text);
-    await on.diagnostics(uri);
-  }
+/** Opens a file of the workspace with its text on disk (unless it is open); waits until the server has checked it. */
+async function open(rel: string, on: LspTestClient = ws.client, root: Scratch = ws.scratch): Promise<{ uri: string; text: string }> {
+  const uri = root.uri(rel);
+  const text = readFileSync(root.path(rel), 'utf8');
+  if (!on.published.has(uri)) await on.openChecked(uri, languageOf(rel), text);
   return { uri, text };
 }
 
@@ -148,37 +119,25 @@ async function refused(request: Promise<unknown>, message: RegExp): Promise<stri
   return error.message;
 }
 
-before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'ipmp-nav-'));
-  cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-  // Written before initialize, so the background index finds them as it finds the examples.
-  writeTree(workspace, 'multi/etc', MULTI);
-  writeTree(workspace, 'multi-twin/etc', TWIN);
-  writeTree(workspace, 'fmt/etc', FMT);
-  client = new LspTestClient();
-  const result: InitializeResult = await client.initialize(uriOf(workspace), undefined, { clientCommands: true });
-  const provider = result.capabilities.semanticTokensProvider;
+/** The semantic tokens legend the server announced. */
+function legend(): SemanticTokensLegend {
+  const provider = ws.client.initializeResult?.capabilities.semanticTokensProvider;
   assert.ok(provider, 'semanticTokensProvider in the initialize result');
-  legend = provider.legend;
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(workspace, { recursive: true, force: true });
-});
+  return provider.legend;
+}
 
 // ---------------------------------------------------------------------------------------
 
 describe('definition', () => {
   test('a host name goes to its hosts line', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce0');
-    const result = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'web1')) });
+    const result = await ws.client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'web1')) });
     assert.deepEqual(result, [loc('web1/etc/hosts', rangeOf(diskText('web1/etc/hosts'), 'web1'))]);
   });
 
   test('a host name goes to its hosts and its ipnodes lines', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    const result = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')) });
+    const result = await ws.client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')) });
     assert.deepEqual(result, [
       loc('multi/etc/inet/hosts', rangeOf(MULTI['inet/hosts']!, 'multi')),
       loc('multi/etc/inet/ipnodes', rangeOf(MULTI['inet/ipnodes']!, 'multi')),
@@ -187,7 +146,7 @@ describe('definition', () => {
 
   test('a group goes to every member', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce1');
-    const result = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'prod')) });
+    const result = await ws.client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'prod')) });
     assert.deepEqual(result, [
       loc('web1/etc/hostname.ce0', rangeOf(diskText('web1/etc/hostname.ce0'), 'prod')),
       loc('web1/etc/hostname.ce1', rangeOf(text, 'prod')),
@@ -202,7 +161,7 @@ describe('definition', () => {
     const onKeyword = rangeOf(text, 'netmask');
     const onPlus: Position = { line: onKeyword.end.line, character: onKeyword.end.character + 1 };
     for (const position of [inside(onKeyword), onPlus]) {
-      assert.deepEqual(await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position }), expected);
+      assert.deepEqual(await ws.client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position }), expected);
     }
   });
 });
@@ -216,7 +175,7 @@ describe('references and document highlights', () => {
 
   test('a host name: hosts, ipnodes and its own host’s hostname files — not the twin host’s', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    const result = await client.connection.sendRequest(ReferencesRequest.type, {
+    const result = await ws.client.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position: inside(rangeOf(text, 'multi')),
       context: { includeDeclaration: true },
@@ -228,15 +187,15 @@ describe('references and document highlights', () => {
   test('the same answer from the hosts file; without declarations only the uses remain', async () => {
     const { uri, text } = await open('multi/etc/inet/hosts');
     const position = inside(rangeOf(text, 'multi'));
-    assert.deepEqual(await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } }), expectedMulti());
-    assert.deepEqual(await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: false } }), [
+    assert.deepEqual(await ws.client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } }), expectedMulti());
+    assert.deepEqual(await ws.client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: false } }), [
       loc('multi/etc/hostname.ce0', rangeOf(MULTI['hostname.ce0']!, 'multi')),
     ]);
   });
 
   test('a group across its members only', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    const result = await client.connection.sendRequest(ReferencesRequest.type, {
+    const result = await ws.client.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position: inside(rangeOf(text, 'mg')),
       context: { includeDeclaration: false },
@@ -247,16 +206,16 @@ describe('references and document highlights', () => {
   test('highlights stay in the document: a hosts entry is a write, a use in a hostname file a read', async () => {
     const hosts = await open('multi/etc/inet/hosts');
     assert.deepEqual(
-      await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: hosts.uri }, position: inside(rangeOf(hosts.text, 'multi')) }),
+      await ws.client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: hosts.uri }, position: inside(rangeOf(hosts.text, 'multi')) }),
       [{ range: rangeOf(hosts.text, 'multi'), kind: DocumentHighlightKind.Write }],
     );
     const ce0 = await open('multi/etc/hostname.ce0');
     assert.deepEqual(
-      await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: ce0.uri }, position: inside(rangeOf(ce0.text, 'multi')) }),
+      await ws.client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: ce0.uri }, position: inside(rangeOf(ce0.text, 'multi')) }),
       [{ range: rangeOf(ce0.text, 'multi'), kind: DocumentHighlightKind.Read }],
     );
     assert.deepEqual(
-      await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: ce0.uri }, position: inside(rangeOf(ce0.text, 'mg')) }),
+      await ws.client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: ce0.uri }, position: inside(rangeOf(ce0.text, 'mg')) }),
       [{ range: rangeOf(ce0.text, 'mg'), kind: DocumentHighlightKind.Write }],
     );
   });
@@ -265,11 +224,11 @@ describe('references and document highlights', () => {
 describe('prepareRename and rename', () => {
   test('prepareRename gives the range and placeholder of a group and of a host name', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    assert.deepEqual(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')) }), {
+    assert.deepEqual(await ws.client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')) }), {
       range: rangeOf(text, 'mg'),
       placeholder: 'mg',
     });
-    assert.deepEqual(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi-ce0-test')) }), {
+    assert.deepEqual(await ws.client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi-ce0-test')) }), {
       range: rangeOf(text, 'multi-ce0-test'),
       placeholder: 'multi-ce0-test',
     });
@@ -277,17 +236,17 @@ describe('prepareRename and rename', () => {
 
   test('prepareRename on a keyword is an error response with the reason', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    await refused(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')) }), /'broadcast' is an ifconfig keyword/);
+    await refused(ws.client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')) }), /'broadcast' is an ifconfig keyword/);
     const hosts = await open('multi/etc/inet/hosts');
     await refused(
-      client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: hosts.uri }, position: inside(rangeOf(hosts.text, '192.168.30.10')) }),
+      ws.client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: hosts.uri }, position: inside(rangeOf(hosts.text, '192.168.30.10')) }),
       /is an address, not a name/,
     );
   });
 
   test('a group is renamed in all its members’ files, nothing else', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce1');
-    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'prod')), newName: 'front' });
+    const edit = await ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'prod')), newName: 'front' });
     const expected: WorkspaceEdit = {
       changes: {
         [uriAt('web1/etc/hostname.ce0')]: [{ range: rangeOf(diskText('web1/etc/hostname.ce0'), 'prod'), newText: 'front' }],
@@ -299,7 +258,7 @@ describe('prepareRename and rename', () => {
 
   test('a host name is renamed in hosts, ipnodes and the hostname files of its host only', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
-    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: 'multi-a' });
+    const edit = await ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: 'multi-a' });
     const expected: WorkspaceEdit = {
       changes: {
         [uriAt('multi/etc/inet/hosts')]: [{ range: rangeOf(MULTI['inet/hosts']!, 'multi'), newText: 'multi-a' }],
@@ -316,12 +275,12 @@ describe('prepareRename and rename', () => {
   test('refused with the reason when the new name is taken', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
     const group = await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'other' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'other' }),
       /group 'other' already exists in this host \(hostname\.ce2\)/,
     );
     assert.match(group, /Cannot rename group 'mg' to 'other'/);
     await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: 'MULTI-CE1-TEST' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: 'MULTI-CE1-TEST' }),
       /this host already defines 'MULTI-CE1-TEST' \(inet\/hosts, line 4: 192\.168\.30\.12\)/,
     );
   });
@@ -329,19 +288,19 @@ describe('prepareRename and rename', () => {
   test('refused with the reason when the new name is not valid', async () => {
     const { uri, text } = await open('multi/etc/hostname.ce0');
     await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'two words' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'two words' }),
       /not a valid group name \(it contains a blank/,
     );
     await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'standby' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'mg')), newName: 'standby' }),
       /not a valid group name \('standby' is an ifconfig keyword/,
     );
     await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: '10.1.2.3' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'multi')), newName: '10.1.2.3' }),
       /Cannot rename 'multi' to '10\.1\.2\.3': not a valid host name/,
     );
     await refused(
-      client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')), newName: 'x' }),
+      ws.client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: inside(rangeOf(text, 'broadcast')), newName: 'x' }),
       /'broadcast' is an ifconfig keyword/,
     );
   });
@@ -350,7 +309,7 @@ describe('prepareRename and rename', () => {
 describe('rename across a 500-host estate', () => {
   const HOSTS = 500;
   const CHOSEN = 317;
-  let estate: string;
+  let estate: Scratch;
   let big: LspTestClient;
   const filesOf = (i: number): Files => ({
     hosts: `127.0.0.1\tlocalhost\n10.${i >> 8}.${i & 255}.10\th${i}\tloghost\n10.${i >> 8}.${i & 255}.11\th${i}-ce0-test\n10.${i >> 8}.${i & 255}.12\th${i}-ce1-test\n`,
@@ -360,15 +319,14 @@ describe('rename across a 500-host estate', () => {
   });
 
   before(async () => {
-    estate = mkdtempSync(path.join(tmpdir(), 'ipmp-estate-'));
-    for (let i = 0; i < HOSTS; i++) writeTree(estate, `h${i}/etc`, filesOf(i));
-    big = new LspTestClient();
-    await big.initialize(uriOf(estate));
+    estate = new Scratch('ipmp-estate-');
+    for (let i = 0; i < HOSTS; i++) estate.writeTree(`h${i}/etc`, filesOf(i));
+    big = await startServer(estate.uri());
   });
 
   after(async () => {
     await big?.stop();
-    rmSync(estate, { recursive: true, force: true });
+    estate?.remove();
   });
 
   test('prod → web in one host is ONE workspace edit of exactly that host’s two files, no prod left', async (t) => {
@@ -381,7 +339,7 @@ describe('rename across a 500-host estate', () => {
     console.log(`[navigation.test] rename prod→web in a ${HOSTS}-host workspace took ${elapsed.toFixed(1)} ms`);
 
     assert.ok(edit && !edit.documentChanges, 'one WorkspaceEdit with changes');
-    const ce0 = uriOf(path.join(estate, `h${CHOSEN}/etc/hostname.ce0`));
+    const ce0 = estate.uri(`h${CHOSEN}/etc/hostname.ce0`);
     assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [ce0, uri].sort());
     for (const [name, target] of [
       ['hostname.ce0', ce0],
@@ -397,7 +355,7 @@ describe('rename across a 500-host estate', () => {
 describe('symbols', () => {
   test('documentSymbol of a hostname file: the interface, its addresses with roles, its group', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce0');
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await ws.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
     const [ce0] = symbols;
     assert.equal(ce0!.name, 'ce0');
@@ -415,7 +373,7 @@ describe('symbols', () => {
 
   test('documentSymbol of a hosts file: its entries, each with its names', async () => {
     const { uri, text } = await open('web1/etc/hosts');
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await ws.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.deepEqual(
       symbols.map((s) => [s.name, s.detail, s.kind]),
       [
@@ -442,7 +400,7 @@ describe('symbols', () => {
     const deadline = Date.now() + 10_000;
     let last: WorkspaceSymbol[] = [];
     for (;;) {
-      const result = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
+      const result = await ws.client.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
       last = (result ?? []) as WorkspaceSymbol[];
       if (done(last)) return last;
       if (Date.now() > deadline) assert.fail(`workspace/symbol ${JSON.stringify(query)} never satisfied; last answer: ${JSON.stringify(last.map((s) => [s.name, s.containerName]))}`);
@@ -486,7 +444,7 @@ describe('inlay hints and code lenses', () => {
     const { uri, text } = await open('web1/etc/hostname.ce0');
     const lines = text.split('\n');
     const range: Range = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: 0 } };
-    const hints = (await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) as InlayHint[];
+    const hints = (await ws.client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) as InlayHint[];
     const plus = (nth: number): Position => {
       const r = rangeOf(text, 'netmask', nth);
       return { line: r.end.line, character: r.end.character + 2 };
@@ -506,7 +464,7 @@ describe('inlay hints and code lenses', () => {
 
   test('a code lens on the group sums it up', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce0');
-    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    const lenses = await ws.client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     const group = rangeOf(text, 'group');
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     // This client runs commands (clientCommands): the preview lenses come first, on line 1.
@@ -517,7 +475,7 @@ describe('inlay hints and code lenses', () => {
       [group, 'Show topology', 'solarisIpmp.showTopology', [uri]],
     ]);
     const db = await open('db1/etc/hostname.e1000g0');
-    const dbLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: db.uri } });
+    const dbLenses = await ws.client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: db.uri } });
     assert.deepEqual(dbLenses?.map((l) => l.command?.title), ['Preview boot', 'Simulate failure of e1000g0', 'group db: e1000g0 active (test .41), e1000g1 standby (test .42), probe-based', 'Show topology']);
   });
 });
@@ -530,11 +488,12 @@ describe('semantic tokens', () => {
   }
   async function tokens(rel: string): Promise<Decoded[]> {
     const { uri, text } = await open(rel);
-    const result = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const result = await ws.client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     assert.ok(result, 'semantic tokens');
     const { data } = result;
     assert.equal(data.length % 5, 0);
     const lines = text.split('\n');
+    const { tokenTypes, tokenModifiers } = legend();
     const out: Decoded[] = [];
     let line = 0;
     let character = 0;
@@ -544,8 +503,8 @@ describe('semantic tokens', () => {
       character = dl === 0 ? character + dc : dc;
       out.push({
         text: lines[line]!.slice(character, character + length),
-        type: legend.tokenTypes[type]!,
-        modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
+        type: tokenTypes[type]!,
+        modifiers: tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
       });
     }
     return out;
@@ -576,22 +535,22 @@ describe('semantic tokens', () => {
 describe('formatting', () => {
   test('hosts: aligned, comments kept, idempotent', async () => {
     const { uri } = await open('fmt/etc/hosts');
-    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES });
+    const edits = await ws.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES });
     assert.ok(edits && edits.length > 0);
     const formatted = applyEdits(FMT_HOSTS, edits);
     assert.equal(formatted, FMT_HOSTS_ALIGNED);
-    await client.change(uri, formatted);
+    await ws.client.change(uri, formatted);
     try {
-      assert.deepEqual(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES }), []);
+      assert.deepEqual(await ws.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES }), []);
     } finally {
-      await client.change(uri, FMT_HOSTS);
+      await ws.client.change(uri, FMT_HOSTS);
     }
   });
 
   test('hosts: range formatting touches only the lines of the range', async () => {
     const { uri } = await open('fmt/etc/hosts');
     const range: Range = { start: { line: 1, character: 0 }, end: { line: 3, character: 0 } };
-    const edits = await client.connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range, options: SPACES });
+    const edits = await ws.client.connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range, options: SPACES });
     assert.ok(edits && edits.every((e) => e.range.start.line >= 1 && e.range.end.line <= 2), JSON.stringify(edits));
     assert.equal(
       applyEdits(FMT_HOSTS, edits),
@@ -601,16 +560,16 @@ describe('formatting', () => {
 
   test('hostname files: off by default, whitespace only with formatHostnameFiles', async () => {
     const { uri } = await open('fmt/etc/hostname.ce0');
-    assert.deepEqual(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES }), []);
+    assert.deepEqual(await ws.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES }), []);
     // The server answers requests in order: the formatting request below sees the new setting.
-    await client.configurationChanged({ formatHostnameFiles: true });
+    await ws.client.configurationChanged({ formatHostnameFiles: true });
     try {
-      const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES });
+      const edits = await ws.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: SPACES });
       assert.equal(applyEdits(FMT_HOSTNAME, edits ?? []), 'fmt netmask + broadcast + up\n');
       const range: Range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
-      assert.deepEqual(await client.connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range, options: SPACES }), []);
+      assert.deepEqual(await ws.client.connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range, options: SPACES }), []);
     } finally {
-      await client.configurationChanged({});
+      await ws.client.configurationChanged({});
     }
   });
 });
@@ -618,7 +577,7 @@ describe('formatting', () => {
 describe('hover', () => {
   test('on a group word: its members and their roles', async () => {
     const { uri, text } = await open('web1/etc/hostname.ce1');
-    const hover = await client.hover(uri, rangeOf(text, 'prod').start.line, rangeOf(text, 'prod').start.character + 1);
+    const hover = await ws.client.hover(uri, rangeOf(text, 'prod').start.line, rangeOf(text, 'prod').start.character + 1);
     assert.ok(hover);
     assert.deepEqual(hover.range, rangeOf(text, 'prod'));
     const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover.contents);

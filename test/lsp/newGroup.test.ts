@@ -5,44 +5,35 @@
  * leaves a host on which the server reports no error and no warning. The code action that starts
  * the wizard is offered on a lone interface to clients that run our commands.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type CreateFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { NewGroupAnswers, NewGroupEditResult, NewGroupPlan } from '../../server/src/features/newGroup';
 import { LineIndex } from '../../server/src/syntax/text';
-import { LspTestClient } from './client';
+import { languageOf, testWorkspace, withServer } from './client';
 
 // The wire names, written out: they are the contract with the client and other editors.
 const PLAN = 'solarisIpmp/newGroupPlan';
 const EDIT = 'solarisIpmp/newGroupEdit';
 
-let root: string;
-const uriOf = (file: string): string => pathToFileURL(path.join(root, file)).toString();
-
-function write(file: string, content: string): void {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-}
-
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-newgroup-'));
-  // web9: ce0 a lone interface with the host's address, ce1 plumbed without one; .11 is taken.
-  write('web9/etc/hosts', '127.0.0.1\tlocalhost\n192.168.60.10\tweb9\tloghost\n192.168.60.11\trouter\n');
-  write('web9/etc/netmasks', '192.168.60.0\t255.255.255.0\n');
-  write('web9/etc/hostname.ce0', 'web9\n');
-  write('web9/etc/hostname.ce1', '');
-  write('web9/etc/nodename', 'web9\n');
-  write('db9/etc/hosts', '127.0.0.1\tlocalhost\r\n10.9.0.20\tdb9\r\n');
-  write('db9/etc/hostname.e1000g0', 'db9\r\n');
-  write('notes.txt', 'not a host file\n');
+// Each test starts its own server; the second writes the wizard's edit to disk.
+const ws = testWorkspace('ipmp-newgroup-', {
+  server: false,
+  setup: ({ write }) => {
+    // web9: ce0 a lone interface with the host's address, ce1 plumbed without one; .11 is taken.
+    write('web9/etc/hosts', '127.0.0.1\tlocalhost\n192.168.60.10\tweb9\tloghost\n192.168.60.11\trouter\n');
+    write('web9/etc/netmasks', '192.168.60.0\t255.255.255.0\n');
+    write('web9/etc/hostname.ce0', 'web9\n');
+    write('web9/etc/hostname.ce1', '');
+    write('web9/etc/nodename', 'web9\n');
+    write('db9/etc/hosts', '127.0.0.1\tlocalhost\r\n10.9.0.20\tdb9\r\n');
+    write('db9/etc/hostname.e1000g0', 'db9\r\n');
+    write('notes.txt', 'not a host file\n');
+  },
 });
-
-after(() => rmSync(root, { recursive: true, force: true }));
+const uriOf = (file: string): string => ws.uri(file);
 
 /** Writes a workspace edit to disk as a client would apply it: creations, then the edits in order. */
 function applyToDisk(edit: WorkspaceEdit): string[] {
@@ -68,13 +59,9 @@ function applyToDisk(edit: WorkspaceEdit): string[] {
   return touched;
 }
 
-const LANGUAGE: Record<string, string> = { hosts: 'solaris-hosts', netmasks: 'solaris-netmasks' };
-
 describe('solarisIpmp/newGroupPlan and solarisIpmp/newGroupEdit', () => {
   test('the plan of a lone interface: NICs, subnet, free addresses, proposed answers', async () => {
-    const client = new LspTestClient();
-    try {
-      await client.initialize(pathToFileURL(root).toString());
+    await withServer(ws.uri(), {}, async (client) => {
       const plan = await client.connection.sendRequest<NewGroupPlan>(PLAN, { uri: uriOf('web9/etc/hostname.ce0'), nic: 'ce0' });
       assert.equal(plan.label, 'web9/etc');
       assert.equal(plan.rootUri, uriOf('web9/etc'));
@@ -95,19 +82,15 @@ describe('solarisIpmp/newGroupPlan and solarisIpmp/newGroupEdit', () => {
       assert.deepEqual(link.proposal.tests, {});
       assert.equal(link.proposal.group, 'front');
       // An open editor's unsaved text counts: ce1 given an address of the subnet, that address is not free.
-      await client.open(uriOf('web9/etc/hosts'), 'solaris-hosts', readFileSync(path.join(root, 'web9/etc/hosts'), 'utf8') + '192.168.60.12\tspare\n');
+      await client.open(uriOf('web9/etc/hosts'), 'solaris-hosts', readFileSync(ws.path('web9/etc/hosts'), 'utf8') + '192.168.60.12\tspare\n');
       const again = await client.connection.sendRequest<NewGroupPlan>(PLAN, { uri: uriOf('web9/etc/hostname.ce0') });
       assert.equal(again.free[0], '192.168.60.13');
       assert.equal(await client.connection.sendRequest(PLAN, { uri: uriOf('notes.txt') }), null);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   test('the edit, written to disk, leaves the host with no error and no warning; hosts keeps its CRLF endings', async () => {
-    const client = new LspTestClient();
-    try {
-      await client.initialize(pathToFileURL(root).toString());
+    await withServer(ws.uri(), {}, async (client) => {
       const plan = await client.connection.sendRequest<NewGroupPlan>(PLAN, { uri: uriOf('web9/etc/hostname.ce0'), nics: ['ce0', 'ce1', 'ce2'], layout: 'active-standby', group: 'web' });
       const result = await client.connection.sendRequest<NewGroupEditResult>(EDIT, { uri: uriOf('web9/etc/hostname.ce0'), answers: plan.proposal });
       assert.deepEqual(result.errors, []);
@@ -116,13 +99,12 @@ describe('solarisIpmp/newGroupPlan and solarisIpmp/newGroupEdit', () => {
       assert.match(result.summary, /^web: ce0 active .*ce1 active .*ce2 inactive/);
       const touched = applyToDisk(result.edit!);
       await client.filesChanged(touched.map((uri) => ({ uri, type: FileChangeType.Changed })));
-      assert.equal(readFileSync(path.join(root, 'web9/etc/hostname.ce2'), 'utf8'), 'web9-ce2-test netmask + broadcast + deprecated -failover group web standby up\n');
-      assert.match(readFileSync(path.join(root, 'web9/etc/hosts'), 'utf8'), /\n192\.168\.60\.12\tweb9-ce0-test\n192\.168\.60\.13\tweb9-ce1-test\n192\.168\.60\.14\tweb9-ce2-test\n$/);
+      assert.equal(readFileSync(ws.path('web9/etc/hostname.ce2'), 'utf8'), 'web9-ce2-test netmask + broadcast + deprecated -failover group web standby up\n');
+      assert.match(readFileSync(ws.path('web9/etc/hosts'), 'utf8'), /\n192\.168\.60\.12\tweb9-ce0-test\n192\.168\.60\.13\tweb9-ce1-test\n192\.168\.60\.14\tweb9-ce2-test\n$/);
       // Every file of the host, opened as on disk: nothing above info.
       for (const file of ['hostname.ce0', 'hostname.ce1', 'hostname.ce2', 'hosts', 'netmasks']) {
         const uri = uriOf(`web9/etc/${file}`);
-        await client.open(uri, LANGUAGE[file] ?? 'solaris-hostname', readFileSync(fileURLToPath(uri), 'utf8'));
-        const ds = await client.diagnostics(uri);
+        const ds = await client.openChecked(uri, languageOf(file), readFileSync(fileURLToPath(uri), 'utf8'));
         assert.deepEqual(ds.filter((d) => d.severity! <= DiagnosticSeverity.Warning).map((d) => `${file}: ${d.code}`), []);
       }
 
@@ -136,41 +118,30 @@ describe('solarisIpmp/newGroupPlan and solarisIpmp/newGroupEdit', () => {
         ['hostname.e1000g1', 'create', 'group ipmp0 up\n'],
         ['hosts', 'append', '10.9.0.30\tdb9-svc\r\n'],
       ]);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   test('answers that cannot be written: the reasons, and no edit', async () => {
-    const client = new LspTestClient();
-    try {
-      await client.initialize(pathToFileURL(root).toString());
+    await withServer(ws.uri(), {}, async (client) => {
       const answers = { nics: ['ce0'], layout: 'active-active', group: 'a group', data: { name: 'web9', address: '192.168.60.10' }, tests: {} };
       const result = await client.connection.sendRequest<NewGroupEditResult>(EDIT, { uri: uriOf('db9/etc/hosts'), answers });
       assert.equal(result.edit, undefined);
       assert.match(result.errors.join('\n'), /blanks/);
       assert.match(result.errors.join('\n'), /at least two NICs/);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   test('the code action on a lone interface runs the wizard command, for clients that run our commands only', async () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const ours = new LspTestClient();
-    const other = new LspTestClient();
-    try {
-      await ours.initialize(pathToFileURL(root).toString(), undefined, { clientCommands: true });
-      const uri = uriOf('db9/etc/hostname.e1000g0');
+    const uri = uriOf('db9/etc/hostname.e1000g0');
+    await withServer(ws.uri(), { initializationOptions: { clientCommands: true } }, async (ours) => {
       await ours.open(uri, 'solaris-hostname', 'db9\n');
       const actions = (await ours.codeActions(uri, range, [], ['refactor.rewrite'])).filter((a) => a.kind === 'refactor.rewrite.ipmpNewGroup');
       assert.deepEqual(actions.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['Make e1000g0 part of a new IPMP group…', 'solarisIpmp.newGroup', [{ uri, nic: 'e1000g0' }]]]);
-      await other.initialize(pathToFileURL(root).toString());
+    });
+    await withServer(ws.uri(), {}, async (other) => {
       await other.open(uri, 'solaris-hostname', 'db9\n');
       assert.deepEqual((await other.codeActions(uri, range, [])).filter((a) => a.kind === 'refactor.rewrite.ipmpNewGroup'), []);
-    } finally {
-      await ours.stop();
-      await other.stop();
-    }
+    });
   });
 });

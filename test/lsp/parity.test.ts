@@ -4,17 +4,12 @@
  * that changes the release, a rule's level and ignores a rule by glob. The editor is the
  * language server over LSP with every file open; the CLI is the bundled dist/server/cli.js.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
-import { LspTestClient, REPO_ROOT } from './client';
+import { languageOf, testWorkspace, REPO_ROOT, runCli, uriOf } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
 interface CliProblem {
@@ -28,8 +23,7 @@ interface CliProblem {
   message: string;
 }
 
-let root: string;
-let client: LspTestClient;
+const ws = testWorkspace('ipmp-parity-');
 
 /** Every file under a folder (relative `/` paths), SOURCE.md and README.md left out. */
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -43,28 +37,21 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return out;
 }
 
-function languageOf(file: string): string {
-  const base = path.basename(file);
-  if (/^(hostname6?|dhcp)\./.test(base)) return 'solaris-hostname';
-  if (base === 'hosts' || base === 'ipnodes') return 'solaris-hosts';
-  if (base === 'netmasks') return 'solaris-netmasks';
-  return 'solaris-mpathd';
-}
-
 const line = (file: string, p: Omit<CliProblem, 'file'>): string => `${file}:${p.line}:${p.column}-${p.endLine}:${p.endColumn} ${p.severity} ${p.code}: ${p.message}`;
 
 /** What the editor shows for every file of the tree, opened one after another. */
 async function editorFindings(tree: string): Promise<string[]> {
   const files = filesUnder(tree);
-  const uris = files.map((f) => pathToFileURL(path.join(tree, f)).toString());
-  for (const [i, file] of files.entries()) await client.open(uris[i]!, languageOf(file), readFileSync(path.join(tree, file), 'utf8'));
+  const uris = files.map((f) => uriOf(path.join(tree, f)));
+  for (const [i, file] of files.entries()) await ws.client.open(uris[i]!, languageOf(file), readFileSync(path.join(tree, file), 'utf8'));
   const out: string[] = [];
   for (const [i, file] of files.entries()) {
-    // Each open publishes; the text is the disk's, so the last publication is the answer.
-    const ds: Diagnostic[] = await client.diagnostics(uris[i]!);
+    // Each open publishes its version 1; the text is the disk's, so the other files being open
+    // or not changes nothing, and that publication is the answer.
+    const ds = await ws.client.diagnostics(uris[i]!, { version: 1 });
     for (const d of ds) {
       out.push(
-        line(path.relative(root, path.join(tree, file)), {
+        line(path.relative(ws.root, path.join(tree, file)), {
           line: d.range.start.line + 1,
           column: d.range.start.character + 1,
           endLine: d.range.end.line + 1,
@@ -76,15 +63,15 @@ async function editorFindings(tree: string): Promise<string[]> {
       );
     }
   }
-  for (const uri of uris) await client.close(uri);
+  for (const uri of uris) await ws.client.close(uri);
   return out.sort();
 }
 
 function cliFindings(tree: string): string[] {
-  const r = spawnSync(process.execPath, [CLI, '-f', 'json', path.relative(root, tree)], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  assert.ok(r.status === 0 || r.status === 1, `ipmp-lint: status ${r.status}\n${r.stderr}`);
-  assert.equal(r.stderr, '');
-  return (JSON.parse(r.stdout) as CliProblem[]).map(({ file, ...p }) => line(file, p)).sort();
+  const r = runCli(['-f', 'json', path.relative(ws.root, tree)], { cwd: ws.root, timeout: 60_000 });
+  assert.ok(r.code === 0 || r.code === 1, `ipmp-lint: status ${r.code}\n${r.err}`);
+  assert.equal(r.err, '');
+  return (JSON.parse(r.out) as CliProblem[]).map(({ file, ...p }) => line(file, p)).sort();
 }
 
 const TREES = [
@@ -93,17 +80,6 @@ const TREES = [
     .map((d) => ({ name: `examples/${d}`, source: path.join(REPO_ROOT, 'examples', d) })),
   ...readdirSync(path.join(REPO_ROOT, 'test', 'fixtures', 'published')).map((d) => ({ name: `published/${d}`, source: path.join(REPO_ROOT, 'test', 'fixtures', 'published', d) })),
 ];
-
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-parity-'));
-  client = new LspTestClient();
-  await client.initialize(pathToFileURL(root).toString());
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
 
 describe('editor and ipmp-lint: the same findings', () => {
   test('there are trees to compare, and findings in them', () => {
@@ -114,7 +90,7 @@ describe('editor and ipmp-lint: the same findings', () => {
   let changed = 0;
   for (const tree of TREES) {
     test(`${tree.name}, as published`, async () => {
-      const copy = path.join(root, 'plain', tree.name);
+      const copy = ws.path(path.join('plain', tree.name));
       cpSync(tree.source, copy, { recursive: true });
       const editor = await editorFindings(copy);
       assert.deepEqual(editor, cliFindings(copy));
@@ -122,9 +98,9 @@ describe('editor and ipmp-lint: the same findings', () => {
     });
 
     test(`${tree.name}, under a project file`, async () => {
-      const copy = path.join(root, 'configured', tree.name);
+      const copy = ws.path(path.join('configured', tree.name));
       cpSync(tree.source, copy, { recursive: true });
-      const plain = cliFindings(path.join(root, 'plain', tree.name));
+      const plain = cliFindings(ws.path(path.join('plain', tree.name)));
       writeFileSync(
         path.join(copy, '.ipmp-lint.json'),
         JSON.stringify({

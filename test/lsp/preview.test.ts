@@ -6,14 +6,12 @@
  * so an open preview can ask again; and its code lenses offer both when the client runs commands.
  * Every wait is on a notification or a response, with a deadline: nothing sleeps.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, type CodeLens } from 'vscode-languageserver/node';
-import { LspTestClient, REPO_ROOT } from './client';
+import { LspTestClient, testWorkspace, REPO_ROOT, withServer, within, type NotificationLog } from './client';
 
 // The wire names, written out: they are the contract with the client and other editors.
 const PREVIEW = 'solarisIpmp/preview';
@@ -60,37 +58,25 @@ const IFF: Record<string, bigint> = {
   FIXEDMTU: 0x1000000000n, VIRTUAL: 0x2000000000n,
 };
 
-let root: string;
-let client: LspTestClient;
-/** Every hostChanged notice, in arrival order. */
-const notices: string[] = [];
-let noticeWaiters: { from: number; accept: (root: string) => boolean; resolve: (root: string) => void }[] = [];
+/** Every hostChanged notice (the root URI of the host, or '*' for every host), in arrival order. */
+let notices: NotificationLog<{ rootUri: string }>;
 
-const uriOf = (p: string): string => pathToFileURL(p).toString();
-const hostUri = (host: string, file = ''): string => uriOf(path.join(root, host, 'etc', file)).replace(/\/$/, '');
+const ws = testWorkspace('ipmp-preview-', {
+  initializationOptions: { clientCommands: true },
+  setup: ({ writeTree, write }) => {
+    writeTree('web1/etc', WEB1);
+    writeTree('db1/etc', DB1);
+    writeTree('edit1/etc', WEB1);
+    writeTree('new1/etc', WEB1);
+    write('README.md', '# not a Solaris file\n');
+  },
+  beforeInitialize: (client) => (notices = client.notifications(HOST_CHANGED)),
+});
+const client = (): LspTestClient => ws.client;
+const uriOf = (rel: string): string => ws.uri(rel);
+const hostUri = (host: string, file = ''): string => ws.uri(path.join(host, 'etc', file)).replace(/\/$/, '');
 
-function writeHost(host: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, host, 'etc', name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-}
-
-/** Rejects after `ms` with `what`: a missing answer fails the test instead of hanging the run. */
-async function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function preview(uri: string, fail?: string, on: LspTestClient = client): Promise<PreviewResult | null> {
+function preview(uri: string, fail?: string, on: LspTestClient = client()): Promise<PreviewResult | null> {
   return within(on.connection.sendRequest<PreviewResult | null>(PREVIEW, fail === undefined ? { uri } : { uri, fail }), `the preview of ${uri}`);
 }
 
@@ -100,12 +86,9 @@ async function previewOf(uri: string, fail?: string): Promise<PreviewResult> {
   return result;
 }
 
-/** The first hostChanged notice that arrives from now on (index `from` or later) and that `accept` takes. */
-function hostChanged(accept: (root: string) => boolean, from = notices.length): Promise<string> {
-  const seen = notices.slice(from).find(accept);
-  if (seen !== undefined) return Promise.resolve(seen);
-  const waiting = new Promise<string>((resolve) => noticeWaiters.push({ from, accept, resolve }));
-  return within(waiting, `a hostChanged notice (received so far: ${JSON.stringify(notices.slice(from))})`);
+/** The first hostChanged notice at index `from` (a `notices.mark()` taken before the action) or later for a root that `accept` takes. */
+async function hostChanged(accept: (root: string) => boolean, from: number): Promise<string> {
+  return (await notices.next((p) => accept(p.rootUri), from)).rootUri;
 }
 
 // ------------------------------------------------------------------------ reading the text
@@ -187,31 +170,6 @@ function table(lines: readonly string[], title: string, nth = 0): string[][] {
   }
   return rows;
 }
-
-// ------------------------------------------------------------------------ setup
-
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-preview-'));
-  writeHost('web1', WEB1);
-  writeHost('db1', DB1);
-  writeHost('edit1', WEB1);
-  writeHost('new1', WEB1);
-  writeFileSync(path.join(root, 'README.md'), '# not a Solaris file\n');
-  client = new LspTestClient();
-  client.connection.onNotification(HOST_CHANGED, (params: { rootUri: string }) => {
-    notices.push(params.rootUri);
-    const index = notices.length - 1;
-    const ready = noticeWaiters.filter((w) => index >= w.from && w.accept(params.rootUri));
-    noticeWaiters = noticeWaiters.filter((w) => !ready.includes(w));
-    for (const w of ready) w.resolve(params.rootUri);
-  });
-  await client.initialize(uriOf(root), undefined, { clientCommands: true });
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
 
 // ------------------------------------------------------------------------ the boot
 
@@ -320,8 +278,8 @@ describe('solarisIpmp/preview: the boot of a host', () => {
   });
 
   test('Solaris 11 (release s11 in the project file): lo0 from ipadm, a line saying no hostname file is read, no NIC', async () => {
-    writeHost('s11web', WEB1);
-    writeFileSync(path.join(root, 's11web', '.ipmp-lint.json'), '{ "release": "s11" }\n');
+    ws.writeTree('s11web/etc', WEB1);
+    ws.write('s11web/.ipmp-lint.json', '{ "release": "s11" }\n');
     const p = await previewOf(hostUri('s11web', 'hostname.ce0'));
     assert.match(p.text, /^Boot preview of s11web\/etc — Solaris 11 \(11\/11 and later\)\n/);
     assert.deepEqual(p.nics, []);
@@ -332,8 +290,8 @@ describe('solarisIpmp/preview: the boot of a host', () => {
   });
 
   test('a non-Solaris file has no preview: null', async () => {
-    assert.equal(await preview(uriOf(path.join(root, 'README.md'))), null);
-    assert.equal(await preview(uriOf(path.join(root, 'web1', 'etc', 'passwd'))), null);
+    assert.equal(await preview(uriOf('README.md')), null);
+    assert.equal(await preview(uriOf('web1/etc/passwd')), null);
   });
 });
 
@@ -421,15 +379,16 @@ describe('solarisIpmp/hostChanged: previews follow the files', () => {
   test('a didChange of a hostname file notifies its host; a new preview shows the unsaved edit, a close the disk again', async () => {
     const ce0 = hostUri('edit1', 'hostname.ce0');
     const edit1 = hostUri('edit1');
-    await client.open(ce0, 'solaris-hostname', WEB1['hostname.ce0']);
+    const opening = notices.mark();
+    await client().open(ce0, 'solaris-hostname', WEB1['hostname.ce0']);
     // Opening changes what the host reads (the editor's text wins): a notice for it too.
-    await hostChanged((r) => r === edit1 || r === '*');
+    assert.equal(await hostChanged((r) => r === edit1 || r === '*', opening), edit1);
     const before = await previewOf(ce0);
     assert.deepEqual(table(section(before.text, /^3\. IPMP after boot$/), 'ipmpstat -a  (data addresses)')[1], ['192.168.10.10', 'up', 'prod', 'ce0', 'ce0']);
 
-    const mark = notices.length;
+    const mark = notices.mark();
     const edited = WEB1['hostname.ce0'].replace(/^web1 /, '192.168.10.20 ');
-    await client.change(ce0, edited);
+    await client().change(ce0, edited);
     assert.equal(await hostChanged((r) => r === edit1, mark), edit1);
 
     const after = await previewOf(ce0);
@@ -443,8 +402,8 @@ describe('solarisIpmp/hostChanged: previews follow the files', () => {
     // Another file of the host previews the edited boot as well: one host, one snapshot.
     assert.equal((await previewOf(hostUri('edit1', 'netmasks'))).text, after.text);
 
-    const closing = notices.length;
-    await client.close(ce0);
+    const closing = notices.mark();
+    await client().close(ce0);
     assert.equal(await hostChanged((r) => r === edit1, closing), edit1);
     assert.equal((await previewOf(ce0)).text, before.text, 'closed unsaved: the preview reads the disk again');
   });
@@ -453,36 +412,45 @@ describe('solarisIpmp/hostChanged: previews follow the files', () => {
     const web1 = hostUri('web1');
     const db1 = hostUri('db1');
     const db1File = hostUri('db1', 'hostname.bge0');
-    await client.open(db1File, 'solaris-hostname', DB1['hostname.bge0']);
-    await hostChanged((r) => r === db1 || r === '*');
-    const mark = notices.length;
-    await client.change(db1File, 'db1-backup netmask + broadcast + up\n\n');
-    assert.equal(await hostChanged(() => true, mark), db1);
-    assert.ok(!notices.slice(mark).includes(web1), `web1 was told of db1's change: ${JSON.stringify(notices.slice(mark))}`);
-    await client.close(db1File);
+    const opening = notices.mark();
+    await client().open(db1File, 'solaris-hostname', DB1['hostname.bge0']);
+    assert.equal(await hostChanged((r) => r === db1 || r === '*', opening), db1);
+    const mark = notices.mark();
+    await client().change(db1File, 'db1-backup netmask + broadcast + up\n\n');
+    assert.equal(await hostChanged((r) => r === db1, mark), db1);
+    // Up to db1's notice, nothing else: web1 (nor every host) was told of db1's change.
+    assert.deepEqual(notices.seen.slice(mark).map((n) => n.rootUri), [db1]);
+    const closingDb1 = notices.mark();
+    await client().close(db1File);
+    await hostChanged((r) => r === db1, closingDb1);
 
     const hosts = hostUri('web1', 'hosts');
-    await client.open(hosts, 'solaris-hosts', WEB1.hosts);
-    await hostChanged(() => true);
-    const beforeNames = notices.length;
-    await client.change(hosts, WEB1.hosts.replace('192.168.10.10\tweb1', '192.168.10.30\tweb1'));
+    const openingHosts = notices.mark();
+    await client().open(hosts, 'solaris-hosts', WEB1.hosts);
+    // The editor's hosts now counts instead of the disk's, for any host that falls back on it too.
+    assert.equal(await hostChanged((r) => r === '*', openingHosts), '*');
+    const beforeNames = notices.mark();
+    await client().change(hosts, WEB1.hosts.replace('192.168.10.10\tweb1', '192.168.10.30\tweb1'));
     // A hosts file may be another host's fallback: every preview asks again.
     assert.equal(await hostChanged((r) => r === '*' || r === web1, beforeNames), '*');
     const p = await previewOf(hostUri('web1', 'hostname.ce0'));
     assert.deepEqual(table(section(p.text, /^3\. IPMP after boot$/), 'ipmpstat -a  (data addresses)')[1], ['192.168.10.30', 'up', 'prod', 'ce0', 'ce0']);
-    await client.close(hosts);
-    await hostChanged(() => true, beforeNames + 1);
+    const closingHosts = notices.mark();
+    await client().close(hosts);
+    await hostChanged((r) => r === web1 || r === '*', closingHosts);
   });
 
   test('a hostname file open in the editor but never saved is part of the preview', async () => {
     const ce2 = hostUri('new1', 'hostname.ce2');
-    await client.open(ce2, 'solaris-hostname', 'group prod standby up\n');
-    await hostChanged((r) => r === hostUri('new1') || r === '*');
+    const opening = notices.mark();
+    await client().open(ce2, 'solaris-hostname', 'group prod standby up\n');
+    await hostChanged((r) => r === hostUri('new1') || r === '*', opening);
     const p = await previewOf(hostUri('new1', 'hostname.ce0'));
     assert.deepEqual(p.nics.map((n) => `${n.name}:${n.group ?? '-'}`), ['ce0:prod', 'ce1:prod', 'ce2:prod']);
     assert.ok(commands(p.text).includes('ok ifconfig ce2 plumb'), commands(p.text).join('\n'));
-    await client.close(ce2);
-    await hostChanged((r) => r === hostUri('new1'));
+    const closing = notices.mark();
+    await client().close(ce2);
+    await hostChanged((r) => r === hostUri('new1'), closing);
   });
 });
 
@@ -491,7 +459,7 @@ describe('solarisIpmp/hostChanged: previews follow the files', () => {
 describe('code lenses: Preview boot and Simulate failure', () => {
   const titles = (lenses: readonly CodeLens[] | null): string[] => (lenses ?? []).map((l) => l.command?.title ?? '');
 
-  async function lensesOf(uri: string, text: string, on: LspTestClient = client): Promise<CodeLens[]> {
+  async function lensesOf(uri: string, text: string, on: LspTestClient = client()): Promise<CodeLens[]> {
     await on.open(uri, 'solaris-hostname', text);
     try {
       return (await within(on.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), `code lenses of ${uri}`)) ?? [];
@@ -536,9 +504,9 @@ describe('code lenses: Preview boot and Simulate failure', () => {
       ['default/mpathd', 'solaris-mpathd'],
     ] as const) {
       const uri = hostUri('db1', file);
-      await client.open(uri, language, DB1[file]);
-      const lenses = await within(client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), `code lenses of ${file}`);
-      await client.close(uri);
+      await client().open(uri, language, DB1[file]);
+      const lenses = await within(client().connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), `code lenses of ${file}`);
+      await client().close(uri);
       assert.deepEqual(titles(lenses), [], file);
     }
   });
@@ -551,17 +519,13 @@ describe('code lenses: Preview boot and Simulate failure', () => {
   });
 
   test('without clientCommands (another editor): no Preview boot or Simulate failure lens, the group summary stays', async () => {
-    const plain = new LspTestClient();
-    try {
-      await plain.initialize(uriOf(root), undefined, {});
+    await withServer(ws.uri(), {}, async (plain) => {
       const uri = hostUri('web1', 'hostname.ce0');
       const lenses = await lensesOf(uri, WEB1['hostname.ce0'], plain);
       assert.deepEqual(titles(lenses), ['group prod: ce0 active (test .11), ce1 active (test .12), probe-based']);
-      assert.ok(lenses.every((l) => !l.command?.command), 'display-only lenses carry no command');
+      assert.deepEqual(lenses.map((l) => l.command?.command ?? ''), [''], 'display-only lenses carry no command');
       // The request itself needs no client commands.
       assert.equal((await preview(uri, 'ce0', plain))?.failed, 'ce0');
-    } finally {
-      await plain.stop();
-    }
+    });
   });
 });

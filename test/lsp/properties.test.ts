@@ -9,10 +9,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -43,7 +40,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/syntax/text';
 import { assertPosition, assertRange, editOffsets, hostnameLike, ipmpLike, piecesText, runs, scaledTimeout, TRAP_CHARS } from '../unit/propertyHelpers';
-import { LspTestClient } from './client';
+import { LspTestClient, Scratch, uriOf } from './client';
 
 // ---------------------------------------------------------------------------------------
 // Documents
@@ -136,7 +133,7 @@ interface Server {
   readonly loggedErrors: string[];
 }
 
-let workspace: string;
+let workspace: Scratch;
 let server: Server | undefined;
 let runNumber = 0;
 
@@ -160,7 +157,7 @@ async function liveServer(): Promise<Server> {
   client.connection.onNotification(LogMessageNotification.type, (m) => {
     if (m.type === MessageType.Error) started.loggedErrors.push(m.message);
   });
-  await client.initialize(pathToFileURL(workspace).toString());
+  await client.initialize(workspace.uri());
   server = started;
   return started;
 }
@@ -359,12 +356,12 @@ async function request(c: LspTestClient, mirrors: ReadonlyMap<string, Mirror>, m
 // ---------------------------------------------------------------------------------------
 
 before(() => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'ipmp-props-'));
+  workspace = new Scratch('ipmp-props-');
 });
 
 after(async () => {
   await server?.client.stop();
-  rmSync(workspace, { recursive: true, force: true });
+  workspace?.remove();
 });
 
 describe('the server under generated sessions', () => {
@@ -373,13 +370,13 @@ describe('the server under generated sessions', () => {
       fc.asyncProperty(sessionArb, async (session) => {
         const { client: c, loggedErrors } = await liveServer();
         loggedErrors.length = 0;
-        const etc = path.join(workspace, `run${++runNumber}`, 'etc');
+        const etc = workspace.path(`run${++runNumber}/etc`);
         const mirrors = new Map<string, Mirror>();
         const byKind = new Map<number, Mirror>();
         const firstPublication = c.history.length;
         for (const k of session.open) {
           const kind = KINDS[k]!;
-          const uri = pathToFileURL(path.join(etc, kind.path)).toString();
+          const uri = uriOf(path.join(etc, kind.path));
           const text = session.texts[k]!;
           const mirror: Mirror = { uri, doc: TextDocument.create(uri, kind.languageId, 1, text), versions: new Map([[1, text]]) };
           mirrors.set(uri, mirror);
@@ -406,7 +403,7 @@ describe('the server under generated sessions', () => {
         }
 
         // Every document ends up checked at its latest version, and the server still answers.
-        for (const mirror of mirrors.values()) await answer(c.diagnostics(mirror.uri, () => true, { version: mirror.doc.version }));
+        for (const mirror of mirrors.values()) await answer(c.diagnostics(mirror.uri, { version: mirror.doc.version, timeout: scaledTimeout(10_000) }));
         for (const mirror of mirrors.values()) await answer(c.hover(mirror.uri, 0, 0));
 
         const lastVersion = new Map<string, number>();

@@ -3,16 +3,14 @@
  * the mistake, and never on the valid layouts. One server; each fixture is its own host
  * (`<tmp>/<rule-id>/etc/...`) so fixtures never see each other's names or groups.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigurationRequest, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { RULES, type RuleId } from '../../server/src/rules/registry';
-import { LspTestClient } from './client';
+import { codes, languageOf, testWorkspace, uriOf } from './client';
 
 // ------------------------------------------------------------------------------ host files
 
@@ -832,23 +830,20 @@ const VALID: readonly ValidFixture[] = [
 
 // ------------------------------------------------------------------------------ the server
 
-let root: string;
-let client: LspTestClient;
 const settingsByHost = new Map<string, Record<string, unknown>>();
 
-const uriOf = (p: string): string => pathToFileURL(p).toString();
-const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => String(d.code)).sort();
-
-function languageOf(file: string): string {
-  const base = path.posix.basename(file);
-  if (/^(hostname6?|dhcp)\./.test(base)) return 'solaris-hostname';
-  if (base === 'hosts' || base === 'ipnodes') return 'solaris-hosts';
-  if (base === 'netmasks') return 'solaris-netmasks';
-  if (base === 'mpathd') return 'solaris-mpathd';
-  // A capture of the running system: plain text to the editor, compared by the server.
-  if (/^(ifconfig-a|ipmpstat)/.test(base)) return 'plaintext';
-  throw new Error(`no language for ${file}`);
-}
+const ws = testWorkspace('ipmp-rules-', {
+  initializationOptions: { clientCommands: true },
+  // Settings per host folder: the server asks with the document as scope.
+  beforeInitialize: (client) =>
+    client.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => {
+        const p = item.scopeUri ? new URL(item.scopeUri).pathname : '';
+        for (const [dir, settings] of settingsByHost) if (p.startsWith(`${dir}/`)) return settings;
+        return {};
+      }),
+    ),
+});
 
 function textIn(text: string, range: Diagnostic['range']): string {
   const lines = text.split('\n');
@@ -858,7 +853,7 @@ function textIn(text: string, range: Diagnostic['range']): string {
 
 /** Writes a fixture's tree; returns its etc folder. */
 function writeTree(dir: string, files: Files): string {
-  const etc = path.join(root, dir, 'etc');
+  const etc = ws.path(path.join(dir, 'etc'));
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(etc, name);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -869,21 +864,6 @@ function writeTree(dir: string, files: Files): string {
   return etc;
 }
 
-/** The next publication for `uri` that satisfies `predicate`; fails with what was published instead. */
-async function published(uri: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const last = client.published.get(uri);
-      reject(new Error(`${what}: no matching diagnostics for ${uri}; last published: ${last ? JSON.stringify(last.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`)) : 'nothing'}`));
-    }, 10_000);
-  });
-  try {
-    return await Promise.race([client.diagnostics(uri, predicate), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function openAll(etc: string, files: Files, uris: 'node' | 'vscode' = 'node'): Promise<Map<string, { uri: string; text: string }>> {
   const opened = new Map<string, { uri: string; text: string }>();
@@ -892,14 +872,14 @@ async function openAll(etc: string, files: Files, uris: 'node' | 'vscode' = 'nod
     const text = typeof content === 'string' ? content : files[path.posix.join(path.posix.dirname(name), content.symlink)];
     if (typeof text !== 'string') throw new Error(`symlink ${name} must point at a file of the fixture`);
     const uri = uris === 'vscode' ? URI.file(path.join(etc, name)).toString() : uriOf(path.join(etc, name));
-    await client.open(uri, languageOf(name), text);
+    await ws.client.open(uri, languageOf(name), text);
     opened.set(name, { uri, text });
   }
   return opened;
 }
 
 async function closeAll(opened: Map<string, { uri: string }>): Promise<void> {
-  for (const { uri } of opened.values()) await client.close(uri);
+  for (const { uri } of opened.values()) await ws.client.close(uri);
 }
 
 const dirOfRule = new Map<string, number>();
@@ -909,24 +889,6 @@ function dirFor(rule: string): string {
   return n === 1 ? rule : `${rule}.${n}`;
 }
 
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-rules-'));
-  client = new LspTestClient();
-  // Settings per host folder: the server asks with the document as scope.
-  client.connection.onRequest(ConfigurationRequest.type, (params) =>
-    params.items.map((item) => {
-      const p = item.scopeUri ? new URL(item.scopeUri).pathname : '';
-      for (const [dir, settings] of settingsByHost) if (p.startsWith(`${dir}/`)) return settings;
-      return {};
-    }),
-  );
-  await client.initialize(uriOf(root), undefined, { clientCommands: true });
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
 
 // ------------------------------------------------------------------------------ tests
 
@@ -935,13 +897,13 @@ describe('every rule is produced on a fixture that shows it', () => {
     const dir = dirFor(fx.rule);
     test(`${fx.rule}: ${fx.name}`, async () => {
       const etc = writeTree(dir, fx.files);
-      if (fx.settings) settingsByHost.set(new URL(uriOf(path.join(root, dir))).pathname, fx.settings);
+      if (fx.settings) settingsByHost.set(new URL(ws.uri(dir)).pathname, fx.settings);
       const opened = await openAll(etc, fx.files);
       try {
         const target = opened.get(fx.open);
         assert.ok(target, `${fx.open} is a file of the fixture`);
         const expected = [...(fx.codes ?? [fx.rule])].sort();
-        const diagnostics = await published(target.uri, (d) => JSON.stringify(codes(d)) === JSON.stringify(expected), fx.rule);
+        const diagnostics = await ws.client.diagnostics(target.uri, { where: (d) => JSON.stringify(codes(d)) === JSON.stringify(expected), what: fx.rule });
         const ofRule = diagnostics.filter((x) => x.code === fx.rule);
         const d = ofRule.find((x) => textIn(target.text, x.range) === fx.at);
         assert.ok(d, `a ${fx.rule} diagnostic covers ${JSON.stringify(fx.at)}; they cover ${JSON.stringify(ofRule.map((x) => textIn(target.text, x.range)))}`);
@@ -949,7 +911,7 @@ describe('every rule is produced on a fixture that shows it', () => {
         const defaultSeverity = { error: 1, warning: 2, info: 3, hint: 4 }[RULES.get(fx.rule)!.severity];
         assert.equal(d.severity, fx.severity ?? defaultSeverity, 'severity');
         for (const name of fx.clean ?? []) {
-          assert.deepEqual(codes(await published(opened.get(name)!.uri, () => true, name)), [], `${name} stays clean`);
+          assert.deepEqual(codes(await ws.client.diagnostics(opened.get(name)!.uri, { version: 1, what: name })), [], `${name} stays clean`);
         }
       } finally {
         await closeAll(opened);
@@ -969,11 +931,11 @@ describe('valid layouts get no diagnostics in any file', () => {
     test(fx.name, { todo: fx.todo }, async () => {
       const dir = `valid-${i + 1}`;
       const etc = writeTree(dir, fx.files);
-      if (fx.settings) settingsByHost.set(new URL(uriOf(path.join(root, dir))).pathname, fx.settings);
+      if (fx.settings) settingsByHost.set(new URL(ws.uri(dir)).pathname, fx.settings);
       const opened = await openAll(etc, fx.files, fx.uris);
       try {
         for (const [name, { uri }] of opened) {
-          const diagnostics = await published(uri, () => true, name);
+          const diagnostics = await ws.client.diagnostics(uri, { version: 1, what: name });
           assert.deepEqual(
             diagnostics.map((d) => `${name}: ${d.code}: ${d.message}`),
             [],

@@ -6,15 +6,13 @@
  * changes, so an open view can ask again; the "Show topology" lens sits on a group's `group` word.
  * Every wait is on a notification or a response, with a deadline: nothing sleeps.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CodeLensRequest } from 'vscode-languageserver/node';
 import type { TopologyModel, TopologyNic } from '../../server/src/features/topology';
-import { LspTestClient, REPO_ROOT } from './client';
+import { testWorkspace, REPO_ROOT, within, type NotificationLog } from './client';
 
 // The wire names, written out: they are the contract with the client and other editors.
 const TOPOLOGY = 'solarisIpmp/topology';
@@ -35,42 +33,27 @@ const WEB1 = {
   'hostname.ce1': 'web1-ce1-test deprecated -failover netmask + broadcast + group prod standby up\n',
 };
 
-let root: string;
-let client: LspTestClient;
-const notices: string[] = [];
-let noticeWaiters: { accept: (root: string) => boolean; resolve: (root: string) => void }[] = [];
-
-const uriOf = (p: string): string => pathToFileURL(p).toString();
-const hostUri = (host: string, file = ''): string => uriOf(path.join(root, host, 'etc', file)).replace(/\/$/, '');
-
-function writeHost(host: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, host, 'etc', name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-}
-
-async function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+let notices: NotificationLog<{ rootUri: string }>;
+const ws = testWorkspace('ipmp-topology-', {
+  initializationOptions: { clientCommands: true },
+  setup: ({ writeTree, write }) => {
+    writeTree('web1/etc', WEB1);
+    writeTree('edit1/etc', WEB1);
+    write('README.md', '# not a Solaris file\n');
+  },
+  beforeInitialize: (client) => (notices = client.notifications(HOST_CHANGED)),
+});
+const hostUri = (host: string, file = ''): string => ws.uri(path.join(host, 'etc', file)).replace(/\/$/, '');
 
 async function topologyOf(uri: string, fail?: string): Promise<TopologyResult> {
-  const result = await within(client.connection.sendRequest<TopologyResult | null>(TOPOLOGY, fail === undefined ? { uri } : { uri, fail }), `the topology of ${uri}`);
+  const result = await within(ws.client.connection.sendRequest<TopologyResult | null>(TOPOLOGY, fail === undefined ? { uri } : { uri, fail }), `the topology of ${uri}`);
   assert.ok(result, `no topology for ${uri}`);
   return result;
 }
 
-function hostChanged(accept: (root: string) => boolean): Promise<string> {
-  return within(new Promise<string>((resolve) => noticeWaiters.push({ accept, resolve })), 'a hostChanged notice');
+/** The first hostChanged notice at index `from` (a `notices.mark()` taken before the action) or later for a root that `accept` takes. */
+async function hostChanged(accept: (root: string) => boolean, from: number): Promise<string> {
+  return (await notices.next((p) => accept(p.rootUri), from)).rootUri;
 }
 
 const member = (model: TopologyModel, name: string): TopologyNic => {
@@ -79,26 +62,6 @@ const member = (model: TopologyModel, name: string): TopologyNic => {
   return nic;
 };
 const data = (nic: TopologyNic): string[] => nic.dataAddresses.map((a) => `${a.address}@${a.lif}${a.movedFrom ? `<${a.movedFrom}` : ''}`);
-
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-topology-'));
-  writeHost('web1', WEB1);
-  writeHost('edit1', WEB1);
-  writeFileSync(path.join(root, 'README.md'), '# not a Solaris file\n');
-  client = new LspTestClient();
-  client.connection.onNotification(HOST_CHANGED, (params: { rootUri: string }) => {
-    notices.push(params.rootUri);
-    const ready = noticeWaiters.filter((w) => w.accept(params.rootUri));
-    noticeWaiters = noticeWaiters.filter((w) => !ready.includes(w));
-    for (const w of ready) w.resolve(params.rootUri);
-  });
-  await client.initialize(uriOf(root), undefined, { clientCommands: true });
-});
-
-after(async () => {
-  await client?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
 
 describe('solarisIpmp/topology', () => {
   test('the boot: group prod, probe-based, ce0 active with its data and test address, ce1 the standby; any file of the host gives the same', async () => {
@@ -128,27 +91,30 @@ describe('solarisIpmp/topology', () => {
   });
 
   test('not a Solaris file: null', async () => {
-    assert.equal(await within(client.connection.sendRequest(TOPOLOGY, { uri: uriOf(path.join(root, 'README.md')) }), 'README'), null);
+    assert.equal(await within(ws.client.connection.sendRequest(TOPOLOGY, { uri: ws.uri('README.md') }), 'README'), null);
   });
 
   test('an unsaved edit: hostChanged for the host, and the topology shows the edit with its warning on the NIC', async () => {
     const uri = hostUri('edit1', 'hostname.ce1');
-    await client.open(uri, 'solaris-hostname', WEB1['hostname.ce1']);
-    const notice = hostChanged((r) => r === hostUri('edit1') || r === '*');
-    await client.change(uri, 'web1-ce1-test deprecated -failover netmask + broadcast + group prdo standby up\n');
-    await notice;
+    const opening = notices.mark();
+    await ws.client.open(uri, 'solaris-hostname', WEB1['hostname.ce1']);
+    await hostChanged((r) => r === hostUri('edit1') || r === '*', opening);
+    // The notice of the edit itself, not the one of the open.
+    const editing = notices.mark();
+    await ws.client.change(uri, 'web1-ce1-test deprecated -failover netmask + broadcast + group prdo standby up\n');
+    assert.equal(await hostChanged((r) => r === hostUri('edit1') || r === '*', editing), hostUri('edit1'));
     const { model } = await topologyOf(hostUri('edit1', 'hostname.ce0'));
     assert.deepEqual(model.groups.map((g) => g.name), ['prod', 'prdo']);
     const ce1 = member(model, 'ce1');
     assert.ok(ce1.warnings.some((w) => w.rule === 'group-name-mismatch' && w.file === 'hostname.ce1' && w.line === 1), JSON.stringify(ce1.warnings));
-    await client.close(uri);
+    await ws.client.close(uri);
   });
 
   test('the "Show topology" lens is on the group word, with [uri]; the command is declared in package.json', async () => {
     const uri = hostUri('web1', 'hostname.ce0');
-    await client.open(uri, 'solaris-hostname', WEB1['hostname.ce0']);
-    const lenses = (await within(client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), 'code lenses')) ?? [];
-    await client.close(uri);
+    await ws.client.open(uri, 'solaris-hostname', WEB1['hostname.ce0']);
+    const lenses = (await within(ws.client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), 'code lenses')) ?? [];
+    await ws.client.close(uri);
     const lens = lenses.find((l) => l.command?.title === 'Show topology');
     assert.ok(lens, JSON.stringify(lenses.map((l) => l.command?.title)));
     assert.equal(lens.command?.command, SHOW_TOPOLOGY);
