@@ -3,44 +3,16 @@
  * trees, its exit status, its three output formats, and bad input that must give messages,
  * never a stack trace.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import Ajv from 'ajv';
-import { REPO_ROOT } from './client';
+import { assertNoCrash, runCli, testWorkspace, type CliRun } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
-let root: string;
-
-/** Runs ipmp-lint in the temporary root; a hang fails the test instead of blocking the suite. */
-function lint(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** No stack trace and no internal error, whatever the input. */
-function assertNoCrash(r: Run): void {
-  assert.doesNotMatch(r.err, /^ {4}at /m, `a stack trace on stderr:\n${r.err}`);
-  assert.doesNotMatch(r.err, /internal error/i, r.err);
-  assert.doesNotMatch(r.out, /^ {4}at /m);
-}
-
-function write(file: string, content: string | Buffer): void {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-}
+/** Runs ipmp-lint in the temporary folder; a hang fails the test instead of blocking the suite. */
+const lint = (...args: string[]): CliRun => runCli(args, { cwd: ws.root });
+const write = (file: string, content: string | Buffer): string => ws.write(file, content);
 
 const HOSTS = '::1\t\tlocalhost\n127.0.0.1\tlocalhost\n192.168.10.10\tweb1\tloghost\n192.168.10.11\tweb1-ce0-test\n192.168.10.12\tweb1-ce1-test\n';
 const DB1_HOSTS = '127.0.0.1\tlocalhost\n10.20.30.40\tdb1\tloghost\n10.20.30.41\tdb1-e1000g0-test\n10.20.30.42\tdb1-e1000g1-test\n';
@@ -49,34 +21,34 @@ const DB1_E1000G1 = 'db1-e1000g1-test netmask + broadcast + deprecated -failover
 /** A line of the text format: `path:line:col: severity code: message`. */
 const TEXT_LINE = /^(?<file>[^:\n]+):(?<line>\d+):(?<col>\d+): (?<severity>error|warning|info|hint) (?<code>[a-z0-9-]+): (?<message>.+)$/;
 
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-cli-'));
-  // A repository of hosts: web1 is clean, db1 has one error and one warning.
-  write('repo/web1/etc/hosts', HOSTS);
-  write('repo/web1/etc/netmasks', '192.168.10.0\t255.255.255.0\n');
-  write('repo/web1/etc/hostname.ce0', 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n');
-  write('repo/web1/etc/hostname.ce1', 'web1-ce1-test deprecated -failover netmask + broadcast + group prod up\n');
-  write('repo/web1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10000\nFAILBACK=yes\nTRACK_INTERFACES_ONLY_WITH_GROUPS=yes\n');
-  write('repo/db1/etc/inet/hosts', DB1_HOSTS);
-  symlinkSync('./inet/hosts', path.join(root, 'repo/db1/etc/hosts'));
-  write('repo/db1/etc/inet/netmasks', '10.20.30.0\t255.255.255.0\n');
-  write('repo/db1/etc/hostname.e1000g0', 'db1 netmask + broadcast + group db up \\\naddif db1-e1000g0-test deprecated -failover netmask + broadcast + up\n');
-  write('repo/db1/etc/hostname.e1000g1', DB1_E1000G1);
-  write('repo/db1/etc/default/mpathd', '# milliseconds\nFAILURE_DETECTION_TIME=10\n');
-  // Warnings only.
-  write('warn/app1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10\n');
-  // Bad input: a binary file under a hostname name, NUL bytes in each kind of file.
-  const binary = Buffer.alloc(4096);
-  for (let i = 0; i < binary.length; i++) binary[i] = (i * 37 + 11) & 0xff;
-  binary.write('\x7fELF', 0, 'latin1');
-  write('bad/box/etc/hostname.ce0', binary);
-  write('bad/box/etc/hostname.ce1', 'box\0 netmask + broadcast + up\n');
-  write('bad/box/etc/hosts', '127.0.0.1\tlocalhost\n192.168.1.5\tbox\0x\tloghost\n');
-  write('bad/box/etc/netmasks', '192.168.1.0\t255.255.255.0\0\n');
-  write('bad/box/etc/default/mpathd', 'FAILBACK=no\0\n');
+const ws = testWorkspace('ipmp-cli-', {
+  server: false,
+  setup: () => {
+    // A repository of hosts: web1 is clean, db1 has one error and one warning.
+    write('repo/web1/etc/hosts', HOSTS);
+    write('repo/web1/etc/netmasks', '192.168.10.0\t255.255.255.0\n');
+    write('repo/web1/etc/hostname.ce0', 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n');
+    write('repo/web1/etc/hostname.ce1', 'web1-ce1-test deprecated -failover netmask + broadcast + group prod up\n');
+    write('repo/web1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10000\nFAILBACK=yes\nTRACK_INTERFACES_ONLY_WITH_GROUPS=yes\n');
+    write('repo/db1/etc/inet/hosts', DB1_HOSTS);
+    symlinkSync('./inet/hosts', ws.path('repo/db1/etc/hosts'));
+    write('repo/db1/etc/inet/netmasks', '10.20.30.0\t255.255.255.0\n');
+    write('repo/db1/etc/hostname.e1000g0', 'db1 netmask + broadcast + group db up \\\naddif db1-e1000g0-test deprecated -failover netmask + broadcast + up\n');
+    write('repo/db1/etc/hostname.e1000g1', DB1_E1000G1);
+    write('repo/db1/etc/default/mpathd', '# milliseconds\nFAILURE_DETECTION_TIME=10\n');
+    // Warnings only.
+    write('warn/app1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10\n');
+    // Bad input: a binary file under a hostname name, NUL bytes in each kind of file.
+    const binary = Buffer.alloc(4096);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 37 + 11) & 0xff;
+    binary.write('\x7fELF', 0, 'latin1');
+    write('bad/box/etc/hostname.ce0', binary);
+    write('bad/box/etc/hostname.ce1', 'box\0 netmask + broadcast + up\n');
+    write('bad/box/etc/hosts', '127.0.0.1\tlocalhost\n192.168.1.5\tbox\0x\tloghost\n');
+    write('bad/box/etc/netmasks', '192.168.1.0\t255.255.255.0\0\n');
+    write('bad/box/etc/default/mpathd', 'FAILBACK=no\0\n');
+  },
 });
-
-after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('exit status', () => {
   test('1 when errors are found, with each problem on its own line', () => {
@@ -133,22 +105,21 @@ describe('exit status', () => {
   });
 
   test('2 on a dangling symlink given by name', () => {
-    symlinkSync('./gone', path.join(root, 'repo/web1/etc/hostname.ce9'));
+    symlinkSync('./gone', ws.path('repo/web1/etc/hostname.ce9'));
     try {
       const r = lint('repo/web1/etc/hostname.ce9');
       assertNoCrash(r);
       assert.equal(r.code, 2);
       assert.match(r.err, /^ipmp-lint: cannot read repo\/web1\/etc\/hostname\.ce9: no such file or folder\n$/);
     } finally {
-      rmSync(path.join(root, 'repo/web1/etc/hostname.ce9'));
+      rmSync(ws.path('repo/web1/etc/hostname.ce9'));
     }
   });
 
   test('a FIFO named like a hostname file is reported, not waited on', () => {
-    mkdirSync(path.join(root, 'fifo/etc'), { recursive: true });
-    const fifo = path.join(root, 'fifo/etc/hostname.ce0');
-    const made = spawnSync('mkfifo', [fifo]);
-    if (made.status !== 0) return;
+    mkdirSync(ws.path('fifo/etc'), { recursive: true });
+    const fifo = ws.path('fifo/etc/hostname.ce0');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
     const byName = lint('fifo/etc/hostname.ce0');
     assertNoCrash(byName);
     assert.equal(byName.code, 2);

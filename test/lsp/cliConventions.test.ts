@@ -4,38 +4,20 @@
  * the github format, --fix, colour, the exit status, SARIF rule help, `npx ipmp-lint` and a
  * clean npm package.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { REPO_ROOT } from './client';
+import { CLI, REPO_ROOT, runCli, Scratch, testWorkspace, type CliRun } from './client';
 import { RULES } from '../../server/src/rules/registry';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
+const ws = testWorkspace('ipmp-cli-conv-', { server: false });
 
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
-let root: string;
-
-function run(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
-  const spawnOptions: SpawnSyncOptions = {
-    cwd: options.cwd ?? root,
-    encoding: 'utf8',
-    timeout: 60_000,
-    input: options.input,
-    // Tests run with whatever the CI sets: decide colour here.
-    env: { ...withoutColorEnv(process.env), ...options.env },
-  };
-  const r = spawnSync(process.execPath, [CLI, ...args], spawnOptions);
-  if (r.error) throw r.error;
-  return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
+function run(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
+  // Tests run with whatever the CI sets: decide colour here.
+  return runCli(args, { cwd: options.cwd ?? ws.root, timeout: 60_000, input: options.input, env: { ...withoutColorEnv(process.env), ...options.env } });
 }
 
 function withoutColorEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -45,25 +27,13 @@ function withoutColorEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
-function write(file: string, content: string | Buffer): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
-
-const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+const write = (file: string, content: string | Buffer): string => ws.write(file, content);
+const read = (file: string): string => readFileSync(ws.path(file), 'utf8');
 const codes = (out: string): string[] => (JSON.parse(out) as { code: string }[]).map((p) => p.code);
 
 const HOSTS = '127.0.0.1\tlocalhost\n192.168.10.10\tweb1\tloghost\n192.168.10.11\tweb1-ce0-test\n192.168.10.12\tweb1-ce1-test\n';
 const CE0 = 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n';
 const CE1 = 'web1-ce1-test deprecated -failover netmask + broadcast + group prod standby up\n';
-
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-cli-conv-'));
-});
-
-after(() => rmSync(root, { recursive: true, force: true }));
 
 for (const eol of ['LF', 'CRLF'] as const) {
   // Every case with CRLF line endings too (files other than the one under test stay LF).
@@ -205,7 +175,7 @@ for (const eol of ['LF', 'CRLF'] as const) {
       write(`${dir}/web2/etc/hostname.ce0`, latin1);
       const r = run(['--fix', '--rule', 'unknown-keyword=off', '--rule', 'carriage-return=off', dir]);
       assert.equal(read(`${dir}/web1/etc/hostname.ce0`), ce0);
-      assert.ok(readFileSync(path.join(root, `${dir}/web2/etc/hostname.ce0`)).equals(latin1));
+      assert.ok(readFileSync(ws.path(`${dir}/web2/etc/hostname.ce0`)).equals(latin1));
       assert.match(r.err, new RegExp(`ipmp-lint: not fixed ${dir}/web2/etc/hostname.ce0: it is not UTF-8 text`));
     });
   });
@@ -314,7 +284,7 @@ describe('colour', () => {
       // A user's terminal: no CI variable (with one, Node's colour check says a CI log has none).
       const base = withoutColorEnv(process.env);
       delete base.CI;
-      const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...base, TERM: 'xterm-256color', ...env } });
+      const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ws.root, encoding: 'utf8', timeout: 60_000, env: { ...base, TERM: 'xterm-256color', ...env } });
       if (r.error) throw r.error;
       return r.stdout;
     };
@@ -383,14 +353,15 @@ describe('installing', () => {
     'pre-commit installs the hooks from this repository and runs them: check, fix, check',
     { skip: !preCommit && 'pre-commit is not installed (.ci/run installs it)', timeout: 900_000 },
     () => {
-      const repo = mkdtempSync(path.join(tmpdir(), 'ipmp-precommit-'));
+      const scratch = new Scratch('ipmp-precommit-');
+      const repo = scratch.root;
       // Its own environment cache: the hook is installed from this tree (npm install, npm pack).
       const env = { ...withoutColorEnv(process.env), PRE_COMMIT_HOME: path.join(repo, '.cache'), PRE_COMMIT_COLOR: 'never' };
       const git = (...args: string[]): void => {
         const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
         assert.equal(r.status, 0, r.stderr);
       };
-      const tryHook = (id: string): Run => {
+      const tryHook = (id: string): CliRun => {
         const r = spawnSync('pre-commit', ['try-repo', hookRepo, id, '--all-files'], { cwd: repo, encoding: 'utf8', timeout: 600_000, env });
         if (r.error) throw r.error;
         return { code: r.status, out: r.stdout, err: r.stderr };
@@ -401,11 +372,10 @@ describe('installing', () => {
       try {
         const clone = spawnSync('git', ['clone', '-q', REPO_ROOT, hookRepo], { encoding: 'utf8' });
         assert.equal(clone.status, 0, clone.stderr);
-        mkdirSync(path.join(repo, 'hosts', 'web1', 'etc'), { recursive: true });
-        writeFileSync(path.join(repo, 'hosts', 'web1', 'etc', 'hosts'), HOSTS);
-        writeFileSync(path.join(repo, 'hosts', 'web1', 'etc', 'hostname.ce0'), 'web1 netmask + broadcast + standy up\n');
-        writeFileSync(path.join(repo, 'README'), 'not a Solaris file\n');
-        writeFileSync(path.join(repo, '.gitignore'), '.hook-repo/\n.cache/\n');
+        scratch.write('hosts/web1/etc/hosts', HOSTS);
+        scratch.write('hosts/web1/etc/hostname.ce0', 'web1 netmask + broadcast + standy up\n');
+        scratch.write('README', 'not a Solaris file\n');
+        scratch.write('.gitignore', '.hook-repo/\n.cache/\n');
         git('init', '-q');
         git('add', '-A');
         const check = tryHook('ipmp-lint');
@@ -419,7 +389,7 @@ describe('installing', () => {
         const again = tryHook('ipmp-lint');
         assert.equal(again.code, 0, again.out + again.err);
       } finally {
-        rmSync(repo, { recursive: true, force: true });
+        scratch.remove();
       }
     },
   );
@@ -431,7 +401,8 @@ describe('installing', () => {
   });
 
   test('the npm package holds what the CLI and the extension run, and installs to a working ipmp-lint', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ipmp-pack-'));
+    const scratch = new Scratch('ipmp-pack-');
+    const dir = scratch.root;
     try {
       // --ignore-scripts: dist/ is built already (the test suite builds it first).
       const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -443,18 +414,17 @@ describe('installing', () => {
       }
       for (const file of files) assert.doesNotMatch(file, /^(server|client|test|scripts|out|examples|node_modules)\/|\.map$|\.ts$/, file);
       // Installed in a project of its own, with no registry: the bin works.
-      writeFileSync(path.join(dir, 'package.json'), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
+      scratch.write('package.json', '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
       const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, info!.filename)], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
       assert.equal(install.status, 0, install.stderr);
       const bin = path.join(dir, 'node_modules', '.bin', 'ipmp-lint');
-      mkdirSync(path.join(dir, 'box', 'etc'), { recursive: true });
-      writeFileSync(path.join(dir, 'box', 'etc', 'hostname.ce0'), 'box UP\n');
+      scratch.write('box/etc/hostname.ce0', 'box UP\n');
       const r = spawnSync(bin, ['box'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.status, 1, r.stderr);
       assert.match(r.stdout, /^box\/etc\/hostname\.ce0:1:5: error unknown-keyword: /m);
       assert.ok(readdirSync(path.join(dir, 'node_modules')).includes('solaris-ipmp'));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      scratch.remove();
     }
   });
 });

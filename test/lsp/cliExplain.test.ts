@@ -4,42 +4,14 @@
  * release, and the exit status (0 when it could explain, 2 on bad usage or a --fail no host has).
  * The editor's preview and the CLI print the same text for the same files.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspTestClient, REPO_ROOT } from './client';
+import { mkdirSync } from 'node:fs';
+import { assertNoCrash, runCli, testWorkspace, withServer, type CliRun } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
-let root: string;
-
-/** Runs `ipmp-lint explain ...args` in the temporary root; a hang fails the test instead of blocking the suite. */
-function explain(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, 'explain', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function assertNoCrash(r: Run): void {
-  assert.doesNotMatch(r.err, /^ {4}at /m, `a stack trace on stderr:\n${r.err}`);
-  assert.doesNotMatch(r.err, /internal error/i, r.err);
-}
-
-function write(file: string, content: string): void {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-}
+/** Runs `ipmp-lint explain ...args` in the temporary folder; a hang fails the test instead of blocking the suite. */
+const explain = (...args: string[]): CliRun => runCli(['explain', ...args], { cwd: ws.root });
+const write = (file: string, content: string): string => ws.write(file, content);
 
 // The JSON shape, as far as these tests read it (features/explain.ts has all of it).
 interface Move {
@@ -129,28 +101,28 @@ const HOSTS = '::1\t\tlocalhost\n127.0.0.1\tlocalhost\n192.168.10.10\tweb1\tlogh
 const WEB1_CE0 = 'web1 netmask + broadcast + group prod up \\\naddif web1-ce0-test deprecated -failover netmask + broadcast + up\n';
 const WEB1_CE1 = 'web1-ce1-test deprecated -failover netmask + broadcast + group prod up\n';
 
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-explain-'));
-  // web1: the examples' active-active pair.
-  write('repo/web1/etc/hosts', HOSTS);
-  write('repo/web1/etc/netmasks', '192.168.10.0\t255.255.255.0\n');
-  write('repo/web1/etc/hostname.ce0', WEB1_CE0);
-  write('repo/web1/etc/hostname.ce1', WEB1_CE1);
-  write('repo/web1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10000\nFAILBACK=yes\nTRACK_INTERFACES_ONLY_WITH_GROUPS=yes\n');
-  // db1: active-standby, FAILBACK=no, no ce0.
-  write('repo/db1/etc/inet/hosts', '127.0.0.1\tlocalhost\n10.20.30.40\tdb1\tloghost\n10.20.30.41\tdb1-e1000g0-test\n10.20.30.42\tdb1-e1000g1-test\n');
-  write('repo/db1/etc/inet/netmasks', '10.20.30.0\t255.255.255.0\n');
-  write('repo/db1/etc/hostname.e1000g0', 'db1 netmask + broadcast + group db up \\\naddif db1-e1000g0-test deprecated -failover netmask + broadcast + up\n');
-  write('repo/db1/etc/hostname.e1000g1', 'db1-e1000g1-test netmask + broadcast + deprecated -failover group db standby up\n');
-  write('repo/db1/etc/default/mpathd', 'FAILBACK=no\n');
-  // bad1: a line that fails at boot (`netmask up`: the pre-scan rejects the whole line).
-  write('bad/bad1/etc/hosts', '127.0.0.1\tlocalhost\n192.168.5.5\tbad1\n');
-  write('bad/bad1/etc/hostname.ce0', 'bad1 netmask up group prod up\n');
-  mkdirSync(path.join(root, 'empty/etc'), { recursive: true });
-  write('empty/etc/motd', 'nothing to see\n');
+const ws = testWorkspace('ipmp-explain-', {
+  server: false,
+  setup: () => {
+    // web1: the examples' active-active pair.
+    write('repo/web1/etc/hosts', HOSTS);
+    write('repo/web1/etc/netmasks', '192.168.10.0\t255.255.255.0\n');
+    write('repo/web1/etc/hostname.ce0', WEB1_CE0);
+    write('repo/web1/etc/hostname.ce1', WEB1_CE1);
+    write('repo/web1/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10000\nFAILBACK=yes\nTRACK_INTERFACES_ONLY_WITH_GROUPS=yes\n');
+    // db1: active-standby, FAILBACK=no, no ce0.
+    write('repo/db1/etc/inet/hosts', '127.0.0.1\tlocalhost\n10.20.30.40\tdb1\tloghost\n10.20.30.41\tdb1-e1000g0-test\n10.20.30.42\tdb1-e1000g1-test\n');
+    write('repo/db1/etc/inet/netmasks', '10.20.30.0\t255.255.255.0\n');
+    write('repo/db1/etc/hostname.e1000g0', 'db1 netmask + broadcast + group db up \\\naddif db1-e1000g0-test deprecated -failover netmask + broadcast + up\n');
+    write('repo/db1/etc/hostname.e1000g1', 'db1-e1000g1-test netmask + broadcast + deprecated -failover group db standby up\n');
+    write('repo/db1/etc/default/mpathd', 'FAILBACK=no\n');
+    // bad1: a line that fails at boot (`netmask up`: the pre-scan rejects the whole line).
+    write('bad/bad1/etc/hosts', '127.0.0.1\tlocalhost\n192.168.5.5\tbad1\n');
+    write('bad/bad1/etc/hostname.ce0', 'bad1 netmask up group prod up\n');
+    mkdirSync(ws.path('empty/etc'), { recursive: true });
+    write('empty/etc/motd', 'nothing to see\n');
+  },
 });
-
-after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ipmp-lint explain: text', () => {
   test('the boot of a host: commands in boot order, ifconfig -a, ipmpstat tables; exit 0, nothing on stderr', () => {
@@ -237,7 +209,7 @@ describe('ipmp-lint explain: text', () => {
 
 /** Exit status of plain `ipmp-lint` (no explain) on a path. */
 function lintCode(p: string): number | null {
-  return spawnSync(process.execPath, [CLI, p], { cwd: root, encoding: 'utf8', timeout: 30_000 }).status;
+  return runCli([p], { cwd: ws.root }).code;
 }
 
 describe('ipmp-lint explain --format json', () => {
@@ -423,16 +395,14 @@ describe('ipmp-lint explain: exit status 2', () => {
 
 describe('the editor and the CLI agree', () => {
   test('solarisIpmp/preview over LSP gives the text ipmp-lint explain prints, with and without --fail', async () => {
-    const client = new LspTestClient();
-    try {
-      await client.initialize(pathToFileURL(root).toString());
+    await withServer(ws.uri(), {}, async (client) => {
       for (const [host, fail] of [
         ['repo/web1', undefined],
         ['repo/web1', 'ce1'],
         ['repo/db1', 'e1000g0'],
         ['bad/bad1', undefined],
       ] as const) {
-        const uri = pathToFileURL(path.join(root, host, 'etc', 'hosts')).toString();
+        const uri = ws.uri(`${host}/etc/hosts`);
         const preview = await client.connection.sendRequest<{ label: string; text: string } | null>('solarisIpmp/preview', fail ? { uri, fail } : { uri });
         assert.ok(preview, host);
         assert.equal(preview.label, `${host}/etc`);
@@ -440,8 +410,6 @@ describe('the editor and the CLI agree', () => {
         assert.equal(cli.code, 0, cli.err);
         assert.equal(preview.text, cli.out, `${host}${fail ? ` --fail ${fail}` : ''}`);
       }
-    } finally {
-      await client.stop();
-    }
+    });
   });
 });

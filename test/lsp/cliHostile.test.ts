@@ -4,36 +4,23 @@
  * closed pipe. Whatever the input: problems on stdout, at most one line per trouble on
  * stderr, the documented exit status, never a stack trace.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { REPO_ROOT } from './client';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { CLI, runCli, testWorkspace, type CliRun } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const MB = 1024 * 1024;
 const HOSTS = '127.0.0.1\tlocalhost\n192.168.10.10\tbox\tloghost\n192.168.10.11\tbox-test\n';
 /** A line of the text format. */
 const TEXT_LINE = /^[^\n]+:\d+:\d+: (error|warning|info|hint) [a-z0-9-]+: .+$/;
 
-let root: string;
-
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
-function lint(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * MB });
-  if (r.error) throw r.error;
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ws = testWorkspace('ipmp-cli-hostile-', { server: false });
+const lint = (...args: string[]): CliRun => runCli(args, { cwd: ws.root, timeout: 60_000, maxBuffer: 64 * MB });
+const write = (file: string, content: string | Buffer): string => ws.write(file, content);
 
 /** No stack trace, no internal error, every stderr line one `ipmp-lint: ...` message. */
-function assertClean(r: Run): void {
+function assertClean(r: CliRun): void {
   assert.doesNotMatch(r.err, /^\s+at /m, `a stack trace:\n${r.err}`);
   assert.doesNotMatch(r.err, /internal error|TypeError|RangeError/i, r.err);
   // After a usage error the usage text follows a blank line.
@@ -43,22 +30,10 @@ function assertClean(r: Run): void {
   }
 }
 
-function write(file: string, content: string | Buffer): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
-
 function sparse(file: string, size: number): void {
-  truncateSync(write(file, ''), size);
+  write(file, '');
+  truncateSync(ws.path(file), size);
 }
-
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-cli-hostile-'));
-});
-
-after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ipmp-lint: files over the size limit', () => {
   test('a 50 MB hosts file is not read; it and the files that need it get an info note; exit 0', () => {
@@ -129,7 +104,7 @@ describe('ipmp-lint: any bytes', () => {
   });
 
   test('a folder whose name is not UTF-8: a message, exit 2', () => {
-    const dir = Buffer.concat([Buffer.from(path.join(root, 'latin1', 'caf')), Buffer.from([0xe9])]);
+    const dir = Buffer.concat([Buffer.from(ws.path('latin1/caf')), Buffer.from([0xe9])]);
     mkdirSync(dir, { recursive: true });
     mkdirSync(Buffer.concat([dir, Buffer.from('/etc')]));
     writeFileSync(Buffer.concat([dir, Buffer.from('/etc/hostname.ce0')]), 'box up\n');
@@ -145,20 +120,20 @@ describe('ipmp-lint: unreadable and looping paths', () => {
     write('loops/web1/etc/hosts', HOSTS);
     write('loops/web1/etc/hostname.ce0', 'box netmask + broadcast + up\n');
     write('loops/db1/etc/hostname.e1000g0', 'box netmask + broadcast + up\n');
-    symlinkSync('b', path.join(root, 'loops/a'));
-    symlinkSync('a', path.join(root, 'loops/b'));
-    symlinkSync('../..', path.join(root, 'loops/web1/etc/up'));
-    symlinkSync('hosts', path.join(root, 'loops/db1/etc/hosts'));
+    symlinkSync('b', ws.path('loops/a'));
+    symlinkSync('a', ws.path('loops/b'));
+    symlinkSync('../..', ws.path('loops/web1/etc/up'));
+    symlinkSync('hosts', ws.path('loops/db1/etc/hosts'));
     const r = lint('loops');
     assertClean(r);
     assert.equal(r.code, 2);
-    assert.equal(r.err, `ipmp-lint: cannot read ${path.join(root, 'loops/db1/etc/hosts')}: a loop of symbolic links\n`);
+    assert.equal(r.err, `ipmp-lint: cannot read ${ws.path('loops/db1/etc/hosts')}: a loop of symbolic links\n`);
     assert.equal(r.out, 'loops/db1/etc/hostname.e1000g0:1:1: info unreadable-file: hosts (a loop of symbolic links) could not be read: the host names this file uses were not checked.\n0 error(s), 0 warning(s), 1 info\n');
   });
 
   test('a folder where hosts should be', () => {
     write('folder/etc/hostname.ce0', 'box netmask + broadcast + up\n');
-    mkdirSync(path.join(root, 'folder/etc/hosts'));
+    mkdirSync(ws.path('folder/etc/hosts'));
     const r = lint('folder');
     assertClean(r);
     assert.equal(r.code, 0);
@@ -167,7 +142,7 @@ describe('ipmp-lint: unreadable and looping paths', () => {
 
   test('a FIFO where hosts should be is never opened', () => {
     write('fifo2/etc/hostname.ce0', 'box netmask + broadcast + up\n');
-    assert.equal(spawnSync('mkfifo', [path.join(root, 'fifo2/etc/hosts')]).status, 0, 'mkfifo');
+    assert.equal(spawnSync('mkfifo', [ws.path('fifo2/etc/hosts')]).status, 0, 'mkfifo');
     const r = lint('fifo2');
     assertClean(r);
     assert.equal(r.code, 0);
@@ -199,7 +174,7 @@ describe('ipmp-lint: paths and options', () => {
   });
 
   test('an empty folder: "no problems", a note that nothing was there, exit 0', () => {
-    mkdirSync(path.join(root, 'empty'));
+    mkdirSync(ws.path('empty'));
     const r = lint('empty');
     assertClean(r);
     assert.equal(r.code, 0);
@@ -225,7 +200,7 @@ describe('ipmp-lint: paths and options', () => {
 
   test('a reader that closes the pipe early: no stack trace', async () => {
     write('many/etc/hostname.ce0', `box ${'up down '.repeat(20_000)}\n`);
-    const child = spawn(process.execPath, [CLI, 'many'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'many'], { cwd: ws.root, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -6,15 +6,12 @@
  * (`hostname.ce0:1`), and `hint` all parse. (How VS Code then reads them, colour included, is
  * tested in the real VS Code: test/vscode/suite/tasks.test.ts.)
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './client';
+import { REPO_ROOT, runCli, testWorkspace } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 
 interface Matcher {
@@ -36,21 +33,18 @@ function matched(line: string): { file: string; line: number; column: number; se
 }
 
 function run(args: string[], cwd: string): { stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, '--no-color', ...args], { cwd, encoding: 'utf8' });
-  assert.ok(r.status !== null && r.status <= 3, `ipmp-lint exited with ${r.status}: ${r.stderr}`);
-  return { stdout: r.stdout, stderr: r.stderr };
+  const r = runCli(['--no-color', ...args], { cwd });
+  assert.ok(r.code !== null && r.code <= 3, `ipmp-lint exited with ${r.code}: ${r.err}`);
+  return { stdout: r.out, stderr: r.err };
 }
 
-let root: string;
-
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ipmp-matcher-'));
-  cpSync(path.join(REPO_ROOT, 'examples'), path.join(root, 'tree'), { recursive: true });
-  mkdirSync(path.join(root, 'tree/logical/etc'), { recursive: true });
-  writeFileSync(path.join(root, 'tree/logical/etc/hostname.ce0:1'), '# a logical interface\n');
+const ws = testWorkspace('ipmp-matcher-', {
+  server: false,
+  setup: ({ copy, write }) => {
+    copy('examples', 'tree');
+    write('tree/logical/etc/hostname.ce0:1', '# a logical interface\n');
+  },
 });
-
-after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the $ipmp-lint problem matcher', () => {
   test('is contributed for VS Code: owner and source ipmp-lint, relative or absolute paths', () => {
@@ -62,8 +56,8 @@ describe('the $ipmp-lint problem matcher', () => {
   for (const where of ['relative', 'absolute'] as const) {
     test(`reads every problem line of the text format (${where} paths), as --format json has it`, () => {
       // Inside the current directory paths are relative; from elsewhere they are absolute.
-      const cwd = where === 'relative' ? path.join(root, 'tree') : REPO_ROOT;
-      const target = where === 'relative' ? '.' : path.join(root, 'tree');
+      const cwd = where === 'relative' ? ws.path('tree') : REPO_ROOT;
+      const target = where === 'relative' ? '.' : ws.path('tree');
       const options = ['--rule', 'detection-time-units=hint', target];
       const text = run(options, cwd);
       const json = JSON.parse(run(['--format', 'json', ...options], cwd).stdout) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
