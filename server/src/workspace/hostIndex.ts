@@ -1,9 +1,10 @@
 /**
  * The workspace's hosts and their workspace symbols (groups, host names, interfaces), held in
- * memory so workspace/symbol answers without reading a file. Built in the background after
- * start-up, in slices of a few milliseconds between which every other request gets in; kept up
- * to date from file events, open-document edits and workspace folder changes, a host at a time.
- */
+ * memory so workspace/symbol answers without reading a file. Built after start-up by worker
+ * threads (hostScanWorker.ts), so this thread stays free for requests; kept up to date a host
+ * at a time — from file events at once, from open-document edits when symbols are next asked
+ * for — and as workspace folders come and go. Work on this thread runs in slices of a few
+ * milliseconds between which every other request gets in. */
 import { availableParallelism } from 'node:os';
 import type { CancellationToken, WorkspaceSymbol } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -53,9 +54,6 @@ export interface HostIndexOptions {
 
 /** Work between two yields: short enough that a request arriving meanwhile is answered in time (DESIGN.md "Budgets"). */
 const SLICE_MS = 4;
-/** Edits in the editor are indexed once typing pauses this long (or at the next query). */
-const EDIT_QUIET_MS = 300;
-
 /**
  * Worker threads for the first walk: two (one on a single core). The walk is bound by system
  * calls; on two cores a third worker made it slower, not faster (scripts/bench/index.mjs).
@@ -97,24 +95,30 @@ function lowerNames(host: HostSymbols): readonly string[] {
   return lower;
 }
 
-const byRoot = (a: HostSymbols, b: HostSymbols): number => (a.rootUri < b.rootUri ? -1 : a.rootUri > b.rootUri ? 1 : 0);
-
 export class HostIndex {
+  /** For walks: Node's synchronous calls (in workers, or in slices), or the injected file system. */
   private readonly disk: ScanDisk;
+  /**
+   * For reading one host again on this thread: promised calls, so a big file (a 200,000-line
+   * hosts file is 8.5 MB) is never read while a request waits.
+   */
+  private readonly hostDisk: ScanDisk;
   private readonly yieldNow: () => Promise<void>;
   private readonly parsers: SymbolParsers | undefined;
-  private readonly byRoot = new Map<string, HostSymbols>();
-  /** The hosts in root order (the order answers list ties in), rebuilt after a change. */
+  /** Each host's symbols, in parts. */
+  private readonly byRoot = new Map<string, HostSymbols[]>();
+  /** Every part of every host in root order (the order answers list ties in), rebuilt after a change. */
   private ordered: HostSymbols[] | undefined;
   private folders: string[] = [];
   /** Folders walked to the end since they were added. */
   private readonly walked = new Set<string>();
   private toWalk: string[] = [];
   private generation = 0;
-  /** Host roots to read again. */
+  /** Host roots to read again (changed on disk): read in the background. */
   private readonly dirty = new Set<string>();
+  /** Host roots whose open documents changed: read again only when symbols are asked for. */
+  private readonly stale = new Set<string>();
   private work: Promise<void> | undefined;
-  private editTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly open = new Map<string, OpenDocument>();
   /** Worker threads for the first walk (0: walk in this thread). */
   private readonly threads: number;
@@ -125,6 +129,7 @@ export class HostIndex {
   constructor(fs: FileSystem, options: HostIndexOptions | (() => Promise<void>) = {}) {
     const o: HostIndexOptions = typeof options === 'function' ? { yieldNow: options } : options;
     this.disk = fs === nodeFileSystem ? nodeScanDisk : fileSystemScanDisk(fs);
+    this.hostDisk = fileSystemScanDisk(fs);
     this.yieldNow = o.yieldNow ?? setImmediateYield;
     this.parsers = o.parsers;
     this.threads = o.threads ?? DEFAULT_THREADS;
@@ -163,13 +168,15 @@ export class HostIndex {
 
   /** Resolves once the index holds every host of the workspace as it is now (pending edits included). */
   async ready(): Promise<void> {
+    for (const root of this.stale) this.dirty.add(root);
+    this.stale.clear();
     if (this.dirty.size > 0) this.kick();
     while (this.work) await this.work;
   }
 
   /** Host roots (URIs), sorted. */
   hosts(): string[] {
-    return this.hostsInOrder().map((h) => h.rootUri);
+    return [...this.byRoot.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /**
@@ -225,19 +232,18 @@ export class HostIndex {
     this.kick();
   }
 
+  /**
+   * An open document opened, changed or closed: its host is read again when symbols are next
+   * asked for. Typing costs nothing here; a 200,000-line hosts file is not parsed again for the
+   * index on every keystroke.
+   */
   private documentChanged(document: OpenDocument, isOpen: boolean): void {
     const key = normalizeUri(document.uri);
     if (isOpen) this.open.set(key, document);
     else this.open.delete(key);
     const parsed = URI.parse(key);
     if (parsed.scheme !== 'file' || !concernsHosts(baseName(parsed.path))) return;
-    this.dirty.add(hostRootUri(key));
-    // Typing is not indexed keystroke by keystroke: once it pauses, or when symbols are asked for.
-    if (this.editTimer) clearTimeout(this.editTimer);
-    this.editTimer = setTimeout(() => {
-      this.editTimer = undefined;
-      this.kick();
-    }, EDIT_QUIET_MS);
+    this.stale.add(hostRootUri(key));
   }
 
   private readonly openTexts: OpenTexts = {
@@ -251,15 +257,26 @@ export class HostIndex {
   };
 
   private hostsInOrder(): HostSymbols[] {
-    return (this.ordered ??= [...this.byRoot.values()].sort(byRoot));
+    if (!this.ordered) {
+      const roots = [...this.byRoot.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.ordered = roots.flatMap((root) => this.byRoot.get(root)!);
+    }
+    return this.ordered;
   }
 
-  private put(host: HostSymbols): void {
-    if (!this.inTree(host.rootUri)) return;
-    this.byRoot.set(host.rootUri, host);
+  /** A part of a host's symbols: the first one replaces what the index held of the host. */
+  private putPart(part: HostSymbols): void {
+    if (!this.inTree(part.rootUri)) return;
+    const parts = part.part === 0 ? undefined : this.byRoot.get(part.rootUri);
+    if (parts) parts.push(part);
+    else this.byRoot.set(part.rootUri, [part]);
     this.ordered = undefined;
-    // Made now, a batch at a time, rather than all at the first search.
-    lowerNames(host);
+    // Made now, a part at a time, rather than all at the first search.
+    lowerNames(part);
+  }
+
+  private put(parts: readonly HostSymbols[]): void {
+    for (const part of parts) this.putPart(part);
   }
 
   /** Is this host root where the walk finds hosts (under a folder, no skipped folder on the way)? */
@@ -287,10 +304,6 @@ export class HostIndex {
 
   /** Runs the pending work (walks, then hosts to read again) unless it is running already. */
   private kick(): Promise<void> {
-    if (this.editTimer && this.dirty.size > 0) {
-      clearTimeout(this.editTimer);
-      this.editTimer = undefined;
-    }
     this.work ??= this.run().finally(() => {
       this.work = undefined;
     });
@@ -316,7 +329,7 @@ export class HostIndex {
         if (generation === this.generation) {
           for (const f of folders) this.walked.add(f);
           // The walk read the disk: hosts with open documents are read again with their text.
-          for (const uri of this.open.keys()) if (concernsHosts(baseName(URI.parse(uri).path))) this.dirty.add(hostRootUri(uri));
+          for (const uri of this.open.keys()) if (concernsHosts(baseName(URI.parse(uri).path))) this.stale.add(hostRootUri(uri));
         }
         continue;
       }
@@ -334,8 +347,8 @@ export class HostIndex {
    */
   private async walk(folders: readonly string[], generation: number, pause: () => Promise<void> | undefined): Promise<void> {
     const current = (): boolean => generation === this.generation;
-    const found = (host: HostSymbols): void => {
-      if (current()) this.put(host);
+    const found = (part: HostSymbols): void => {
+      if (current()) this.putPart(part);
     };
     if (this.disk === nodeScanDisk && this.threads > 0) {
       const workers = this.spareWorkers ?? this.startWorkers();
@@ -348,17 +361,17 @@ export class HostIndex {
         if (ok || !current()) return;
       }
     }
-    await scanFolders(this.disk, folders, found, { pause, cancelled: () => !current() });
+    await scanFolders(this.disk, folders, (parts) => parts.forEach(found), { pause, cancelled: () => !current() });
   }
 
   /** Reads a host again; it goes when its folder is no longer a host (or gone). */
   private async reread(rootUri: string, pause: () => Promise<void> | undefined): Promise<void> {
     const root = URI.parse(rootUri);
-    const entries = this.inTree(rootUri) ? await this.disk.list(root.fsPath) : undefined;
+    const entries = this.inTree(rootUri) ? await this.hostDisk.list(root.fsPath) : undefined;
     if (!entries || !isHostFolder(root.path, entries) || effectiveRootPath(root.path) !== root.path) {
       if (this.byRoot.delete(rootUri)) this.ordered = undefined;
       return;
     }
-    this.put(await readHostSymbols(this.disk, { rootUri, fsPath: root.fsPath, entries }, this.openTexts, this.parsers, pause));
+    this.put(await readHostSymbols(this.hostDisk, { rootUri, fsPath: root.fsPath, entries }, this.openTexts, this.parsers, pause));
   }
 }

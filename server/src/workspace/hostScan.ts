@@ -161,9 +161,15 @@ export interface SymbolParsers {
   parseHostnameCached(uri: string, text: string): HostnameFile;
 }
 
-/** The workspace symbols of one host, packed: a few arrays instead of an object per symbol. */
+/**
+ * The workspace symbols of one host, packed: a few arrays instead of an object per symbol. A
+ * host with more than PART_SIZE symbols (a 200,000-line hosts file) comes in several parts, so
+ * none is big to pass between threads or to search between two yields.
+ */
 export interface HostSymbols {
   readonly rootUri: string;
+  /** Which part of the host's symbols this is, from 0; the parts of a host come in order. */
+  readonly part: number;
   /** Files the symbols are in. */
   readonly uris: readonly string[];
   readonly names: readonly string[];
@@ -172,11 +178,10 @@ export interface HostSymbols {
   readonly data: Int32Array;
 }
 
-const FIELDS = 6;
+/** Symbols per part of a host. */
+export const PART_SIZE = 4096;
 
-export function symbolCount(host: HostSymbols): number {
-  return host.names.length;
-}
+const FIELDS = 6;
 
 export function symbolAt(host: HostSymbols, i: number): WorkspaceSymbol {
   const d = host.data;
@@ -215,7 +220,7 @@ export async function readHostSymbols(
   open: OpenTexts = NO_OPEN_TEXTS,
   parsers?: SymbolParsers,
   pause?: () => void | Promise<void>,
-): Promise<HostSymbols> {
+): Promise<HostSymbols[]> {
   const { rootUri, fsPath } = input;
   const entries = input.entries ?? (await disk.list(fsPath)) ?? [];
   const kinds = new Map<string, EntryKind>();
@@ -274,14 +279,22 @@ export async function readHostSymbols(
   return packSymbols(rootUri, hostWorkspaceSymbols(view), pause);
 }
 
-/** Packs a host's symbols as they come, pausing every few thousand (a 200,000-line hosts file). */
-async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, pause?: () => void | Promise<void>): Promise<HostSymbols> {
-  const uris: string[] = [];
-  const uriIndex = new Map<string, number>();
-  const names: string[] = [];
+/** Packs a host's symbols as they come, in parts of PART_SIZE, pausing after each part. */
+async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, pause?: () => void | Promise<void>): Promise<HostSymbols[]> {
+  const parts: HostSymbols[] = [];
+  let uris: string[] = [];
+  let uriIndex = new Map<string, number>();
+  let names: string[] = [];
   let data = new Int32Array(64 * FIELDS);
   let container = '';
   let n = 0;
+  const flush = (): void => {
+    parts.push({ rootUri, part: parts.length, uris, names, container, data: data.slice(0, n * FIELDS) });
+    uris = [];
+    uriIndex = new Map();
+    names = [];
+    n = 0;
+  };
   for (const s of symbols) {
     container = s.containerName ?? '';
     const location = s.location as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
@@ -304,10 +317,14 @@ async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, 
     data[o + 4] = r.end.line;
     data[o + 5] = r.end.character;
     names.push(s.name);
-    n++;
-    if (pause && n % 4096 === 0) await pause();
+    if (++n === PART_SIZE) {
+      flush();
+      await pause?.();
+    }
   }
-  return { rootUri, uris, names, container, data: data.slice(0, n * FIELDS) };
+  // Every host has a part, if only an empty one: it is known as a host.
+  if (n > 0 || parts.length === 0) flush();
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -331,12 +348,12 @@ export function effectiveRootPath(folderPath: string): string {
 }
 
 /**
- * Walks `folders` (file URIs), calling `found` with the symbols of every host root found
- * (each once). Links to folders are not followed; SKIPPED folders are not entered. A folder
+ * Walks `folders` (file URIs), calling `found` with the symbols (the parts) of every host root
+ * found (each once). Links to folders are not followed; SKIPPED folders are not entered. A folder
  * under an `etc` (`etc/old/hostname.ce0`) is no host of its own: its files belong to that
  * `etc`, which is a host when its own listing says so.
  */
-export async function scanFolders(disk: ScanDisk, folders: readonly string[], found: (host: HostSymbols) => void, options: ScanOptions = {}): Promise<void> {
+export async function scanFolders(disk: ScanDisk, folders: readonly string[], found: (host: HostSymbols[]) => void, options: ScanOptions = {}): Promise<void> {
   const seen = new Set<string>();
   const share = options.share ?? { index: 0, count: 1 };
   // Paths as strings: a URI is made only for a host found.

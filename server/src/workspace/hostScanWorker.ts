@@ -11,8 +11,10 @@
  * early) is reported to the caller, which walks those folders itself: the index completes
  * either way.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { nodeScanDisk, scanFolders, type HostSymbols } from './hostScan';
+import { PART_SIZE, nodeScanDisk, scanFolders, type HostSymbols } from './hostScan';
 
 /** The workerData key that makes this module walk folders instead of serving. */
 const WORKER_FLAG = 'ipmpHostScanWorker';
@@ -27,13 +29,14 @@ interface ScanRequest {
   readonly folders: readonly string[];
 }
 
-type WorkerMessage = { readonly hosts: HostSymbols[] } | { readonly done: true } | { readonly failed: string };
+type WorkerMessage = { readonly parts: HostSymbols[] } | { readonly done: true } | { readonly failed: string };
 
 /** Is this thread a host-scan worker? (Then the language server must not start in it.) */
 export const isHostScanWorker = !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.[WORKER_FLAG] === true;
 
-/** Hosts per message: small enough that taking one in never holds up a request. */
-const BATCH = 64;
+/** Hosts per message, and symbols: small enough that taking one in never holds up a request. */
+const BATCH_HOSTS = 64;
+const BATCH_SYMBOLS = PART_SIZE;
 
 export interface WorkerScan {
   /** True when every worker walked its share to the end; false when one failed (walk the folders here). */
@@ -62,17 +65,17 @@ export class ScanWorkers {
   }
 
   /**
-   * Walks `folders` in the workers, calling `found` with every host (in the order the batches
-   * arrive). The workers end with the walk.
+   * Walks `folders` in the workers, calling `found` with every part of every host, as they
+   * arrive (the parts of a host in order). The workers end with the walk.
    */
-  scan(folders: readonly string[], found: (host: HostSymbols) => void): WorkerScan {
+  scan(folders: readonly string[], found: (part: HostSymbols) => void): WorkerScan {
     const workers = this.workers;
     this.workers = [];
     const finished = workers.map(
       ({ worker, exited }) =>
         new Promise<boolean>((resolve) => {
           worker.on('message', (message: WorkerMessage) => {
-            if ('hosts' in message) for (const host of message.hosts) found(host);
+            if ('parts' in message) for (const part of message.parts) found(part);
             else if ('done' in message) {
               resolve(true);
               void worker.terminate();
@@ -102,22 +105,47 @@ export class ScanWorkers {
 async function serve(input: WorkerInput, request: ScanRequest): Promise<void> {
   const port = parentPort!;
   let batch: HostSymbols[] = [];
+  let hosts = 0;
+  let symbols = 0;
+  const flush = (): void => {
+    if (batch.length) port.postMessage({ parts: batch } satisfies WorkerMessage);
+    batch = [];
+    hosts = symbols = 0;
+  };
   await scanFolders(
     nodeScanDisk,
     request.folders,
-    (host) => {
-      batch.push(host);
-      if (batch.length < BATCH) return;
-      port.postMessage({ hosts: batch } satisfies WorkerMessage);
-      batch = [];
+    (parts) => {
+      hosts++;
+      for (const part of parts) {
+        batch.push(part);
+        symbols += part.names.length;
+        if (symbols >= BATCH_SYMBOLS) flush();
+      }
+      if (hosts >= BATCH_HOSTS) flush();
     },
     { share: input.share },
   );
-  if (batch.length) port.postMessage({ hosts: batch } satisfies WorkerMessage);
+  flush();
   port.postMessage({ done: true } satisfies WorkerMessage);
 }
 
+/**
+ * A worker runs below the server's own thread (nice 10): where cores are busy, the index waits,
+ * not the user's keystrokes. Linux gives each thread its own priority (by its thread id, read
+ * from /proc); elsewhere this does nothing.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the server's priority.
+  }
+}
+
 if (isHostScanWorker) {
+  lowerPriority();
   parentPort!.once('message', (request: ScanRequest) => {
     serve(workerData as WorkerInput, request).catch((error: unknown) => {
       parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
