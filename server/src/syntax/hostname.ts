@@ -138,29 +138,29 @@ export interface ParseOptions {
 
 const BLANK = /[ \t]/;
 
+/** Is this UTF-16 unit no white space (`/\S/`)? Printable ASCII without the regex. */
+const isWordCode = (code: number): boolean => (code > 32 && code < 127) || /\S/.test(String.fromCharCode(code));
+
 /** Reads the text into the shell's records, keeping a map back to original offsets. */
 export function readLogicalLines(text: string, index: LineIndex = new LineIndex(text)): LogicalLine[] {
   const lines: LogicalLine[] = [];
   const span = (start: number, end: number): Span => ({ start, end, range: index.range(start, end) });
   let pos = 0;
   const n = text.length;
+  // For each character of a record's content, where it came from. One pair for every record:
+  // a record's content is never longer than the text.
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
 
   while (pos < n) {
     const lineStart = pos;
     let content = '';
+    let length = 0;
     // Tracked as characters are added: reading them back from `content` on every backslash
     // made a record of 200,000 joined lines quadratic.
     let lastChar = ' ';
     let hasWord = false;
     let escapedBlank = false;
-    const add = (c: string): void => {
-      content += c;
-      lastChar = c;
-      hasWord ||= /\S/.test(c);
-    };
-    // For each character of `content`, where it came from.
-    const from: number[] = [];
-    const to: number[] = [];
     const continuations: Continuation[] = [];
     const escapedBlanks: Span[] = [];
     let terminated = false;
@@ -208,16 +208,30 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
           }
         }
         if (next === 32 || next === 9) escapedBlank = true;
-        add(text[pos + 1]!);
-        from.push(pos);
-        to.push(pos + 2);
+        lastChar = text[pos + 1]!;
+        content += lastChar;
+        hasWord ||= isWordCode(next);
+        from[length] = pos;
+        to[length] = pos + 2;
+        length++;
         pos += 2;
         continue;
       }
-      add(text[pos]!);
-      from.push(pos);
-      to.push(pos + 1);
-      pos++;
+      // A run of plain characters (no line break, no backslash) is added at once.
+      let end = pos + 1;
+      for (; end < n; end++) {
+        const d = text.charCodeAt(end);
+        if (d === 10 || d === 92 || (d === 13 && text.charCodeAt(end + 1) === 10)) break;
+      }
+      content += text.slice(pos, end);
+      for (let k = pos; k < end; k++) {
+        if (!hasWord && isWordCode(text.charCodeAt(k))) hasWord = true;
+        from[length] = k;
+        to[length] = k + 1;
+        length++;
+      }
+      lastChar = text[end - 1]!;
+      pos = end;
     }
     if (!terminated) contentEnd = pos;
 

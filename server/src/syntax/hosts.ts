@@ -88,12 +88,37 @@ const HASH = 35;
  * `resume.at` to go on searching from there (a long line must not cost a scan per character).
  */
 function* occurrencesIgnoringCase(text: string, needle: string, resume: { at: number } = { at: 0 }): Generator<number> {
+  if (text.length <= SMALL_TEXT && needle.length > 0 && !NON_ASCII.test(needle)) {
+    const lower = lowerAscii(text);
+    if (lower !== undefined) {
+      // ASCII in both: folding is lower-casing, and a plain search finds what the regex would.
+      const key = needle.toLowerCase();
+      for (let at = lower.indexOf(key); at !== -1; at = lower.indexOf(key, Math.max(at + 1, resume.at))) yield at;
+      return;
+    }
+  }
   const pattern = Array.from(needle, (c) => (c === 'k' || c === 'K' ? '[k\u212A]' : c === 'i' || c === 'I' ? '[i\u0130]' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
   const re = new RegExp(pattern, 'gi');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     yield m.index;
     re.lastIndex = Math.max(m.index + 1, resume.at);
   }
+}
+
+/**
+ * A host's own hosts file is a few hundred bytes, and each of its names is looked up once: a
+ * regex compiled per name costs far more than searching such a text. Texts up to this long that
+ * are all ASCII are searched in a lower-cased copy instead, kept for the last text searched.
+ */
+const SMALL_TEXT = 16 * 1024;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+let lastSearched: { text: string; lower: string | undefined } = { text: '', lower: '' };
+
+/** The text lower-cased, when it is all ASCII (undefined otherwise). */
+function lowerAscii(text: string): string | undefined {
+  if (lastSearched.text !== text) lastSearched = { text, lower: NON_ASCII.test(text) ? undefined : text.toLowerCase() };
+  return lastSearched.lower;
 }
 
 /** A character's code after case folding, as lookups compare names. */

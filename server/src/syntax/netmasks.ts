@@ -233,13 +233,31 @@ export function networkKeyText(net: number): string {
 
 /** The first line the `files` backend returns for a key: its text must hold the key, its number equal it. */
 export function findNetmasksKey(file: NetmasksFile, net: number): NetmasksEntry | undefined {
-  const text = networkKeyText(net);
-  const key = inetAddr(text);
-  if (!key.ok) return undefined;
-  for (const entry of file.byNetwork.get(key.value) ?? []) {
+  const { text, value } = networkKey(net);
+  if (value === undefined) return undefined;
+  for (const entry of file.byNetwork.get(value) ?? []) {
     if (entry.lineText.includes(text)) return entry;
   }
   return undefined;
+}
+
+/**
+ * A network number's key text and what inet_addr reads it as. `netmask +` looks up to 34 keys
+ * per address, and the hosts of a fleet share their networks: each is worked out once.
+ */
+const networkKeys = new Map<number, { readonly text: string; readonly value: number | undefined }>();
+const MAX_NETWORK_KEYS = 65536;
+
+function networkKey(net: number): { readonly text: string; readonly value: number | undefined } {
+  let key = networkKeys.get(net);
+  if (!key) {
+    const text = networkKeyText(net);
+    const read = inetAddr(text);
+    key = { text, value: read.ok ? read.value : undefined };
+    if (networkKeys.size >= MAX_NETWORK_KEYS) networkKeys.clear();
+    networkKeys.set(net, key);
+  }
+  return key;
 }
 
 /** The mask of an accepted entry. */
