@@ -4,39 +4,31 @@
  * front module as the editor, with the same project file (.ipmp-lint.json), so CI and the
  * editor agree. Whatever the tree holds: a message, never a stack trace.
  */
-import { promises as fs } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { RELEASES, isRelease, type Release } from './catalog/releases';
-import { classifyPath, type FileKind } from './syntax/fileKind';
-import { captureKind } from './syntax/capture';
-import { effectiveSeverity, fileTooLargeFinding, printable } from './features/diagnostics';
-import { applySafeFixes, type AppliedFix } from './features/fixAll';
+import { classifyPath, hostRootOf, type FileKind } from './syntax/fileKind';
+import { printable } from './features/diagnostics';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from './features/settings';
 import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import { RULES, isRuleId, type RuleId } from './rules/registry';
 import { RULE_DOCS, ruleHelpMarkdown, ruleHelpText } from './rules/ruleDocs';
-import type { Finding, Severity } from './rules/types';
-import { hostRootUri, normalizeUri } from './workspace/hostModel';
+import type { Severity } from './rules/types';
+import { hostRootUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
-import { describeError, nodeFileSystem } from './workspace/nodeFileSystem';
-import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
+import { describeError } from './workspace/nodeFileSystem';
+import { MAX_FILE_BYTES } from './workspace/fileSystem';
+import { TreeFileSystem, type Listing } from './treeFileSystem';
+import { displayPath, pathOfUri, uriOfPath, type ChunkResult, type FileOutcome, type LintChunk, type LintProblem, type RootOutcome, type RunEvent, type RunOptions } from './lintRun';
+import { LintPool, isLintWorker, runChunksHere } from './lintWorkers';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-export interface LintProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: Severity;
-  readonly code: RuleId;
-  readonly message: string;
-  readonly related: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
-}
+export type { LintProblem };
 
 /** What main() needs from the process: output, and (for `-`) standard input. */
 export interface CliIo {
@@ -65,7 +57,14 @@ interface Options {
   color?: boolean;
   /** `--live <file>`: captures of the running system to compare the host with. */
   live: readonly string[];
+  /** `--jobs <n>`: threads that check; undefined: the default. */
+  jobs?: number;
 }
+
+/** Without --jobs, a run uses more threads only from this many files: below, starting them costs more than they save. */
+export const PARALLEL_FROM_FILES = 2000;
+/** More threads than this are refused: each holds a copy of the engine. */
+const MAX_JOBS = 64;
 
 const KNOWN_FILES = 'hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd';
 
@@ -97,6 +96,11 @@ Options:
                              host's ifconfig-a.txt / ipmpstat.txt beside its etc/ is used
       --color, --no-color    colour on or off (default: on for a terminal, off when
                              NO_COLOR is set)
+  -j, --jobs <n>             check with n threads (worker threads beside the main
+                             one); 1 checks everything in one thread. Default: one
+                             per core (at most 8) for ${PARALLEL_FROM_FILES} files or more, else 1.
+                             The output is the same for every n. --fix and --live
+                             always run in one thread
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -188,6 +192,11 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const paths = positionals.filter((p) => p !== '-');
   if (paths.length === 0 && !stdin) throw new UsageError('no file or folder given');
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color together');
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^[0-9]+$/.test(v.jobs) || Number(v.jobs) < 1 || Number(v.jobs) > MAX_JOBS) throw new UsageError(`--jobs takes a number of threads from 1 to ${MAX_JOBS}, not '${v.jobs}'`);
+    jobs = Number(v.jobs);
+  }
   return {
     format: format as Format,
     release,
@@ -199,6 +208,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     fix: v.fix ?? false,
     color: v.color ? true : v['no-color'] ? false : undefined,
     live: v.live ?? [],
+    jobs,
   };
 }
 
@@ -214,6 +224,7 @@ function parseLintCommandLine(argv: readonly string[]) {
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
       live: { type: 'string', multiple: true },
+      jobs: { type: 'string', short: 'j' },
       fix: { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -237,35 +248,41 @@ function kindOfArgument(file: string): FileKind | undefined {
   return undefined;
 }
 
+/** Names in the order ipmp-lint reports them: `localeCompare`'s, with one collator made once. */
+export const byName = new Intl.Collator().compare;
+
 /**
  * Every file of ours under a folder; symlinked folders are not followed (no loops). Returns
- * how many folders and files could not be read (each with a message).
+ * how many folders and files could not be read (each with a message). Every folder read is
+ * remembered in `tree`, which then answers the host model's questions about it.
  */
-async function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void): Promise<number> {
-  let entries: import('node:fs').Dirent[];
+function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void, tree: TreeFileSystem, found?: (files: number) => void): number {
+  let listing: Listing;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    listing = tree.read(dir);
   } catch (error) {
     warn(`cannot read folder ${dir}: ${reason(error)}`);
     return 1;
   }
   let failed = 0;
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) failed += await collect(full, out, warn);
+  const order = listing.names.map((_, i) => i).sort((a, b) => byName(listing.names[a]!, listing.names[b]!));
+  for (const i of order) {
+    const name = listing.names[i]!;
+    const kind = listing.kinds[i]!;
+    const full = path.join(dir, name);
+    if (kind === 'directory') {
+      if (!SKIP_DIRS.has(name)) failed += collect(full, out, warn, tree, found);
       continue;
     }
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const kind = classifyPath(full.split(path.sep).join('/'));
-    if (!kind) continue;
-    if (entry.isSymbolicLink()) {
+    if (kind !== 'file' && kind !== 'symlink') continue;
+    const fileKind = classifyPath(full.split(path.sep).join('/'));
+    if (!fileKind) continue;
+    if (kind === 'symlink') {
       // /etc/hosts links to inet/hosts: check the target once, under its own name.
       try {
-        const stat = await fs.stat(full);
+        const stat = statSync(full);
         if (!stat.isFile()) continue;
-        const real = await fs.realpath(full);
+        const real = realpathSync(full);
         if (real !== full && classifyPath(real.split(path.sep).join('/'))) continue;
       } catch (error) {
         warn(`cannot read ${full}: ${reason(error)}`);
@@ -273,8 +290,9 @@ async function collect(dir: string, out: Map<string, FileKind>, warn: (message: 
         continue;
       }
     }
-    out.set(full, kind);
+    out.set(full, fileKind);
   }
+  found?.(out.size);
   return failed;
 }
 
@@ -283,14 +301,19 @@ function reason(error: unknown): string {
 }
 
 /** The files of ours under the paths (folders walked, files taken by name), and how many could not be read. */
-async function gather(paths: readonly string[], warn: (message: string) => void, options: { noteEmpty: boolean }): Promise<{ files: Map<string, FileKind>; unreadable: number }> {
+function gather(
+  paths: readonly string[],
+  warn: (message: string) => void,
+  options: { noteEmpty: boolean; found?: (files: number) => void },
+  tree: TreeFileSystem,
+): { files: Map<string, FileKind>; unreadable: number } {
   const files = new Map<string, FileKind>();
   let unreadable = 0;
   for (const p of paths) {
     const full = path.resolve(p);
     let stat: import('node:fs').Stats;
     try {
-      stat = await fs.stat(full);
+      stat = statSync(full);
     } catch (error) {
       warn(`cannot read ${p}: ${reason(error)}`);
       unreadable++;
@@ -298,7 +321,7 @@ async function gather(paths: readonly string[], warn: (message: string) => void,
     }
     if (stat.isDirectory()) {
       const before = files.size;
-      unreadable += await collect(full, files, warn);
+      unreadable += collect(full, files, warn, tree, options.found);
       // Not an error (the tree may simply hold none yet), but `no problems` alone would mislead.
       if (options.noteEmpty && files.size === before) warn(`no files to check in ${p} (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
     } else {
@@ -313,20 +336,6 @@ async function gather(paths: readonly string[], warn: (message: string) => void,
   return { files, unreadable };
 }
 
-/** Where a path is shown: relative to the working folder when inside it, else absolute. */
-function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
-
-function pathOfUri(uri: string): string {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return uri;
-  }
-}
-
 export interface LintRequest {
   readonly paths: readonly string[];
   /** `-`: the text of standard input, standing for the file at `file` (absolute). */
@@ -337,6 +346,8 @@ export interface LintRequest {
   readonly fix?: boolean;
   /** Captures of the running system (`--live`), absolute paths, for the one host under the paths. */
   readonly live?: readonly string[];
+  /** Threads that check (`--jobs`); undefined: as many as help, for a tree large enough. */
+  readonly jobs?: number;
 }
 
 export interface LintResult {
@@ -347,27 +358,50 @@ export interface LintResult {
   readonly fixed: { readonly fixes: number; readonly files: number };
 }
 
+/** The largest chunk (files): what one language service holds at a time. */
+const MAX_CHUNK_FILES = 1000;
+/** The smallest chunk worth handing to a thread. */
+const MIN_CHUNK_FILES = 50;
+
+/** Threads used without --jobs: the cores there are, at most 8. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
 /**
  * The problems of every file under the paths, each checked with its own settings (the
  * defaults, its project file on top, the command line on top of that): the same front door
  * and the same settings as the editor, so the same findings for the same tree.
+ *
+ * The files are checked in chunks of whole hosts (lintRun.ts), by one thread or several
+ * (lintWorkers.ts); what each chunk found and would say is then taken in the order of the
+ * files, so every thread count prints the same. --fix and --live check everything in one
+ * chunk in this thread: a fix is written to disk, and a host can read another host's file
+ * (a fallback hosts file, a symbolic link), so fixes are made in the one order of the files.
  */
 export async function lint(request: LintRequest, warn: (message: string) => void): Promise<LintResult> {
-  const gathered = await gather(request.paths, warn, { noteEmpty: true });
+  const cwd = process.cwd();
+  const tree = new TreeFileSystem();
+  // --fix and --live check everything in one chunk, here (see above).
+  const oneChunk = Boolean(request.fix || request.live?.length);
+  const wanted = oneChunk ? 1 : (request.jobs ?? defaultJobs());
+  // Workers start as soon as it is known they will have work: at once for --jobs, else once
+  // the walk has found enough files. They load the bundle while the walk goes on.
+  let pool: LintPool | undefined;
+  const startPool = (): void => {
+    pool ??= new LintPool(wanted - 1);
+  };
+  if (wanted > 1 && request.jobs !== undefined) startPool();
+  const found = wanted > 1 && request.jobs === undefined ? (files: number): void => void (files >= PARALLEL_FROM_FILES && startPool()) : undefined;
+  const gathered = gather(request.paths, warn, { noteEmpty: true, found }, tree);
   const files = gathered.files;
   let notRead = gathered.unreadable;
 
-  // Standard input and fixed files stand in for the disk, as open documents do in the editor.
-  const overlay = new Map<string, string>();
-  const service = new LanguageService(nodeFileSystem, { textOf: (uri) => overlay.get(normalizeUri(uri)), uris: () => [...overlay.keys()] });
-  const uriOf = (file: string): string => normalizeUri(pathToFileURL(file).toString());
-
-  let stdinUri: string | undefined;
+  let stdin: RunOptions['stdin'];
   if (request.stdin) {
     const kind = kindOfArgument(request.stdin.file);
     if (kind) {
-      stdinUri = uriOf(request.stdin.file);
-      overlay.set(stdinUri, request.stdin.text);
+      stdin = { uri: uriOfPath(request.stdin.file), text: request.stdin.text };
       files.set(request.stdin.file, kind);
     } else {
       warn(`--stdin-filename ${displayPath(request.stdin.file)}: not a file ipmp-lint knows (${KNOWN_FILES})`);
@@ -375,178 +409,99 @@ export async function lint(request: LintRequest, warn: (message: string) => void
     }
   }
 
-  const toldConfig = new Set<string>();
-  const settingsOf = async (uri: string): Promise<{ settings: Settings; fallbackHostsUri?: string }> => {
-    const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, request.overrides);
-    if (config && config.problems.length && !toldConfig.has(config.uri)) {
-      toldConfig.add(config.uri);
-      for (const problem of config.problems) warn(`${displayPath(pathOfUri(config.uri))}: ${problem}`);
-      notRead++;
-    }
-    const fallback = settings.fallbackHostsFile.trim();
-    return { settings, fallbackHostsUri: fallback ? uriOf(path.resolve(fallback)) : undefined };
-  };
+  const sorted = [...files].sort(([a], [b]) => byName(a, b));
+  // Each file's host, by the path of its root (as hostRootUri finds it, without a URI per file).
+  const rootOf = sorted.map(([file]) => hostRootOf(file.split(path.sep).join('/')));
+  // The roots of the hosts with interface files, as URIs in their order: their captures are compared with the boot.
+  const rootUris = new Map<string, string>();
+  sorted.forEach(([file, kind], i) => {
+    if (kind === 'hostname' && !rootUris.has(rootOf[i]!)) rootUris.set(rootOf[i]!, hostRootUri(uriOfPath(file)));
+  });
+  const hostRoots = new Map([...new Set(rootUris.values())].sort().map((uri, index) => [uri, index]));
+  const rootIndex = new Map([...rootUris].map(([root, uri]) => [root, { index: hostRoots.get(uri)!, uri }]));
 
-  const sorted = [...files].sort(([a], [b]) => a.localeCompare(b));
-  const hostRoots = [...new Set(sorted.filter(([, kind]) => kind === 'hostname').map(([file]) => hostRootUri(uriOf(file))))].sort();
-  if (request.live?.length) await useLive(request.live);
-
-  /** `--live`: the captures stand for the running system of the one host under the paths. */
-  async function useLive(captures: readonly string[]): Promise<void> {
-    if (hostRoots.length !== 1) {
-      warn(`--live compares one host with its running system, and the paths hold ${hostRoots.length === 0 ? 'no host with interface files' : `${hostRoots.length} hosts`}: no comparison made`);
-      notRead++;
-      return;
-    }
-    const given: { ifconfig?: string; ipmpstat?: string } = {};
-    for (const capture of captures) {
-      let text: string;
-      try {
-        text = await fs.readFile(capture, 'utf8');
-      } catch (error) {
-        warn(`cannot read ${displayPath(capture)}: ${describeError(error)}`);
-        notRead++;
-        continue;
-      }
-      // ipmpstat output has its table headers; anything else is taken as ifconfig -a.
-      const role = captureKind(text) === 'ipmpstat' ? 'ipmpstat' : 'ifconfig';
-      if (given[role]) {
-        warn(`--live ${displayPath(capture)}: a second ${role === 'ipmpstat' ? 'ipmpstat' : 'ifconfig -a'} capture; the first one is used`);
-        notRead++;
-        continue;
-      }
-      given[role] = uriOf(capture);
-    }
-    if (!given.ifconfig && given.ipmpstat) warn(`--live: no ifconfig -a capture given, so addresses, flags and groups are not compared`);
-    service.useLiveCapture(hostRoots[0]!, given);
+  const threads = pool ? pool.size + 1 : 1;
+  const chunks = chunksOf(sorted, rootOf, rootIndex, oneChunk ? Infinity : Math.max(MIN_CHUNK_FILES, Math.min(MAX_CHUNK_FILES, Math.ceil(sorted.length / (threads * 8)))));
+  const walked = request.paths.map((p) => path.resolve(p)).filter((p) => tree.known(p));
+  const options: RunOptions = { cwd, overrides: request.overrides, fix: request.fix, stdin, live: request.live };
+  let results: ChunkResult[];
+  if (pool && chunks.length > 1) results = await pool.run(chunks, options, tree, walked, warn);
+  else {
+    pool?.stop();
+    results = await runChunksHere(chunks, options, tree);
   }
+
+  // Everything the chunks found and would say, in the order one thread meets it.
+  const told = new Set<string>();
+  const configProblems = new Map(results.flatMap((r) => r.configProblems));
+  const say = (events: readonly RunEvent[] | undefined): void => {
+    for (const event of events ?? []) {
+      if ('config' in event) {
+        if (told.has(event.config)) continue;
+        told.add(event.config);
+        for (const problem of configProblems.get(event.config) ?? []) warn(`${displayPath(pathOfUri(event.config))}: ${problem}`);
+        notRead++;
+      } else {
+        warn(event.warn);
+        if (event.notRead) notRead++;
+      }
+    }
+  };
+  const fileOutcomes: FileOutcome[] = [];
+  const rootOutcomes: RootOutcome[] = [];
+  chunks.forEach((chunk, c) => {
+    chunk.files.forEach(({ index }, i) => (fileOutcomes[index] = results[c]!.files[i]!));
+    chunk.roots.forEach(({ index }, i) => (rootOutcomes[index] = results[c]!.roots[i]!));
+  });
+  for (const result of results) say(result.prelude);
   let fixes = 0;
   let fixedFiles = 0;
-  if (request.fix) {
-    for (const [file, kind] of sorted) {
-      if (uriOf(file) === stdinUri) continue;
-      const result = await fixFile(file, kind);
-      if (result === 'not-written') notRead++;
-      else if (result > 0) {
-        fixes += result;
-        fixedFiles++;
-      }
+  for (const outcome of fileOutcomes) {
+    say(outcome.fixEvents);
+    if (outcome.notWritten) notRead++;
+    else if (outcome.fixes) {
+      fixes += outcome.fixes;
+      fixedFiles++;
     }
   }
-
-  async function fixFile(file: string, kind: FileKind): Promise<number | 'not-written'> {
-    const uri = uriOf(file);
-    let raw: Buffer;
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return 0;
-      raw = await fs.readFile(file);
-    } catch {
-      return 0; // The check below says why it could not be read.
-    }
-    const original = raw.toString('utf8');
-    // Rewriting bytes that are not UTF-8 would change them: such a file is only reported.
-    const utf8 = Buffer.from(original, 'utf8').equals(raw);
-    const { settings, fallbackHostsUri } = await settingsOf(uri);
-    let text = original;
-    const applied: AppliedFix[] = [];
-    const reports: string[] = [];
-    // Each pass fixes what does not overlap; a fix can uncover another (CR hid a typo).
-    for (let pass = 0; pass < 10; pass++) {
-      const analysis = await service.analyzeDocument({ uri, kind, text }, settings, { fallbackHostsUri });
-      if (analysis.limited) break;
-      const wanted = analysis.findings.filter((f) => effectiveSeverity(f, settings));
-      const result = applySafeFixes(text, uri, wanted, (a, b) => normalizeUri(a) === normalizeUri(b));
-      if (result.applied.length === 0) break;
-      for (const fix of result.applied) reports.push(`fixed ${displayPath(file)}:${fix.range.start.line + 1}:${fix.range.start.character + 1} ${fix.rule}: ${fix.title}`);
-      applied.push(...result.applied);
-      text = result.text;
-      overlay.set(uri, text);
-      service.model.documentChanged(uri);
-    }
-    if (text === original) return 0;
-    if (!utf8) {
-      overlay.delete(uri);
-      service.model.documentChanged(uri);
-      warn(`not fixed ${displayPath(file)}: it is not UTF-8 text, and rewriting it would change bytes no fix names`);
-      return 0;
-    }
-    try {
-      await fs.writeFile(file, text);
-    } catch (error) {
-      warn(`cannot write ${displayPath(file)}: ${describeError(error)}; it is left as it was`);
-      overlay.delete(uri);
-      service.model.documentChanged(uri);
-      return 'not-written';
-    }
-    for (const report of reports) warn(report);
-    return applied.length;
-  }
-
   const problems: LintProblem[] = [];
-  for (const [file, kind] of sorted) {
-    const uri = uriOf(file);
-    const loaded = await service.model.load(uri);
-    let findings: readonly Finding[];
-    const { settings, fallbackHostsUri } = await settingsOf(uri);
-    if (loaded === undefined || (isNotRead(loaded) && loaded.notRead === 'unreadable')) {
-      // Gone since the folder was listed, or there but unreadable (a FIFO, permissions).
-      warn(`cannot read ${displayPath(file)}: ${loaded?.reason ?? 'no such file or folder'}`);
-      notRead++;
-      continue;
-    } else if (isNotRead(loaded)) {
-      findings = [fileTooLargeFinding(loaded.size ?? 0, MAX_FILE_BYTES, false)];
-    } else {
-      // The same front door as the editor: the same findings for the same files.
-      findings = (await service.analyzeDocument({ uri, kind, text: loaded }, settings, { fallbackHostsUri })).findings;
-    }
-    for (const finding of findings) {
-      const severity = effectiveSeverity(finding, settings);
-      if (!severity) continue;
-      problems.push({
-        file: displayPath(file),
-        line: finding.range.start.line + 1,
-        column: finding.range.start.character + 1,
-        endLine: finding.range.end.line + 1,
-        endColumn: finding.range.end.character + 1,
-        severity,
-        code: finding.rule,
-        message: finding.message,
-        related: (finding.related ?? []).map((r) => ({
-          file: displayPath(pathOfUri(r.uri)),
-          line: r.range.start.line + 1,
-          column: r.range.start.character + 1,
-          message: r.message,
-        })),
-      });
-    }
+  for (const outcome of [...fileOutcomes, ...rootOutcomes]) {
+    say(outcome.events);
+    if (outcome.problems) for (const problem of outcome.problems) problems.push(problem);
   }
-  // Findings of the hosts' captures of the running system (a NIC no boot file plumbs, ...).
-  for (const rootUri of hostRoots) {
-    const { settings, fallbackHostsUri } = await settingsOf(`${rootUri}/hostname.x`);
-    const host = await service.host(`${rootUri}/hostname.x`, settings.release, fallbackHostsUri);
-    for (const capture of [host.live?.ifconfig, host.live?.ipmpstat]) {
-      if (!capture) continue;
-      const found = await service.captureFindings(capture.uri, async () => settings, { fallbackHostsUri, roots: [rootUri] });
-      for (const finding of found?.findings ?? []) {
-        const severity = effectiveSeverity(finding, settings);
-        if (!severity) continue;
-        problems.push({
-          file: displayPath(pathOfUri(capture.uri)),
-          line: finding.range.start.line + 1,
-          column: finding.range.start.character + 1,
-          endLine: finding.range.end.line + 1,
-          endColumn: Math.min(finding.range.end.character + 1, 4097),
-          severity,
-          code: finding.rule,
-          message: finding.message,
-          related: (finding.related ?? []).map((r) => ({ file: displayPath(pathOfUri(r.uri)), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })),
-        });
-      }
-    }
-  }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  problems.sort((a, b) => byName(a.file, b.file) || a.line - b.line || a.column - b.column);
   return { problems, notRead, fixed: { fixes, files: fixedFiles } };
+}
+
+/**
+ * The files in chunks of whole hosts, about `size` files each (a host is never split, so it is
+ * analysed once), each with the roots of its hosts whose captures it checks.
+ */
+function chunksOf(sorted: readonly [string, FileKind][], rootOf: readonly string[], rootIndex: ReadonlyMap<string, { index: number; uri: string }>, size: number): LintChunk[] {
+  const byHost = new Map<string, number[]>();
+  rootOf.forEach((root, i) => {
+    const files = byHost.get(root);
+    if (files) files.push(i);
+    else byHost.set(root, [i]);
+  });
+  const chunks: LintChunk[] = [];
+  let files: number[] = [];
+  let roots: string[] = [];
+  const close = (): void => {
+    // Within a chunk, files and roots keep the run's order (a host's files may not be next to each other).
+    files.sort((a, b) => a - b);
+    const chunkRoots = roots.flatMap((r) => rootIndex.get(r) ?? []).sort((a, b) => a.index - b.index);
+    chunks.push({ files: files.map((index) => ({ index, file: sorted[index]![0], kind: sorted[index]![1] })), roots: chunkRoots });
+    files = [];
+    roots = [];
+  };
+  for (const [root, indexes] of byHost) {
+    files.push(...indexes);
+    roots.push(root);
+    if (files.length >= size) close();
+  }
+  if (files.length || chunks.length === 0) close();
+  return chunks;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -704,12 +659,13 @@ async function hostsUnder(
   verb: string,
   release: Release | undefined,
   service: LanguageService,
+  tree: TreeFileSystem,
   warn: (m: string) => void,
 ): Promise<{ hosts: HostRun[]; unreadable: number } | undefined> {
-  const { files, unreadable: notRead } = await gather(paths, warn, { noteEmpty: false });
+  const { files, unreadable: notRead } = gather(paths, warn, { noteEmpty: false }, tree);
   let unreadable = notRead;
   const byRoot = new Map<string, string>();
-  for (const [file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file] of [...files].sort(([a], [b]) => byName(a, b))) {
     const uri = pathToFileURL(file).toString();
     const root = hostRootUri(uri);
     if (!byRoot.has(root)) byRoot.set(root, uri);
@@ -737,8 +693,9 @@ async function hostsUnder(
 /** `ipmp-lint explain`: the boot (and a failure) of every host under the paths. */
 async function explain(options: ExplainOptions, io: CliIo): Promise<number> {
   const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
-  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const found = await hostsUnder(options.paths, 'explain', options.release, service, warn);
+  const tree = new TreeFileSystem();
+  const service = new LanguageService(tree, { textOf: () => undefined, uris: () => [] });
+  const found = await hostsUnder(options.paths, 'explain', options.release, service, tree, warn);
   if (!found) return 2;
   let unreadable = found.unreadable;
   let failedSomewhere = false;
@@ -810,8 +767,9 @@ function parseConvertArgs(argv: readonly string[]): ConvertCliOptions | 'help' {
 /** `ipmp-lint convert --to ipadm`: every host under the paths as a Solaris 11 script. */
 async function convert(options: ConvertCliOptions, io: CliIo): Promise<number> {
   const warn = (m: string): void => io.err(`ipmp-lint: ${oneLine(m)}\n`);
-  const service = new LanguageService(nodeFileSystem, { textOf: () => undefined, uris: () => [] });
-  const found = await hostsUnder(options.paths, 'convert', options.release, service, warn);
+  const tree = new TreeFileSystem();
+  const service = new LanguageService(tree, { textOf: () => undefined, uris: () => [] });
+  const found = await hostsUnder(options.paths, 'convert', options.release, service, tree, warn);
   if (!found) return 2;
   const texts: string[] = [];
   const json: unknown[] = [];
@@ -894,6 +852,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       overrides: { ...(options.release ? { release: options.release } : {}), rules: options.rules },
       fix: options.fix,
       live: options.live.map((f) => path.resolve(f)),
+      jobs: options.jobs,
     },
     warn,
   );
@@ -921,7 +880,7 @@ function colorWanted(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolea
   return Boolean(stream.isTTY && stream.hasColors?.());
 }
 
-if (require.main === module) {
+if (require.main === module && !isLintWorker) {
   // `ipmp-lint tree | head` closes the pipe early: stop quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

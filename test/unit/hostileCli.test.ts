@@ -1,24 +1,26 @@
 /**
  * ipmp-lint on reads that fail with "permission denied". Tests run as root, and root reads
  * anything whatever its mode, so the failures are injected into node:fs for one call at a time
- * (ipmp-lint and the file system it uses read through `fs.promises`).
+ * (ipmp-lint lists, examines, reads and writes with node:fs's synchronous calls: a command-line
+ * run has nothing to do while it waits).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { mkdirSync, mkdtempSync, promises as fsp, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 
-type Patchable = Record<'readdir' | 'stat' | 'readFile' | 'writeFile', (...args: unknown[]) => Promise<unknown>>;
+type Patchable = Record<'readdirSync' | 'statSync' | 'readFileSync' | 'writeFileSync', (...args: unknown[]) => unknown>;
 
 /** Runs ipmp-lint in-process while `method` fails with EACCES for paths ending in `suffix`. */
 async function lintDenied(method: keyof Patchable, suffix: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const target = fsp as unknown as Patchable;
+  const target = fs as unknown as Patchable;
   const original = target[method];
-  target[method] = async (...a: unknown[]) => {
+  target[method] = (...a: unknown[]) => {
     if (String(a[0]).endsWith(suffix)) throw Object.assign(new Error(`EACCES: permission denied, ${method} '${String(a[0])}'`), { code: 'EACCES' });
-    return original.apply(fsp, a);
+    return original.apply(fs, a);
   };
   let out = '';
   let err = '';
@@ -50,27 +52,27 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ipmp-lint on reads denied', () => {
   test('a folder that cannot be listed: one line on stderr, exit 2, the rest is checked', async () => {
-    const r = await lintDenied('readdir', `${path.sep}b`, [root]);
+    const r = await lintDenied('readdirSync', `${path.sep}b`, [root]);
     assert.equal(r.code, 2);
     assert.equal(r.err, `ipmp-lint: cannot read folder ${path.join(root, 'b')}: permission denied\n`);
     assert.equal(r.out, 'no problems\n');
   });
 
   test('errors elsewhere and a folder not read: 3, neither hides the other', async () => {
-    const r = await lintDenied('readdir', `${path.sep}a`, [root]);
+    const r = await lintDenied('readdirSync', `${path.sep}a`, [root]);
     assert.equal(r.code, 3);
     assert.match(r.err, /^ipmp-lint: cannot read folder .*\/a: permission denied\n$/);
     assert.match(r.out, /b\/etc\/hostname\.ce0:1:27: error unknown-keyword: /);
   });
 
   test('a path given that cannot be examined', async () => {
-    const r = await lintDenied('stat', `${path.sep}a`, [path.join(root, 'a')]);
+    const r = await lintDenied('statSync', `${path.sep}a`, [path.join(root, 'a')]);
     assert.equal(r.code, 2);
     assert.equal(r.err, `ipmp-lint: cannot read ${path.join(root, 'a')}: permission denied\n`);
   });
 
   test('a hosts file that cannot be read: reported itself, and the hostname file says its names were not checked', async () => {
-    const r = await lintDenied('readFile', `a${path.sep}etc${path.sep}hosts`, ['--format', 'json', path.join(root, 'a')]);
+    const r = await lintDenied('readFileSync', `a${path.sep}etc${path.sep}hosts`, ['--format', 'json', path.join(root, 'a')]);
     assert.equal(r.code, 2);
     assert.match(r.err, /^ipmp-lint: cannot read .*a\/etc\/hosts: permission denied\n$/);
     const problems = JSON.parse(r.out) as { code: string; severity: string; message: string; line: number; column: number }[];
@@ -85,7 +87,7 @@ describe('ipmp-lint --fix on a write denied', () => {
   test('the file is left as it was, the problems reported are the ones it still has, status 3', async () => {
     const file = path.join(root, 'b/etc/hostname.ce0');
     const before = await fsp.readFile(file, 'utf8');
-    const r = await lintDenied('writeFile', `b${path.sep}etc${path.sep}hostname.ce0`, ['--fix', path.join(root, 'b')]);
+    const r = await lintDenied('writeFileSync', `b${path.sep}etc${path.sep}hostname.ce0`, ['--fix', path.join(root, 'b')]);
     assert.equal(r.code, 3);
     assert.equal(await fsp.readFile(file, 'utf8'), before);
     assert.match(r.err, /^ipmp-lint: cannot write .*b\/etc\/hostname\.ce0: permission denied; it is left as it was\n/m);

@@ -1,0 +1,142 @@
+/**
+ * The file system of one `ipmp-lint` run: the folders its walk listed are remembered, so the
+ * host model's questions about them (a host's listing, its `inet/hosts`, `nodename`,
+ * `.ipmp-lint.json` in each folder above a file) are answered without asking the disk again,
+ * and a file the walk did not see is known to be missing without a failed `stat`. Everything
+ * else goes to the disk, synchronously: a command-line run has no other work to let in, and one
+ * system call costs less than a trip through libuv's thread pool and a promise per call.
+ *
+ * The answers are those of `nodeFileSystem`: what changes between the walk and the read is
+ * seen as a file that vanished or appeared between a directory listing and a read anyway.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeError } from './workspace/nodeFileSystem';
+import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './workspace/fileSystem';
+
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+
+/** A folder as the walk read it: its entries in `readdir` order. */
+export interface Listing {
+  readonly names: readonly string[];
+  readonly kinds: readonly EntryKind[];
+}
+
+export function kindOfDirent(entry: fs.Dirent): EntryKind {
+  return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other';
+}
+
+const missing = (error: unknown): boolean => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+};
+
+/**
+ * A name as a file system that ignores case or Unicode normalization (macOS, a casefold
+ * folder) may match it: a listing only proves a name missing when no entry folds to the same.
+ */
+const folded = (name: string): string => name.normalize('NFC').toLowerCase();
+
+export class TreeFileSystem implements FileSystem {
+  /** Absolute folder path -> its entries, and their names folded (see {@link folded}). */
+  private readonly folders = new Map<string, { readonly listing: Listing; readonly names: Set<string> }>();
+  /** Folders inside the trees that could not be listed: the disk answers for their files. */
+  private readonly unlistable = new Set<string>();
+
+  /** @param trees absolute folders whose subfolders may be listed on demand (see {@link knownMissing}) */
+  constructor(private readonly trees: readonly string[] = []) {}
+
+  /** Remembers a folder's listing (absolute path). */
+  remember(dir: string, listing: Listing): void {
+    this.folders.set(dir, { listing, names: new Set(listing.names.map(folded)) });
+  }
+
+  /** Was this folder listed? */
+  known(dir: string): boolean {
+    return this.folders.has(dir);
+  }
+
+  /** Reads a folder now and remembers it (the walk); throws what `readdir` throws. */
+  read(dir: string): Listing {
+    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    const listing = { names: entries.map((e) => e.name), kinds: entries.map(kindOfDirent) };
+    this.remember(dir, listing);
+    return listing;
+  }
+
+  /** A listing, read now when the walk did not read it; undefined when it cannot be read. */
+  listing(dir: string): Listing | undefined {
+    const known = this.folders.get(dir);
+    if (known) return known.listing;
+    try {
+      return this.read(dir);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * True when a listing shows the path cannot exist: its folder (or a folder on the way to it)
+   * was listed and has no entry of that name. Folders inside the trees of the run that no walk
+   * listed here (a worker thread's) are listed the first time they are asked about: one
+   * `readdir` answers for every file a host model looks for in them.
+   */
+  private knownMissing(file: string): boolean {
+    const dir = path.dirname(file);
+    if (dir === file) return false;
+    let folder = this.folders.get(dir);
+    if (!folder && this.insideTrees(dir) && !this.unlistable.has(dir)) {
+      if (this.knownMissing(dir)) return true;
+      try {
+        this.read(dir);
+        folder = this.folders.get(dir);
+      } catch {
+        this.unlistable.add(dir);
+      }
+    }
+    if (folder) return !folder.names.has(folded(path.basename(file)));
+    return this.knownMissing(dir);
+  }
+
+  private insideTrees(dir: string): boolean {
+    return this.trees.some((root) => dir === root || (dir.startsWith(root) && dir[root.length] === path.sep) || root === path.sep);
+  }
+
+  async readFile(file: string): Promise<string | undefined | FileNotRead> {
+    return this.readFileSync(file);
+  }
+
+  /** As `nodeFileSystem.readFile`: stat first (a FIFO would wait for a writer forever), then read. */
+  readFileSync(file: string): string | undefined | FileNotRead {
+    if (this.knownMissing(file)) return undefined;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) return { notRead: 'unreadable', reason: 'a folder' };
+      if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
+      if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
+      const text = fs.readFileSync(file, 'utf8');
+      // It may have grown between the stat and the read.
+      return text.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: Buffer.byteLength(text) } : text;
+    } catch (error) {
+      if (missing(error)) return undefined;
+      return { notRead: 'unreadable', reason: describeError(error) };
+    }
+  }
+
+  async readDirectory(dir: string): Promise<string[]> {
+    return [...(this.listing(dir)?.names ?? [])];
+  }
+
+  async listDirectory(dir: string): Promise<{ readonly name: string; readonly kind: EntryKind }[]> {
+    const listing = this.listing(dir);
+    return listing ? listing.names.map((name, i) => ({ name, kind: listing.kinds[i]! })) : [];
+  }
+
+  async resolveLink(file: string): Promise<{ readonly target: string; readonly isFile: boolean } | undefined> {
+    try {
+      return { target: fs.realpathSync(file), isFile: fs.statSync(file).isFile() };
+    } catch {
+      return undefined;
+    }
+  }
+}
