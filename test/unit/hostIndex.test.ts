@@ -17,7 +17,7 @@ import { URI, Utils } from 'vscode-uri';
 import { workspaceSymbols } from '../../server/src/features/symbols';
 import { parseInterfaceFileName } from '../../server/src/syntax/fileKind';
 import type { FileSystem } from '../../server/src/workspace/fileSystem';
-import { HostIndex, type DocumentEvents, type OpenDocument } from '../../server/src/workspace/hostIndex';
+import { BIG_HOSTS_BYTES, HostIndex, type DocumentEvents, type OpenDocument } from '../../server/src/workspace/hostIndex';
 import { HostModel, normalizeUri, type HostSnapshot } from '../../server/src/workspace/hostModel';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 
@@ -163,6 +163,11 @@ function awkwardWorkspace(root: string): void {
   for (let i = 0; i < 4000; i++) big.push(`10.7.${i >> 8}.${i & 255}\tbig-${i} big-${i}-alias # padding padding padding`);
   w('big/etc/inet/hosts', big.join('\n') + '\n');
   w('big/etc/hostname.ce0', 'big-0 group bigs up\n');
+  // A hosts file over BIG_HOSTS_BYTES: left by the first walk, read when symbols are asked for.
+  const huge = ['127.0.0.1 localhost'];
+  for (let i = 0; huge.length * 60 < 1.2 * BIG_HOSTS_BYTES; i++) huge.push(`10.8.${i >> 8}.${i & 255}\thuge-${i}\thuge-${i}-alias # padding padding pad`);
+  w('huge/etc/hosts', huge.join('\n') + '\n');
+  w('huge/etc/hostname.ce0', 'huge-0 group hugegroup up\n');
 }
 
 /** A few generated hosts (the bench's shape), in a folder of their own. */
@@ -223,7 +228,7 @@ describe('the index answers what every host snapshot answered', () => {
     const index = new HostIndex(nodeFileSystem);
     await index.start([folders.awkward]);
     const at = (p: string): string => `${folders.awkward}/${p}`;
-    assert.deepEqual(index.hosts(), ['big/etc', 'broken/etc', 'flat', 'linked/etc', 'masks/etc', 'mpathd/etc', 'multi/etc', 'my%20host/etc', 'under/etc'].map(at));
+    assert.deepEqual(index.hosts(), ['big/etc', 'broken/etc', 'flat', 'huge/etc', 'linked/etc', 'masks/etc', 'mpathd/etc', 'multi/etc', 'my%20host/etc', 'under/etc'].map(at));
     const names = async (q: string): Promise<string[]> => (await index.symbols(q, 500)).map((s) => `${s.name}@${s.containerName}`);
     assert.deepEqual(await names('stale'), [], 'inet/hosts wins over hosts');
     assert.deepEqual(await names('never-seen'), [], 'an unreadable inet/hosts is not replaced by hosts');
@@ -234,6 +239,8 @@ describe('the index answers what every host snapshot answered', () => {
     assert.deepEqual(await names('grüppe'), ['grüppe@my host']);
     assert.ok((await index.symbols('big-', 1000)).length === 1000, 'the hosts file bigger than one read is read whole');
     assert.deepEqual((await index.symbols('big-3999-alias', 10)).map((s) => s.name), ['big-3999-alias']);
+    assert.deepEqual(await names('hugegroup'), ['hugegroup@huge']);
+    assert.deepEqual(await names('huge-19999-alias'), ['huge-19999-alias@huge'], 'the hosts file over BIG_HOSTS_BYTES is read when asked for');
   });
 
   test('a query cut at its limit keeps the best matches, in host order', async () => {

@@ -4,7 +4,8 @@
  * threads (hostScanWorker.ts), so this thread stays free for requests; kept up to date a host
  * at a time — from file events at once, from open-document edits when symbols are next asked
  * for — and as workspace folders come and go. Work on this thread runs in slices of a few
- * milliseconds between which every other request gets in. */
+ * milliseconds between which every other request gets in.
+ */
 import { availableParallelism } from 'node:os';
 import type { CancellationToken, WorkspaceSymbol } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -59,6 +60,14 @@ const SLICE_MS = 4;
  * calls; on two cores a third worker made it slower, not faster (scripts/bench/index.mjs).
  */
 const DEFAULT_THREADS = Math.min(2, availableParallelism());
+
+/**
+ * A hosts file bigger than this (about 25,000 lines) is not read by the first walk: its host is
+ * read on this thread, in slices, when workspace symbols are first asked for. The walk stays
+ * short, and a server opened on one host with a 200,000-line hosts file does no index work
+ * while the user types.
+ */
+export const BIG_HOSTS_BYTES = 1024 * 1024;
 
 const setImmediateYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -271,6 +280,8 @@ export class HostIndex {
     if (parts) parts.push(part);
     else this.byRoot.set(part.rootUri, [part]);
     this.ordered = undefined;
+    // Its hosts file is big (a 200,000-line one): read here, in slices, when symbols are asked for.
+    if (part.leftForLater) this.stale.add(part.rootUri);
     // Made now, a part at a time, rather than all at the first search.
     lowerNames(part);
   }
@@ -295,7 +306,7 @@ export class HostIndex {
 
   private startWorkers(): ScanWorkers | undefined {
     try {
-      return new ScanWorkers(this.threads);
+      return new ScanWorkers(this.threads, BIG_HOSTS_BYTES);
     } catch {
       // No worker threads here: the walk runs in this thread.
       return undefined;
@@ -361,7 +372,7 @@ export class HostIndex {
         if (ok || !current()) return;
       }
     }
-    await scanFolders(this.disk, folders, (parts) => parts.forEach(found), { pause, cancelled: () => !current() });
+    await scanFolders(this.disk, folders, (parts) => parts.forEach(found), { pause, cancelled: () => !current(), hostsLaterOver: BIG_HOSTS_BYTES });
   }
 
   /** Reads a host again; it goes when its folder is no longer a host (or gone). */
@@ -372,6 +383,6 @@ export class HostIndex {
       if (this.byRoot.delete(rootUri)) this.ordered = undefined;
       return;
     }
-    this.put(await readHostSymbols(this.hostDisk, { rootUri, fsPath: root.fsPath, entries }, this.openTexts, this.parsers, pause));
+    this.put(await readHostSymbols(this.hostDisk, { rootUri, fsPath: root.fsPath, entries }, { open: this.openTexts, parsers: this.parsers, pause }));
   }
 }

@@ -29,12 +29,19 @@ export interface FolderEntry {
 /** A file's text, undefined when it does not exist, or why it was not read. */
 export type Loaded = string | undefined | FileNotRead;
 
+/** A file bigger than the caller wanted read now (see {@link ScanDisk.read}). */
+export const LEFT_FOR_LATER = Object.freeze({ leftForLater: true as const });
+export type LeftForLater = typeof LEFT_FOR_LATER;
+
 /** The file system as the scan uses it; answers may come at once or be promised. */
 export interface ScanDisk {
   /** The folder's entries; undefined when it cannot be listed. */
   list(path: string): readonly FolderEntry[] | undefined | Promise<readonly FolderEntry[] | undefined>;
-  /** The file's text. `kind` is what the folder's listing said of it, when known (no stat needed for a plain file). */
-  read(path: string, kind: EntryKind | undefined): Loaded | Promise<Loaded>;
+  /**
+   * The file's text. `kind` is what the folder's listing said of it, when known (no stat needed
+   * for a plain file). Over `laterOver` bytes, when given, it may be left for later instead.
+   */
+  read(path: string, kind: EntryKind | undefined, laterOver?: number): Loaded | LeftForLater | Promise<Loaded | LeftForLater>;
 }
 
 /** Folders the walk never enters. */
@@ -58,13 +65,14 @@ export function isHostFolder(path: string, entries: readonly FolderEntry[]): boo
 const READ_CHUNK = 64 * 1024;
 let chunk: Buffer | undefined;
 
-function readOpenFile(fd: number): Loaded {
+function readOpenFile(fd: number, laterOver: number): Loaded | LeftForLater {
   chunk ??= Buffer.allocUnsafe(READ_CHUNK);
   let size = readSync(fd, chunk, 0, READ_CHUNK, 0);
   if (size < READ_CHUNK) return chunk.toString('utf8', 0, size);
   const stat = fstatSync(fd);
   if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
   if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
+  if (stat.size > laterOver) return LEFT_FOR_LATER;
   let whole = Buffer.allocUnsafe(Math.max(stat.size + 1, READ_CHUNK * 2));
   size = 0;
   for (;;) {
@@ -103,7 +111,7 @@ export const nodeScanDisk: ScanDisk = {
       return undefined;
     }
   },
-  read(path, kind) {
+  read(path, kind, laterOver = Infinity) {
     if (kind === 'directory') return { notRead: 'unreadable', reason: 'a folder' };
     if (kind === 'other') return { notRead: 'unreadable', reason: 'not a regular file' };
     try {
@@ -114,11 +122,12 @@ export const nodeScanDisk: ScanDisk = {
         if (stat.isDirectory()) return { notRead: 'unreadable', reason: 'a folder' };
         if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
         if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
+        if (stat.size > laterOver) return LEFT_FOR_LATER;
       }
       // O_NONBLOCK: should a plain file have become a FIFO since the listing, opening it does not wait.
       const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
-        return readOpenFile(fd);
+        return readOpenFile(fd, laterOver);
       } finally {
         closeSync(fd);
       }
@@ -176,6 +185,8 @@ export interface HostSymbols {
   readonly container: string;
   /** Per symbol: kind, index into `uris`, start line, start character, end line, end character. */
   readonly data: Int32Array;
+  /** Its hosts file was too big to read in this walk: the host is read again on the server's thread when symbols are asked for. */
+  readonly leftForLater?: true;
 }
 
 /** Symbols per part of a host. */
@@ -209,18 +220,23 @@ interface HostInput {
   readonly entries?: readonly FolderEntry[];
 }
 
+export interface ReadOptions {
+  /** Open documents, whose text wins. */
+  readonly open?: OpenTexts;
+  readonly parsers?: SymbolParsers;
+  /** Called between files and every few hundred symbols; the reading yields when it returns a promise. */
+  readonly pause?: () => void | Promise<void>;
+  /** A hosts file bigger than this is left for later: the host comes back as one empty part, `leftForLater`. */
+  readonly hostsLaterOver?: number;
+}
+
 /**
  * The files of one host that hold workspace symbols, read as the host model reads them
  * (inet/hosts, else hosts; inet/ipnodes; every interface file of the root, open ones too), and
- * their symbols. Calls `pause` between files, where the caller may yield.
+ * their symbols, in parts.
  */
-export async function readHostSymbols(
-  disk: ScanDisk,
-  input: HostInput,
-  open: OpenTexts = NO_OPEN_TEXTS,
-  parsers?: SymbolParsers,
-  pause?: () => void | Promise<void>,
-): Promise<HostSymbols[]> {
+export async function readHostSymbols(disk: ScanDisk, input: HostInput, options: ReadOptions = {}): Promise<HostSymbols[]> {
+  const { open = NO_OPEN_TEXTS, parsers, pause, hostsLaterOver } = options;
   const { rootUri, fsPath } = input;
   const entries = input.entries ?? (await disk.list(fsPath)) ?? [];
   const kinds = new Map<string, EntryKind>();
@@ -234,27 +250,31 @@ export async function readHostSymbols(
     if (listed) inet = new Map(listed.map((e) => [e.name, e.kind]));
   } else if (inetKind !== 'symlink') inet = new Map();
 
-  const load = async (uri: string, path: string, known: Map<string, EntryKind> | undefined, name: string): Promise<Loaded> => {
+  const load = async (uri: string, path: string, known: Map<string, EntryKind> | undefined, name: string, laterOver?: number): Promise<Loaded | LeftForLater> => {
     const text = open.textOf(uri);
     if (text !== undefined) return text;
     if (known && !known.has(name)) return undefined;
-    const loaded = await disk.read(path, known?.get(name));
+    const loaded = await disk.read(path, known?.get(name), laterOver);
     await pause?.();
     return loaded;
   };
+  const later = [{ rootUri, part: 0, uris: [], names: [], container: '', data: new Int32Array(0), leftForLater: true as const }];
 
   const inetHostsUri = childUri(rootUri, 'inet/hosts');
-  const inetHosts = await load(inetHostsUri, `${fsPath}/inet/hosts`, inet, 'hosts');
+  const inetHosts = await load(inetHostsUri, `${fsPath}/inet/hosts`, inet, 'hosts', hostsLaterOver);
+  if (inetHosts === LEFT_FOR_LATER) return later;
   let hosts: { uri: string; text: string } | undefined;
   if (typeof inetHosts === 'string') hosts = { uri: inetHostsUri, text: inetHosts };
   else if (inetHosts === undefined) {
     // An unreadable inet/hosts is not replaced by a plain hosts (the host model's lookup order).
     const plainUri = childUri(rootUri, 'hosts');
-    const plain = await load(plainUri, `${fsPath}/hosts`, kinds, 'hosts');
+    const plain = await load(plainUri, `${fsPath}/hosts`, kinds, 'hosts', hostsLaterOver);
+    if (plain === LEFT_FOR_LATER) return later;
     if (typeof plain === 'string') hosts = { uri: plainUri, text: plain };
   }
   const ipnodesUri = childUri(rootUri, 'inet/ipnodes');
-  const ipnodesText = await load(ipnodesUri, `${fsPath}/inet/ipnodes`, inet, 'ipnodes');
+  const ipnodesText = await load(ipnodesUri, `${fsPath}/inet/ipnodes`, inet, 'ipnodes', hostsLaterOver);
+  if (ipnodesText === LEFT_FOR_LATER) return later;
 
   const interfaceUris = new Map<string, string>();
   for (const e of entries) if (parseInterfaceFileName(e.name)) interfaceUris.set(childUri(rootUri, e.name), e.name);
@@ -279,7 +299,10 @@ export async function readHostSymbols(
   return packSymbols(rootUri, hostWorkspaceSymbols(view), pause);
 }
 
-/** Packs a host's symbols as they come, in parts of PART_SIZE, pausing after each part. */
+/** Symbols packed between two calls of `pause`. */
+const PAUSE_EVERY = 256;
+
+/** Packs a host's symbols as they come, in parts of PART_SIZE, calling `pause` every PAUSE_EVERY. */
 async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, pause?: () => void | Promise<void>): Promise<HostSymbols[]> {
   const parts: HostSymbols[] = [];
   let uris: string[] = [];
@@ -317,10 +340,8 @@ async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, 
     data[o + 4] = r.end.line;
     data[o + 5] = r.end.character;
     names.push(s.name);
-    if (++n === PART_SIZE) {
-      flush();
-      await pause?.();
-    }
+    if (++n === PART_SIZE) flush();
+    if (pause && n % PAUSE_EVERY === 0) await pause();
   }
   // Every host has a part, if only an empty one: it is known as a host.
   if (n > 0 || parts.length === 0) flush();
@@ -333,6 +354,8 @@ async function packSymbols(rootUri: string, symbols: Iterable<WorkspaceSymbol>, 
 export interface ScanOptions {
   /** Called after each folder and file; the walk yields when it resolves to something promised. */
   readonly pause?: () => void | Promise<void>;
+  /** Hosts files bigger than this are left for later (see {@link ReadOptions.hostsLaterOver}). */
+  readonly hostsLaterOver?: number;
   /** True once the walk should stop (a newer one started). */
   readonly cancelled?: () => boolean;
   /**
@@ -374,7 +397,7 @@ export async function scanFolders(disk: ScanDisk, folders: readonly string[], fo
       const rootUri = dir.folder.with({ path }).toString();
       if (!seen.has(rootUri)) {
         seen.add(rootUri);
-        found(await readHostSymbols(disk, { rootUri, fsPath: dir.fsPath, entries }, NO_OPEN_TEXTS, undefined, options.pause));
+        found(await readHostSymbols(disk, { rootUri, fsPath: dir.fsPath, entries }, { pause: options.pause, hostsLaterOver: options.hostsLaterOver }));
       }
     }
     let subfolders = entries.filter((e) => e.kind === 'directory' && !SKIPPED.has(e.name));

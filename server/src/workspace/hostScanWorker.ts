@@ -22,6 +22,8 @@ const WORKER_FLAG = 'ipmpHostScanWorker';
 interface WorkerInput {
   readonly [WORKER_FLAG]: true;
   readonly share: { readonly index: number; readonly count: number };
+  /** Hosts files bigger than this are left for the server's thread. */
+  readonly hostsLaterOver: number;
 }
 
 /** What a worker is asked: the folders to walk (its share of them). */
@@ -49,10 +51,16 @@ export interface WorkerScan {
 export class ScanWorkers {
   private workers: { worker: Worker; exited: Promise<void> }[] = [];
 
-  /** Starts `threads` workers; throws when worker threads cannot be started here. */
-  constructor(private readonly threads: number) {
+  /**
+   * Starts `threads` workers, which will leave hosts files over `hostsLaterOver` bytes for the
+   * server's thread; throws when worker threads cannot be started here.
+   */
+  constructor(
+    private readonly threads: number,
+    hostsLaterOver: number,
+  ) {
     for (let index = 0; index < threads; index++) {
-      const input: WorkerInput = { [WORKER_FLAG]: true, share: { index, count: threads } };
+      const input: WorkerInput = { [WORKER_FLAG]: true, share: { index, count: threads }, hostsLaterOver };
       // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
       // server's stdout is the LSP channel, never the worker's.
       const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
@@ -124,7 +132,7 @@ async function serve(input: WorkerInput, request: ScanRequest): Promise<void> {
       }
       if (hosts >= BATCH_HOSTS) flush();
     },
-    { share: input.share },
+    { share: input.share, hostsLaterOver: input.hostsLaterOver },
   );
   flush();
   port.postMessage({ done: true } satisfies WorkerMessage);
