@@ -11,8 +11,6 @@
  * early) is reported to the caller, which walks those folders itself: the index completes
  * either way.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PART_SIZE, nodeScanDisk, scanFolders, type HostSymbols } from './hostScan';
 
@@ -138,22 +136,7 @@ async function serve(input: WorkerInput, request: ScanRequest): Promise<void> {
   port.postMessage({ done: true } satisfies WorkerMessage);
 }
 
-/**
- * A worker runs below the server's own thread (nice 10): where cores are busy, the index waits,
- * not the user's keystrokes. Linux gives each thread its own priority (by its thread id, read
- * from /proc); elsewhere this does nothing.
- */
-function lowerPriority(): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
-  } catch {
-    // Not Linux, or not allowed: the worker runs at the server's priority.
-  }
-}
-
 if (isHostScanWorker) {
-  lowerPriority();
   parentPort!.once('message', (request: ScanRequest) => {
     serve(workerData as WorkerInput, request).catch((error: unknown) => {
       parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
