@@ -194,6 +194,8 @@ export class HostIndex {
    */
   async symbols(query: string, limit: number, token?: CancellationToken): Promise<WorkspaceSymbol[]> {
     await this.ready();
+    // The client asked again (the user typed on) while the index was being completed.
+    if (token?.isCancellationRequested) return [];
     const cap = Math.max(0, limit);
     const q = query.toLowerCase();
     // Three buckets by score (prefix 3, substring 2, subsequence 1), each in index order.
