@@ -256,7 +256,7 @@ export const byName = new Intl.Collator().compare;
  * how many folders and files could not be read (each with a message). Every folder read is
  * remembered in `tree`, which then answers the host model's questions about it.
  */
-function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void, tree: TreeFileSystem, found?: (files: number) => void): number {
+function collect(dir: string, out: Map<string, FileKind>, warn: (message: string) => void, tree: TreeFileSystem, found?: Found): number {
   let listing: Listing;
   try {
     listing = tree.read(dir);
@@ -290,10 +290,18 @@ function collect(dir: string, out: Map<string, FileKind>, warn: (message: string
         continue;
       }
     }
-    out.set(full, fileKind);
+    take(out, full, fileKind, found);
   }
-  found?.(out.size);
   return failed;
+}
+
+/** Told of each file the walk finds (once), with how many there are so far. */
+type Found = (file: string, kind: FileKind, count: number) => void;
+
+function take(out: Map<string, FileKind>, file: string, kind: FileKind, found: Found | undefined): void {
+  const known = out.has(file);
+  out.set(file, kind);
+  if (!known) found?.(file, kind, out.size);
 }
 
 function reason(error: unknown): string {
@@ -304,7 +312,7 @@ function reason(error: unknown): string {
 function gather(
   paths: readonly string[],
   warn: (message: string) => void,
-  options: { noteEmpty: boolean; found?: (files: number) => void },
+  options: { noteEmpty: boolean; found?: Found },
   tree: TreeFileSystem,
 ): { files: Map<string, FileKind>; unreadable: number } {
   const files = new Map<string, FileKind>();
@@ -326,7 +334,7 @@ function gather(
       if (options.noteEmpty && files.size === before) warn(`no files to check in ${p} (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
     } else {
       const kind = kindOfArgument(full);
-      if (kind) files.set(full, kind);
+      if (kind) take(files, full, kind, options.found);
       else {
         warn(`${p}: not a file ipmp-lint knows (hostname.<if>, hostname6.<if>, dhcp.<if>, hosts, ipnodes, netmasks, default/mpathd)`);
         unreadable++;
@@ -358,10 +366,6 @@ export interface LintResult {
   readonly fixed: { readonly fixes: number; readonly files: number };
 }
 
-/** The largest chunk (files): what one language service holds at a time. */
-const MAX_CHUNK_FILES = 1000;
-/** The smallest chunk worth handing to a thread. */
-const MIN_CHUNK_FILES = 50;
 
 /** Threads used without --jobs: the cores there are, at most 8. */
 export function defaultJobs(): number {
@@ -374,64 +378,62 @@ export function defaultJobs(): number {
  * and the same settings as the editor, so the same findings for the same tree.
  *
  * The files are checked in chunks of whole hosts (lintRun.ts), by one thread or several
- * (lintWorkers.ts); what each chunk found and would say is then taken in the order of the
- * files, so every thread count prints the same. --fix and --live check everything in one
- * chunk in this thread: a fix is written to disk, and a host can read another host's file
- * (a fallback hosts file, a symbolic link), so fixes are made in the one order of the files.
+ * (lintWorkers.ts): a chunk is handed out as soon as the walk has found it, so the workers
+ * check while the tree is still being walked. What each chunk found and would say is then
+ * taken in the order of the files, so every thread count prints the same. --fix and --live
+ * check everything in one chunk in this thread: a fix is written to disk, and a host can read
+ * another host's file (a fallback hosts file, a symbolic link), so fixes are made in the one
+ * order of the files.
  */
 export async function lint(request: LintRequest, warn: (message: string) => void): Promise<LintResult> {
   const cwd = process.cwd();
   const tree = new TreeFileSystem();
-  // --fix and --live check everything in one chunk, here (see above).
   const oneChunk = Boolean(request.fix || request.live?.length);
   const wanted = oneChunk ? 1 : (request.jobs ?? defaultJobs());
+
+  // Standard input stands for a file: known before the walk, so every chunk has it.
+  const stdinKind = request.stdin && kindOfArgument(request.stdin.file);
+  const stdin: RunOptions['stdin'] = request.stdin && stdinKind ? { uri: uriOfPath(request.stdin.file), text: request.stdin.text } : undefined;
+  const options: RunOptions = { cwd, overrides: request.overrides, fix: request.fix, stdin, live: request.live };
+  const trees = request.paths.map((p) => path.resolve(p));
+
   // Workers start as soon as it is known they will have work: at once for --jobs, else once
-  // the walk has found enough files. They load the bundle while the walk goes on.
+  // the walk has found enough files. They load the bundle while the walk goes on, and take
+  // chunks as the walk finds them.
+  const planner = new ChunkPlanner(oneChunk, tree);
   let pool: LintPool | undefined;
   const startPool = (): void => {
-    pool ??= new LintPool(wanted - 1);
+    if (pool) return;
+    pool = new LintPool(wanted - 1, options, trees);
+    for (const chunk of planner.chunks) pool.add(chunk);
+    planner.onChunk = (chunk) => pool!.add(chunk);
   };
   if (wanted > 1 && request.jobs !== undefined) startPool();
-  const found = wanted > 1 && request.jobs === undefined ? (files: number): void => void (files >= PARALLEL_FROM_FILES && startPool()) : undefined;
+  const found = (file: string, kind: FileKind, count: number): void => {
+    planner.add(file, kind);
+    if (wanted > 1 && count >= PARALLEL_FROM_FILES) startPool();
+  };
   const gathered = gather(request.paths, warn, { noteEmpty: true, found }, tree);
-  const files = gathered.files;
   let notRead = gathered.unreadable;
-
-  let stdin: RunOptions['stdin'];
   if (request.stdin) {
-    const kind = kindOfArgument(request.stdin.file);
-    if (kind) {
-      stdin = { uri: uriOfPath(request.stdin.file), text: request.stdin.text };
-      files.set(request.stdin.file, kind);
+    if (stdinKind) {
+      if (!gathered.files.has(request.stdin.file)) planner.add(request.stdin.file, stdinKind);
     } else {
       warn(`--stdin-filename ${displayPath(request.stdin.file)}: not a file ipmp-lint knows (${KNOWN_FILES})`);
       notRead++;
     }
   }
+  planner.end();
 
-  const sorted = [...files].sort(([a], [b]) => byName(a, b));
-  // Each file's host, by the path of its root (as hostRootUri finds it, without a URI per file).
-  const rootOf = sorted.map(([file]) => hostRootOf(file.split(path.sep).join('/')));
-  // The roots of the hosts with interface files, as URIs in their order: their captures are compared with the boot.
-  const rootUris = new Map<string, string>();
-  sorted.forEach(([file, kind], i) => {
-    if (kind === 'hostname' && !rootUris.has(rootOf[i]!)) rootUris.set(rootOf[i]!, hostRootUri(uriOfPath(file)));
-  });
-  const hostRoots = new Map([...new Set(rootUris.values())].sort().map((uri, index) => [uri, index]));
-  const rootIndex = new Map([...rootUris].map(([root, uri]) => [root, { index: hostRoots.get(uri)!, uri }]));
-
-  const threads = pool ? pool.size + 1 : 1;
-  const chunks = chunksOf(sorted, rootOf, rootIndex, oneChunk ? Infinity : Math.max(MIN_CHUNK_FILES, Math.min(MAX_CHUNK_FILES, Math.ceil(sorted.length / (threads * 8)))));
-  const walked = request.paths.map((p) => path.resolve(p)).filter((p) => tree.known(p));
-  const options: RunOptions = { cwd, overrides: request.overrides, fix: request.fix, stdin, live: request.live };
   let results: ChunkResult[];
-  if (pool && chunks.length > 1) results = await pool.run(chunks, options, tree, walked, warn);
+  if (pool && planner.chunks.length > 1) results = await pool.finish(tree, warn);
   else {
     pool?.stop();
-    results = await runChunksHere(chunks, options, tree);
+    results = await runChunksHere(planner.chunks, options, tree);
   }
 
-  // Everything the chunks found and would say, in the order one thread meets it.
+  // Everything the chunks found and would say, in the order one thread meets it: files by
+  // name (a stable sort of the walk's order), then the hosts' captures by root.
   const told = new Set<string>();
   const configProblems = new Map(results.flatMap((r) => r.configProblems));
   const say = (events: readonly RunEvent[] | undefined): void => {
@@ -448,15 +450,17 @@ export async function lint(request: LintRequest, warn: (message: string) => void
     }
   };
   const fileOutcomes: FileOutcome[] = [];
-  const rootOutcomes: RootOutcome[] = [];
-  chunks.forEach((chunk, c) => {
+  const rootOutcomes: { uri: string; outcome: RootOutcome }[] = [];
+  planner.chunks.forEach((chunk, c) => {
     chunk.files.forEach(({ index }, i) => (fileOutcomes[index] = results[c]!.files[i]!));
-    chunk.roots.forEach(({ index }, i) => (rootOutcomes[index] = results[c]!.roots[i]!));
+    chunk.roots.forEach(({ index, uri }, i) => (rootOutcomes[index] = { uri, outcome: results[c]!.roots[i]! }));
   });
   for (const result of results) say(result.prelude);
+  const inOrder = planner.order();
   let fixes = 0;
   let fixedFiles = 0;
-  for (const outcome of fileOutcomes) {
+  for (const index of inOrder) {
+    const outcome = fileOutcomes[index]!;
     say(outcome.fixEvents);
     if (outcome.notWritten) notRead++;
     else if (outcome.fixes) {
@@ -465,7 +469,8 @@ export async function lint(request: LintRequest, warn: (message: string) => void
     }
   }
   const problems: LintProblem[] = [];
-  for (const outcome of [...fileOutcomes, ...rootOutcomes]) {
+  const byRoot = rootOutcomes.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)).map((r) => r.outcome);
+  for (const outcome of [...inOrder.map((index) => fileOutcomes[index]!), ...byRoot]) {
     say(outcome.events);
     if (outcome.problems) for (const problem of outcome.problems) problems.push(problem);
   }
@@ -473,35 +478,91 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   return { problems, notRead, fixed: { fixes, files: fixedFiles } };
 }
 
+/** Files per chunk: a thread takes this much work at a time. */
+const CHUNK_FILES = 200;
+
 /**
- * The files in chunks of whole hosts, about `size` files each (a host is never split, so it is
- * analysed once), each with the roots of its hosts whose captures it checks.
+ * Makes chunks of whole hosts as the walk finds files (a host's files come one after the
+ * other in the walk; one found later, after its host's chunk was handed out, goes to the next
+ * chunk, and its host is read again there). Each host with interface files has its captures
+ * checked in the chunk where the first of them is. `oneChunk`: everything in one chunk, in
+ * the order of the files, with one service (--fix, --live).
  */
-function chunksOf(sorted: readonly [string, FileKind][], rootOf: readonly string[], rootIndex: ReadonlyMap<string, { index: number; uri: string }>, size: number): LintChunk[] {
-  const byHost = new Map<string, number[]>();
-  rootOf.forEach((root, i) => {
-    const files = byHost.get(root);
-    if (files) files.push(i);
-    else byHost.set(root, [i]);
-  });
-  const chunks: LintChunk[] = [];
-  let files: number[] = [];
-  let roots: string[] = [];
-  const close = (): void => {
-    // Within a chunk, files and roots keep the run's order (a host's files may not be next to each other).
-    files.sort((a, b) => a - b);
-    const chunkRoots = roots.flatMap((r) => rootIndex.get(r) ?? []).sort((a, b) => a.index - b.index);
-    chunks.push({ files: files.map((index) => ({ index, file: sorted[index]![0], kind: sorted[index]![1] })), roots: chunkRoots });
-    files = [];
-    roots = [];
-  };
-  for (const [root, indexes] of byHost) {
-    files.push(...indexes);
-    roots.push(root);
-    if (files.length >= size) close();
+class ChunkPlanner {
+  readonly chunks: LintChunk[] = [];
+  /** Called with each chunk when it is complete. */
+  onChunk?: (chunk: LintChunk) => void;
+  private readonly paths: string[] = [];
+  private readonly kinds: FileKind[] = [];
+  private files: LintChunk['files'][number][] = [];
+  private roots: LintChunk['roots'][number][] = [];
+  /** Host (root path) -> its number in the current chunk. */
+  private hostsHere = new Map<string, number>();
+  private hosts = 0;
+  /** Roots whose captures some chunk checks. */
+  private readonly rootsTaken = new Set<string>();
+  private lastRoot: string | undefined;
+
+  /** Folders whose listings a chunk carries already. */
+  private readonly listed = new Set<string>();
+
+  constructor(
+    private readonly oneChunk: boolean,
+    private readonly tree: TreeFileSystem,
+  ) {}
+
+  add(file: string, kind: FileKind): void {
+    const index = this.paths.length;
+    this.paths.push(file);
+    this.kinds.push(kind);
+    if (this.oneChunk) return;
+    // Each file's host, by the path of its root (as hostRootUri finds it, without a URI per file).
+    const root = hostRootOf(file.split(path.sep).join('/'));
+    if (root !== this.lastRoot && this.files.length >= CHUNK_FILES) this.close();
+    this.lastRoot = root;
+    let host = this.hostsHere.get(root);
+    if (host === undefined) this.hostsHere.set(root, (host = this.hosts++));
+    this.files.push({ index, file, kind, host });
+    if (kind === 'hostname' && !this.rootsTaken.has(root)) {
+      this.rootsTaken.add(root);
+      this.roots.push({ index: this.rootsTaken.size - 1, uri: hostRootUri(uriOfPath(file)), host });
+    }
   }
-  if (files.length || chunks.length === 0) close();
-  return chunks;
+
+  /** The walk is over: the last chunk is complete. */
+  end(): void {
+    if (this.oneChunk) {
+      // The files in the run's order; the roots of the hosts with interface files in theirs.
+      const files = this.order().map((index) => ({ index, file: this.paths[index]!, kind: this.kinds[index]!, host: 0 }));
+      const roots = [...new Set(files.filter((f) => f.kind === 'hostname').map((f) => hostRootUri(uriOfPath(f.file))))].sort();
+      this.chunks.push({ files, roots: roots.map((uri, index) => ({ index, uri, host: 0 })), oneService: true });
+      return;
+    }
+    if (this.files.length || this.chunks.length === 0) this.close();
+  }
+
+  /** Indexes of the files in the run's order: by name, found first first among equals. */
+  order(): number[] {
+    return this.paths.map((_, i) => i).sort((a, b) => byName(this.paths[a]!, this.paths[b]!));
+  }
+
+  private close(): void {
+    const listings: [string, Listing][] = [];
+    for (const { file } of this.files) {
+      for (let dir = path.dirname(file); !this.listed.has(dir); dir = path.dirname(dir)) {
+        const listing = this.tree.known(dir);
+        if (!listing) break;
+        this.listed.add(dir);
+        listings.push([dir, listing]);
+      }
+    }
+    const chunk: LintChunk = { files: this.files, roots: this.roots, listings };
+    this.chunks.push(chunk);
+    this.files = [];
+    this.roots = [];
+    this.hostsHere = new Map();
+    this.onChunk?.(chunk);
+  }
 }
 
 // ---------------------------------------------------------------------------------------

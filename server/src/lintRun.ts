@@ -4,8 +4,9 @@
  * say is kept per file (messages, problems, fixes), and the run puts the chunks' results
  * together in the run's order (cli.ts), so one thread or several print the same bytes.
  *
- * Each chunk has its own language service: a host is analysed once within its chunk, and what
- * a chunk parsed is garbage once it is done, however large the tree.
+ * Each host has a language service of its own (but with --fix or --live): it is analysed once,
+ * and what it parsed and simulated is garbage as soon as it is done, so the memory a run holds
+ * does not grow with the tree and the collector has little to copy.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +22,7 @@ import { normalizeUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
-import type { TreeFileSystem } from './treeFileSystem';
+import type { Listing, TreeFileSystem } from './treeFileSystem';
 
 export interface LintProblem {
   readonly file: string;
@@ -50,10 +51,21 @@ export interface RunOptions {
 }
 
 export interface LintChunk {
-  /** Its files in the run's order, each with its place in that order. */
-  readonly files: readonly { readonly index: number; readonly file: string; readonly kind: FileKind }[];
+  /** Its files in the run's order, each with its place in that order and its host (a number). */
+  readonly files: readonly { readonly index: number; readonly file: string; readonly kind: FileKind; readonly host: number }[];
   /** The host roots (with interface files) whose captures it checks, each with its place among the run's roots. */
-  readonly roots: readonly { readonly index: number; readonly uri: string }[];
+  readonly roots: readonly { readonly index: number; readonly uri: string; readonly host: number }[];
+  /**
+   * One language service for the whole chunk, its files checked in order (--fix, --live: a
+   * fix changes what later files see). Otherwise each host has a service of its own, dropped
+   * when the host is done: what a host parsed and simulated never outlives it.
+   */
+  readonly oneService?: boolean;
+  /**
+   * Listings of the folders its files are in (and the folders above them in the walked trees)
+   * that no earlier chunk carried: a worker thread remembers them instead of listing them again.
+   */
+  readonly listings?: readonly (readonly [string, Listing])[];
 }
 
 /** A message of the run, or the use of a project file that holds problems (said once per run, where first used). */
@@ -108,7 +120,8 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
   // Standard input and fixed files stand in for the disk, as open documents do in the editor.
   const overlay = new Map<string, string>();
   if (options.stdin) overlay.set(options.stdin.uri, options.stdin.text);
-  const service = new LanguageService(tree, { textOf: (uri) => overlay.get(normalizeUri(uri)), uris: () => [...overlay.keys()] });
+  const newService = (): LanguageService => new LanguageService(tree, { textOf: (uri) => overlay.get(normalizeUri(uri)), uris: () => [...overlay.keys()] });
+  let service = newService();
 
   /** Where the messages of the file (or root) being checked go. */
   let events: RunEvent[] = [];
@@ -250,7 +263,7 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
     })),
   });
 
-  for (let i = 0; i < chunk.files.length; i++) {
+  const checkFile = async (i: number): Promise<void> => {
     const { file, kind } = chunk.files[i]!;
     events = [];
     const problems: LintProblem[] = [];
@@ -273,11 +286,12 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
       if (severity) problems.push(problemOf(shown, finding, severity, finding.range.end.character + 1));
     }
     files[i] = { ...files[i], ...(events.length ? { events } : {}), ...(problems.length ? { problems } : {}) };
-  }
+  };
 
   // Findings of the hosts' captures of the running system (a NIC no boot file plumbs, ...).
-  const roots: RootOutcome[] = [];
-  for (const { uri: rootUri } of chunk.roots) {
+  const roots: RootOutcome[] = chunk.roots.map(() => ({}));
+  const checkRoot = async (j: number): Promise<void> => {
+    const rootUri = chunk.roots[j]!.uri;
     events = [];
     const problems: LintProblem[] = [];
     const { settings, fallbackHostsUri } = await settingsOf(`${rootUri}/hostname.x`);
@@ -290,7 +304,27 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
         if (severity) problems.push(problemOf(show(pathOfUri(capture.uri)), finding, severity, Math.min(finding.range.end.character + 1, 4097)));
       }
     }
-    roots.push({ ...(events.length ? { events } : {}), ...(problems.length ? { problems } : {}) });
+    roots[j] = { ...(events.length ? { events } : {}), ...(problems.length ? { problems } : {}) };
+  };
+
+  if (chunk.oneService) {
+    for (let i = 0; i < chunk.files.length; i++) await checkFile(i);
+    for (let j = 0; j < chunk.roots.length; j++) await checkRoot(j);
+  } else {
+    // Host by host, each with a service of its own (the results keep the chunk's order).
+    const hosts = new Map<number, { files: number[]; roots: number[] }>();
+    const hostOf = (host: number): { files: number[]; roots: number[] } => {
+      let entry = hosts.get(host);
+      if (!entry) hosts.set(host, (entry = { files: [], roots: [] }));
+      return entry;
+    };
+    chunk.files.forEach(({ host }, i) => hostOf(host).files.push(i));
+    chunk.roots.forEach(({ host }, j) => hostOf(host).roots.push(j));
+    for (const host of hosts.values()) {
+      service = newService();
+      for (const i of host.files) await checkFile(i);
+      for (const j of host.roots) await checkRoot(j);
+    }
   }
   return { prelude, files, roots, configProblems: [...configProblems] };
 }

@@ -4,9 +4,9 @@
  * started with a flag in its workerData, so nothing else has to be shipped.
  *
  * Workers are started while the tree is still being walked (as soon as it is known to be large
- * enough), so they have loaded the bundle by the time there is work. The threads then take
- * chunks in turn from one shared counter (whoever is free takes the next), so a thread that
- * started late or met a big host does not hold the others up. The results are put in the run's
+ * enough) and check each chunk the walk has found while it goes on. The threads take chunks in
+ * turn from one shared counter (whoever is free takes the next), so a thread that started late
+ * or met a big host does not hold the others up. The results are put in the run's
  * order by the caller: which thread checked a chunk changes nothing printed. A worker that
  * fails (it throws, runs out of memory, exits) is reported on stderr, and the chunks it took
  * and did not return are checked here: the run completes and never waits on it.
@@ -18,15 +18,18 @@ import { TreeFileSystem } from './treeFileSystem';
 /** The workerData key that makes this module serve chunks instead of running the CLI. */
 const WORKER_FLAG = 'ipmpLintWorker';
 
-/** What a worker is sent once the chunks are known. */
-interface WorkOrder {
-  readonly chunks: readonly LintChunk[];
+/** What a worker is started with. */
+interface WorkerInput {
+  readonly [WORKER_FLAG]: true;
   readonly options: RunOptions;
   /** The folders walked: their subfolders are listed on demand (TreeFileSystem). */
   readonly trees: readonly string[];
   /** Int32Array over a SharedArrayBuffer: the next chunk to take. */
   readonly next: Int32Array;
 }
+
+/** To a worker: a chunk (in the order they are numbered), or how many there are in all. */
+type WorkerOrder = { readonly chunk: LintChunk } | { readonly end: number };
 
 type WorkerMessage = { readonly done: number; readonly result: ChunkResult } | { readonly failed: string };
 
@@ -41,17 +44,32 @@ interface PoolWorker {
   failure?: string;
 }
 
-/** Worker threads started ahead of their work; `run` hands them the chunks, `stop` ends them unused. */
+/**
+ * Worker threads started ahead of their work: `add` hands them each chunk as the walk finds
+ * it, `finish` says there are no more and checks the rest here too, `stop` ends them unused.
+ */
 export class LintPool {
   private readonly workers: PoolWorker[] = [];
+  private readonly chunks: LintChunk[] = [];
+  private readonly results: (ChunkResult | undefined)[] = [];
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
 
-  /** Starts `count` worker threads now (they load the bundle and wait). */
-  constructor(count: number) {
+  /** Starts `count` worker threads now (they load the bundle and wait for chunks). */
+  constructor(
+    count: number,
+    private readonly options: RunOptions,
+    trees: readonly string[],
+  ) {
+    const input: WorkerInput = { [WORKER_FLAG]: true, options, trees, next: this.next };
     for (let n = 0; n < count; n++) {
-      const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true } });
+      const worker = new Worker(__filename, { workerData: input });
       const entry: PoolWorker = {
         worker,
         ended: new Promise<void>((resolve) => {
+          worker.on('message', (message: WorkerMessage) => {
+            if ('done' in message) this.results[message.done] = message.result;
+            else entry.failure ??= message.failed;
+          });
           worker.on('error', (error) => {
             entry.failure ??= error instanceof Error ? error.message : String(error);
           });
@@ -68,32 +86,26 @@ export class LintPool {
     }
   }
 
-  get size(): number {
-    return this.workers.length;
+  /** A chunk to check: the next number. */
+  add(chunk: LintChunk): void {
+    this.chunks.push(chunk);
+    for (const { worker } of this.workers) worker.postMessage({ chunk } satisfies WorkerOrder);
   }
 
-  /** Ends the workers without work (the tree turned out small, or the run checks in one thread). */
+  /** Ends the workers without work (the tree turned out small). */
   stop(): void {
     for (const { worker } of this.workers) void worker.terminate();
   }
 
   /**
-   * Checks every chunk with this thread and the workers, and returns the results in chunk order.
+   * No more chunks: this thread takes its turns too, then the results of all in chunk order.
    * `warn` says, after the work, which workers failed (in the order they were started).
    */
-  async run(chunks: readonly LintChunk[], options: RunOptions, tree: TreeFileSystem, trees: readonly string[], warn: (message: string) => void): Promise<ChunkResult[]> {
-    const results: (ChunkResult | undefined)[] = new Array(chunks.length);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    const order: WorkOrder = { chunks, options, trees, next };
-    for (const entry of this.workers) {
-      entry.worker.on('message', (message: WorkerMessage) => {
-        if ('done' in message) results[message.done] = message.result;
-        else entry.failure ??= message.failed;
-      });
-      entry.worker.postMessage(order);
-    }
-    // This thread takes its turns too. A chunk is checked without yielding: the workers'
-    // results wait in their queue until the end, which is all they need.
+  async finish(tree: TreeFileSystem, warn: (message: string) => void): Promise<ChunkResult[]> {
+    const { chunks, results, options, next } = this;
+    for (const { worker } of this.workers) worker.postMessage({ end: chunks.length } satisfies WorkerOrder);
+    // A chunk is checked without yielding: the workers' results wait in their queue until the
+    // end, which is all they need.
     for (let i = Atomics.add(next, 0, 1); i < chunks.length; i = Atomics.add(next, 0, 1)) results[i] = await runChunk(chunks[i]!, options, tree);
     await Promise.all(this.workers.map((w) => w.ended));
     for (const { failure } of this.workers) {
@@ -112,31 +124,43 @@ export async function runChunksHere(chunks: readonly LintChunk[], options: RunOp
   return results;
 }
 
-/** The worker's side: wait for the order, take chunks until there are none left, send each result, end. */
-function serve(): void {
+/**
+ * The worker's side: take the next chunk number, wait for that chunk if the walk has not found
+ * it yet, check it, send the result; stop at the end the main thread tells.
+ */
+async function serve(input: WorkerInput): Promise<void> {
   const port = parentPort!;
-  port.once('message', (order: WorkOrder) => {
-    void work(order).catch((error: unknown) => {
-      port.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
-      process.exit(1);
-    });
-  });
-}
-
-async function work(order: WorkOrder): Promise<void> {
-  const port = parentPort!;
-  const tree = new TreeFileSystem(order.trees);
+  const chunks: LintChunk[] = [];
+  let total: number | undefined;
+  let wake: (() => void) | undefined;
+  const onOrder = (order: WorkerOrder): void => {
+    if ('chunk' in order) {
+      for (const [dir, listing] of order.chunk.listings ?? []) tree.remember(dir, listing);
+      chunks.push(order.chunk);
+    }
+    else total = order.end;
+    wake?.();
+  };
+  const tree = new TreeFileSystem(input.trees);
+  port.on('message', onOrder);
   // For the tests of a failing worker: it fails as it takes its first chunk (if any is left).
   const fault = process.env.IPMP_LINT_TEST_WORKER_FAULT;
   for (;;) {
-    const i = Atomics.add(order.next, 0, 1);
+    const i = Atomics.add(input.next, 0, 1);
     if (fault === 'throw') throw new Error('test fault: the worker throws');
     if (fault === 'exit') process.exit(70);
-    if (i >= order.chunks.length) break;
-    const result = await runChunk(order.chunks[i]!, order.options, tree);
+    while (i >= chunks.length && (total === undefined || i < total)) await new Promise<void>((resolve) => (wake = resolve));
+    if (i >= chunks.length) break;
+    const result = await runChunk(chunks[i]!, input.options, tree);
     port.postMessage({ done: i, result } satisfies WorkerMessage);
   }
-  // Nothing keeps the thread now (the order was taken with `once`): it ends, its messages first.
+  // Nothing keeps the thread now: it ends, its messages delivered first.
+  port.off('message', onOrder);
 }
 
-if (isLintWorker) serve();
+if (isLintWorker) {
+  serve(workerData as WorkerInput).catch((error: unknown) => {
+    parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    process.exit(1);
+  });
+}

@@ -26,6 +26,17 @@ export function kindOfDirent(entry: fs.Dirent): EntryKind {
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other';
 }
 
+/** Open without waiting for a writer (undefined where the platform has no such flag). */
+const NONBLOCK: number | undefined = fs.constants.O_NONBLOCK;
+
+/** Why a file with these stats is not read, or undefined when it is read. */
+function notReadBecause(stat: fs.Stats): FileNotRead | undefined {
+  if (stat.isDirectory()) return { notRead: 'unreadable', reason: 'a folder' };
+  if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
+  if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
+  return undefined;
+}
+
 const missing = (error: unknown): boolean => {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
@@ -51,9 +62,9 @@ export class TreeFileSystem implements FileSystem {
     this.folders.set(dir, { listing, names: new Set(listing.names.map(folded)) });
   }
 
-  /** Was this folder listed? */
-  known(dir: string): boolean {
-    return this.folders.has(dir);
+  /** The folder's listing when it was read (nothing is read now). */
+  known(dir: string): Listing | undefined {
+    return this.folders.get(dir)?.listing;
   }
 
   /** Reads a folder now and remembers it (the walk); throws what `readdir` throws. */
@@ -106,21 +117,45 @@ export class TreeFileSystem implements FileSystem {
     return this.readFileSync(file);
   }
 
-  /** As `nodeFileSystem.readFile`: stat first (a FIFO would wait for a writer forever), then read. */
+  /**
+   * As `nodeFileSystem.readFile`. Opened without waiting (O_NONBLOCK: a FIFO would wait for a
+   * writer forever) and examined through the open file, so a file costs one open, one fstat, one
+   * read and one close; where O_NONBLOCK does not exist, stat first as nodeFileSystem does.
+   */
   readFileSync(file: string): string | undefined | FileNotRead {
     if (this.knownMissing(file)) return undefined;
     try {
-      const stat = fs.statSync(file);
-      if (stat.isDirectory()) return { notRead: 'unreadable', reason: 'a folder' };
-      if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
-      if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
-      const text = fs.readFileSync(file, 'utf8');
-      // It may have grown between the stat and the read.
-      return text.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: Buffer.byteLength(text) } : text;
+      if (NONBLOCK === undefined) return this.statThenRead(file);
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
+      try {
+        const stat = fs.fstatSync(fd);
+        const not = notReadBecause(stat);
+        if (not) return not;
+        // A size of 0 may not be the truth (some file systems do not know it): read to the end.
+        if (stat.size === 0) return fs.readFileSync(fd, 'utf8');
+        const bytes = Buffer.allocUnsafe(stat.size);
+        let read = 0;
+        while (read < stat.size) {
+          const n = fs.readSync(fd, bytes, read, stat.size - read, read);
+          if (n === 0) break;
+          read += n;
+        }
+        return bytes.toString('utf8', 0, read);
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (error) {
       if (missing(error)) return undefined;
       return { notRead: 'unreadable', reason: describeError(error) };
     }
+  }
+
+  private statThenRead(file: string): string | FileNotRead {
+    const not = notReadBecause(fs.statSync(file));
+    if (not) return not;
+    const text = fs.readFileSync(file, 'utf8');
+    // It may have grown between the stat and the read.
+    return text.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: Buffer.byteLength(text) } : text;
   }
 
   async readDirectory(dir: string): Promise<string[]> {

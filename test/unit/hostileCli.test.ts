@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 
-type Patchable = Record<'readdirSync' | 'statSync' | 'readFileSync' | 'writeFileSync', (...args: unknown[]) => unknown>;
+type Patchable = Record<'readdirSync' | 'statSync' | 'openSync' | 'writeFileSync', (...args: unknown[]) => unknown>;
 
 /** Runs ipmp-lint in-process while `method` fails with EACCES for paths ending in `suffix`. */
 async function lintDenied(method: keyof Patchable, suffix: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -72,7 +72,7 @@ describe('ipmp-lint on reads denied', () => {
   });
 
   test('a hosts file that cannot be read: reported itself, and the hostname file says its names were not checked', async () => {
-    const r = await lintDenied('readFileSync', `a${path.sep}etc${path.sep}hosts`, ['--format', 'json', path.join(root, 'a')]);
+    const r = await lintDenied('openSync', `a${path.sep}etc${path.sep}hosts`, ['--format', 'json', path.join(root, 'a')]);
     assert.equal(r.code, 2);
     assert.match(r.err, /^ipmp-lint: cannot read .*a\/etc\/hosts: permission denied\n$/);
     const problems = JSON.parse(r.out) as { code: string; severity: string; message: string; line: number; column: number }[];

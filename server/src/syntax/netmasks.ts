@@ -233,9 +233,15 @@ export function networkKeyText(net: number): string {
 
 /** The first line the `files` backend returns for a key: its text must hold the key, its number equal it. */
 export function findNetmasksKey(file: NetmasksFile, net: number): NetmasksEntry | undefined {
-  const { text, value } = networkKey(net);
+  // A network with a first octet is written in four parts and reads back as itself (but
+  // 255.255.255.255, inet_addr's error value): its text is needed only when the file has it.
+  const direct = net >>> 24 !== 0 && net >>> 0 !== 0xffffffff;
+  const value = direct ? net : networkKey(net).value;
   if (value === undefined) return undefined;
-  for (const entry of file.byNetwork.get(value) ?? []) {
+  const entries = file.byNetwork.get(value);
+  if (!entries) return undefined;
+  const text = direct ? networkKeyText(net) : networkKey(net).text;
+  for (const entry of entries) {
     if (entry.lineText.includes(text)) return entry;
   }
   return undefined;
