@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * `ipmp-lint` over a fleet of hosts, against the floor of reading the same files:
+ *
+ *   node scripts/bench/fleet.mjs [--hosts N] [--cli dist/server/cli.js] [--keep]
+ *
+ * generates a tree of N hosts (scripts/bench/generate.mjs) in a temporary folder and prints
+ * - a bare read: one `node` process that lists the tree (readdir, recursive) and reads every
+ *   file with readFileSync, nothing else: the least any checker of these files costs;
+ * - `ipmp-lint <tree>` as a user runs it (the bundle, default --jobs), and with `--jobs 1`;
+ * - ipmp-lint against the bare read, with its budget (issue 15: within 3x);
+ * - whether both ipmp-lint runs printed the same bytes and exit status.
+ * Every figure is the wall time of a spawned process (node start included, for each), the median
+ * of 3 runs taken in turn (bare, default, --jobs 1, bare, …) after one bare read to warm the page
+ * cache. `npm run bench` calls `fleetRows(treeRoot, hosts)` on its own tree. No sleeps.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateTree } from './generate.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** ipmp-lint may take this many times the bare read of the same files (issue 15). */
+const BUDGET_RATIO = 3;
+const RUNS = 3;
+const DEADLINE_MS = 10 * 60_000;
+
+/** The bare read, as a program of its own: every file under the folder, read whole. */
+const BARE_READ = `
+const fs = require('node:fs');
+const path = require('node:path');
+let files = 0;
+let bytes = 0;
+for (const e of fs.readdirSync(process.argv[1], { recursive: true, withFileTypes: true })) {
+  if (!e.isFile()) continue;
+  bytes += fs.readFileSync(path.join(e.parentPath ?? e.path, e.name)).length;
+  files++;
+}
+process.stdout.write(JSON.stringify({ files, bytes }));
+`;
+
+const now = () => performance.now();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(2)} s` : 'n/a');
+
+/**
+ * Runs `node args…` and resolves with its wall time (spawn to exit), its exit status, and what it
+ * wrote to stdout (a file: the parent reads nothing while it runs) and stderr.
+ */
+function timed(args, out) {
+  return new Promise((resolve, reject) => {
+    const fd = openSync(out, 'w');
+    const started = now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      closeSync(fd);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      const ms = now() - started;
+      clearTimeout(timer);
+      closeSync(fd);
+      if (signal) reject(new Error(`node ${args.join(' ')} ended by ${signal}${signal === 'SIGKILL' ? ` (no exit within ${DEADLINE_MS / 1000} s)` : ''}`));
+      else resolve({ ms, code, stdout: readFileSync(out, 'utf8'), stderr });
+    });
+  });
+}
+
+/**
+ * The rows for `npm run bench`: `{ figure, value, budget, ok }` (ok undefined when there is no
+ * budget). `options.cli`: the ipmp-lint to run (default: the bundle in dist/).
+ */
+export async function fleetRows(treeRoot, hosts, options = {}) {
+  const cli = options.cli ?? path.join(REPO, 'dist', 'server', 'cli.js');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'ipmp-fleet-out-'));
+  try {
+    const bare = () => timed(['-e', BARE_READ, treeRoot], path.join(scratch, 'bare.out'));
+    const lint = (name, ...args) =>
+      timed([cli, ...args, treeRoot], path.join(scratch, `${name}.out`)).then((r) => {
+        // 0: no errors, 1: errors found. Anything else is a failed run, not a figure.
+        if (r.code !== 0 && r.code !== 1) throw new Error(`ipmp-lint ${args.join(' ')} exited ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        return r;
+      });
+    const warm = await bare();
+    if (warm.code !== 0) throw new Error(`the bare read failed: ${warm.stderr.trim()}`);
+    const { files, bytes } = JSON.parse(warm.stdout);
+    const times = { bare: [], parallel: [], single: [] };
+    let parallel;
+    let single;
+    for (let run = 0; run < RUNS; run++) {
+      times.bare.push((await bare()).ms);
+      parallel = await lint('parallel');
+      times.parallel.push(parallel.ms);
+      single = await lint('single', '--jobs', '1');
+      times.single.push(single.ms);
+    }
+    const [b, p, s] = [median(times.bare), median(times.parallel), median(times.single)];
+    const threads = Math.min(8, availableParallelism());
+    const same = parallel.stdout === single.stdout && parallel.stderr === single.stderr && parallel.code === single.code;
+    const rows = [
+      { figure: `fleet of ${hosts.toLocaleString('en')} hosts: bare read of its ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MB; node process, median of ${RUNS})`, value: seconds(b), budget: '—', ok: undefined },
+      { figure: `ipmp-lint <tree> (default --jobs: ${threads} thread${threads === 1 ? '' : 's'} on ${availableParallelism()} cores)`, value: seconds(p), budget: '—', ok: undefined },
+      { figure: 'ipmp-lint --jobs 1 <tree>', value: `${seconds(s)} = ${(s / p).toFixed(2)}x default`, budget: '—', ok: undefined },
+      { figure: 'ipmp-lint <tree> / bare read', value: `${(p / b).toFixed(2)}x`, budget: `≤ ${BUDGET_RATIO}x bare read`, ok: p / b <= BUDGET_RATIO },
+      { figure: '  same output and exit status, default and --jobs 1', value: same ? `yes (${parallel.stdout.split('\n').length - 1} lines)` : 'NO', budget: 'identical', ok: same },
+    ];
+    return rows;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const option = (name) => {
+    const i = argv.indexOf(`--${name}`);
+    return i < 0 ? undefined : argv[i + 1];
+  };
+  const hosts = Number(option('hosts') ?? 5000);
+  if (!Number.isInteger(hosts) || hosts <= 0) throw new Error('--hosts needs a positive integer');
+  const tmp = mkdtempSync(path.join(tmpdir(), 'ipmp-fleet-bench-'));
+  const treeRoot = path.join(tmp, 'tree');
+  const t = now();
+  const tree = generateTree(treeRoot, hosts);
+  console.log(`generated ${hosts.toLocaleString('en')} hosts, ${tree.files.toLocaleString('en')} files in ${treeRoot} (${seconds(now() - t)})`);
+  let failed = false;
+  try {
+    const rows = await fleetRows(treeRoot, hosts, { cli: option('cli') && path.resolve(option('cli')) });
+    const w = [0, 0, 0];
+    for (const r of rows) [r.figure, r.value, r.budget].forEach((s, i) => (w[i] = Math.max(w[i], s.length)));
+    for (const r of rows) console.log(`${r.figure.padEnd(w[0])}  ${r.value.padStart(w[1])}  ${r.budget.padEnd(w[2])}  ${r.ok === undefined ? '' : r.ok ? 'OK' : 'OVER'}`);
+    failed = rows.some((r) => r.ok === false);
+  } catch (e) {
+    console.error(`FAILED: ${e.message}`);
+    failed = true;
+  } finally {
+    if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
