@@ -248,6 +248,9 @@ function kindOfArgument(file: string): FileKind | undefined {
   return undefined;
 }
 
+/** A path with `/` between its folders (as it is on POSIX systems). */
+const posixPath = (file: string): string => (path.sep === '/' ? file : file.split(path.sep).join('/'));
+
 /** Names in the order ipmp-lint reports them: `localeCompare`'s, with one collator made once. */
 export const byName = new Intl.Collator().compare;
 
@@ -275,7 +278,7 @@ function collect(dir: string, out: Map<string, FileKind>, warn: (message: string
       continue;
     }
     if (kind !== 'file' && kind !== 'symlink') continue;
-    const fileKind = classifyPath(full.split(path.sep).join('/'));
+    const fileKind = classifyPath(posixPath(full));
     if (!fileKind) continue;
     if (kind === 'symlink') {
       // /etc/hosts links to inet/hosts: check the target once, under its own name.
@@ -517,7 +520,7 @@ class ChunkPlanner {
     this.kinds.push(kind);
     if (this.oneChunk) return;
     // Each file's host, by the path of its root (as hostRootUri finds it, without a URI per file).
-    const root = hostRootOf(file.split(path.sep).join('/'));
+    const root = hostRootOf(posixPath(file));
     if (root !== this.lastRoot && this.files.length >= CHUNK_FILES) this.close();
     this.lastRoot = root;
     let host = this.hostsHere.get(root);

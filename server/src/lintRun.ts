@@ -10,12 +10,14 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import { captureKind } from './syntax/capture';
 import type { FileKind } from './syntax/fileKind';
 import { effectiveSeverity, fileTooLargeFinding } from './features/diagnostics';
 import { applySafeFixes, type AppliedFix } from './features/fixAll';
 import { DEFAULT_SETTINGS, type Settings } from './features/settings';
+import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import type { RuleId } from './rules/registry';
 import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
@@ -111,7 +113,8 @@ export function pathOfUri(uri: string): string {
   }
 }
 
-export const uriOfPath = (file: string): string => normalizeUri(pathToFileURL(file).toString());
+/** A path's file URI as the host model spells it (what normalizeUri makes of pathToFileURL's, in one step). */
+export const uriOfPath = (file: string): string => URI.file(file).toString();
 
 /** Checks one chunk: --fix first (when asked), then every file, then the hosts' captures. */
 export async function runChunk(chunk: LintChunk, options: RunOptions, tree: TreeFileSystem): Promise<ChunkResult> {
@@ -130,21 +133,31 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
   };
   const configProblems = new Map<string, readonly string[]>();
 
-  // A file's settings depend on its folder only (the project file is looked for from there up).
-  const settingsByFolder = new Map<string, { settings: Settings; fallbackHostsUri?: string; config?: string }>();
-  const settingsOf = async (uri: string): Promise<{ settings: Settings; fallbackHostsUri?: string }> => {
-    const folder = uri.slice(0, uri.lastIndexOf('/'));
+  // A file's settings depend on its folder only: the project file is looked for from there up.
+  // A folder the walk saw without one has its parent's settings, so a fleet of hosts asks the
+  // language service once for the folders above them, not once per host.
+  type FolderSettings = { settings: Settings; fallbackHostsUri?: string; config?: string };
+  const settingsByFolder = new Map<string, FolderSettings>();
+  const settingsOfFolder = async (folder: string): Promise<FolderSettings> => {
     let known = settingsByFolder.get(folder);
-    if (!known) {
-      const { settings, config } = await service.effectiveSettings(uri, DEFAULT_SETTINGS, options.overrides);
+    if (known) return known;
+    const parent = folder.slice(0, folder.lastIndexOf('/'));
+    if (folder.startsWith('file:///') && parent.length > 'file://'.length && tree.lacks(pathOfUri(`${folder}/${PROJECT_CONFIG_FILE}`))) {
+      known = await settingsOfFolder(parent);
+    } else {
+      const { settings, config } = await service.effectiveSettings(`${folder}/${PROJECT_CONFIG_FILE}`, DEFAULT_SETTINGS, options.overrides);
       const fallback = settings.fallbackHostsFile.trim();
       known = { settings, fallbackHostsUri: fallback ? uriOfPath(path.resolve(cwd, fallback)) : undefined };
       if (config && config.problems.length) {
         configProblems.set(config.uri, config.problems);
         known.config = config.uri;
       }
-      settingsByFolder.set(folder, known);
     }
+    settingsByFolder.set(folder, known);
+    return known;
+  };
+  const settingsOf = async (uri: string): Promise<{ settings: Settings; fallbackHostsUri?: string }> => {
+    const known = await settingsOfFolder(uri.slice(0, uri.lastIndexOf('/')));
     if (known.config) events.push({ config: known.config });
     return known;
   };

@@ -86,6 +86,11 @@ export class TreeFileSystem implements FileSystem {
     }
   }
 
+  /** Does a listing show that the path does not exist? (Nothing is read but folders inside the trees.) */
+  lacks(file: string): boolean {
+    return this.knownMissing(file);
+  }
+
   /**
    * True when a listing shows the path cannot exist: its folder (or a folder on the way to it)
    * was listed and has no entry of that name. Folders inside the trees of the run that no walk

@@ -107,6 +107,14 @@ before(async () => {
   symlinkSync('hostname.nowhere0', path.join(root, host(230), 'etc', 'hostname.lost0'));
   const fifo = spawnSync('mkfifo', [path.join(root, host(270), 'etc', 'hostname.fifo0')]);
   assert.equal(fifo.status, 0, 'mkfifo');
+  // A host whose files the walk does not find one after the other: another host (an etc/ of
+  // its own, with many files) lies between its hostname file and its default/mpathd, so the
+  // two land in different chunks and the host is read in both.
+  write('fleet/nest/etc/hosts', '127.0.0.1\tlocalhost\n192.168.2.10\tnest\tloghost\n192.168.2.11\tnest-test\n');
+  write('fleet/nest/etc/hostname.ce0', 'nest netmask + broadcast + group g up \\\naddif nest-test deprecated -failover netmask + broadcast + up\n');
+  write('fleet/nest/etc/default/mpathd', 'FAILURE_DETECTION_TIME=10\n');
+  write('fleet/nest/etc/a/etc/hosts', '127.0.0.1\tlocalhost\n');
+  for (let n = 0; n < 250; n++) write(`fleet/nest/etc/a/etc/hostname.e1000g${n}`, `inner${n} up\n`);
   // Names that sort by more than their code units: a host's files need not be next to each other.
   for (const name of ['Web1', 'web1', 'wéb1']) {
     write(`fleet/${name}/etc/hosts`, `127.0.0.1\tlocalhost\n192.168.1.10\t${name}\tloghost\n`);
@@ -146,6 +154,7 @@ describe('ipmp-lint --jobs: the same output whatever the number of threads', () 
         assert.ok(/hostname\.zz0:1:\d+: error unknown-keyword/.test(r.out), 'unknown-keyword');
         assert.ok(/ifconfig-a\.txt:\d+:1: info drift-capture-line/.test(r.out), 'drift-capture-line');
         assert.ok(/hostname\.e1000g0:1:1: warning drift-address-lost/.test(r.out), 'drift-address-lost');
+        assert.ok(r.out.includes('fleet/nest/etc/default/mpathd:1:24: warning detection-time-units'), 'the nested host');
         assert.match(r.out.split('\n').at(-2)!, /^\d+ error\(s\), \d+ warning\(s\), \d+ info$/);
       }
     });
