@@ -37,8 +37,9 @@ export interface Fix {
   readonly safe?: boolean;
 }
 
-export interface Finding {
-  readonly rule: RuleId;
+/** A finding of one rule; rules/define.ts makes them from a rule's definition. */
+export interface FindingOf<Id extends string> {
+  readonly rule: Id;
   readonly range: Range;
   readonly message: string;
   /** Overrides the rule's default where RULES.md gives a rule two levels. */
@@ -48,3 +49,5 @@ export interface Finding {
   /** Shown faded (code that has no effect). */
   readonly unnecessary?: boolean;
 }
+
+export type Finding = FindingOf<RuleId>;

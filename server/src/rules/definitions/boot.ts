@@ -1,0 +1,93 @@
+/**
+ * The rules of what the simulated boot sees: its commands and their outcome.
+ */
+import { defineRule } from '../define';
+
+export const BOOT_RULES = {
+  keywordAsAddress: defineRule({
+    id: 'keyword-as-address',
+    severity: 'error',
+    summary: 'A keyword where ifconfig reads an address',
+    doc: {
+      description:
+        'A keyword where ifconfig reads an address, as in `addif deprecated`, `netmask up` or `broadcast up`. A keyword that takes an argument takes the next word whatever it is, so ifconfig looks the keyword up as a host name and fails with `bad address`; after `netmask` the whole line fails before anything on it is applied.',
+      fix: 'Give the keyword its argument; for `netmask` and `broadcast` the quick fix inserts `+`, as in `netmask + up`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  addifOnLogical: defineRule({
+    id: 'addif-on-logical',
+    severity: 'error',
+    summary: '`addif` in a logical-interface file',
+    doc: {
+      description:
+        '`addif` in the file of a logical interface, such as `hostname.ce0:1`. `addif` works only on a physical interface, so ifconfig stops with `addif: bad physical interface name` and the rest of the line is never read.',
+      fix: "Move the address to the physical interface's file with `addif`, or give it a `hostname.ce0:N` file of its own without `addif`.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  addressReplaced: defineRule({
+    id: 'address-replaced',
+    severity: 'error',
+    summary: "A later line replaces an interface's address",
+    doc: {
+      description:
+        "Each line of a hostname file is a separate ifconfig command, and its first address sets the interface's own address, so a later line (or file) that starts with another address replaces the one set before, which is gone after boot. " +
+        'In `hostname6.<if>` a global address written that way replaces the link-local address, the one in.mpathd probes from.',
+      fix: 'Add the second address with `addif`; the quick fix inserts `addif` before it.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  nameWrongFamily: defineRule({
+    id: 'name-wrong-family',
+    severity: 'error',
+    summary: 'A name with addresses of the other family only',
+    doc: {
+      description:
+        'A host name that has addresses of the other family only, such as an IPv6-only name in `hostname.<if>`. ifconfig looks the name up for the family of the file alone, finds nothing and fails with `bad address`.',
+      fix: "Use a name with an address of the file's family, add such an address to `hosts` (or `inet/ipnodes`), or move the name to the other family's file.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  conflictingGroups: defineRule({
+    id: 'conflicting-groups',
+    severity: 'error',
+    summary: 'One NIC put in two groups: the last one run wins',
+    doc: {
+      description:
+        'One NIC is put into two different groups, in `hostname.<if>` and `hostname6.<if>` or on two lines. The group belongs to the whole NIC, IPv4 and IPv6 together, and the last one set wins (hostname6 files run after hostname files), so after boot the NIC is not a member of the other group.',
+      fix: 'Use one group name for the NIC in all its files; the quick fix changes the losing name to the group that wins.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  dhcpRejected: defineRule({
+    id: 'dhcp-rejected',
+    severity: 'error',
+    summary: 'A DHCP line or file that ifconfig rejects',
+    doc: {
+      description:
+        'A DHCP line that ifconfig rejects at boot, so DHCP never starts: a one-line `hostname.<if>` holding `dhcp` (the `netmask + broadcast + up` the boot appends is no DHCP word, so ifconfig prints its usage), a word that is no DHCP operation, or `dhcp` in `hostname6.<if>` before OpenSolaris, which ifconfig refuses with exit status 0, so the boot shows no failure.',
+      fix: 'Leave `hostname.<if>` empty and put the DHCP options (`primary`, `wait` seconds) in `dhcp.<if>`; IPv6 addresses come from stateless autoconfiguration or are written in `hostname6.<if>`.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  bootCommandFails: defineRule({
+    id: 'boot-command-fails',
+    severity: 'error',
+    summary: 'A command that fails at boot for a reason no other rule names',
+    doc: {
+      description:
+        'A boot command that fails for a reason no other rule describes, such as an unknown zone, an MTU the interface refuses, a `removeif` of an address the interface does not have, or `usesrc` naming an interface not plumbed yet. ' +
+        "The diagnostic quotes ifconfig's own message; the words of the line after the failure are never applied.",
+      fix: "Correct the line as ifconfig's message says; Preview Boot, or `ipmp-lint explain`, shows the command as the boot runs it and what it prints.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+};

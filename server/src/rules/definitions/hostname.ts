@@ -1,0 +1,253 @@
+/**
+ * The rules of hostname.<if> / hostname6.<if> / dhcp.<if>, single file (RULES.md, first table), and the ids other files share with it.
+ */
+import { defineRule } from '../define';
+
+export const HOSTNAME_RULES = {
+  commentNotSupported: defineRule({
+    id: 'comment-not-supported',
+    severity: 'error',
+    summary: 'A `#` in a hostname file is taken as an address',
+    doc: {
+      description:
+        'A `#` in a hostname file does not start a comment: the boot script hands every word to ifconfig, which takes `#` as an address, fails with `bad address` and never applies the words after it. ' +
+        'A line that holds only a comment also makes the file multi-line, so the boot no longer appends `netmask + broadcast + up`.',
+      fix: 'Delete the comment and keep notes about the interface somewhere else; the quick fix deletes it, and a whole comment line with its line break.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  missingFinalNewline: defineRule({
+    id: 'missing-final-newline',
+    severity: 'error',
+    summary: 'The boot script drops an unterminated last line',
+    doc: {
+      description:
+        "The last line does not end with a newline. The shell's `read` never returns an unterminated line, so the boot script silently skips it, and a one-line file leaves the interface plumbed with no address and no error. " +
+        'In `default/mpathd` the last line is lost the same way and its setting keeps the default.',
+      fix: 'End the file with a newline; the quick fix adds it, and drops a backslash at the very end that would turn the new line break into a continuation.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  unknownKeyword: defineRule({
+    id: 'unknown-keyword',
+    severity: 'error',
+    summary: 'A word that is no ifconfig keyword',
+    doc: {
+      description:
+        'A word where a keyword belongs that is no ifconfig keyword: a typo (`standy`), the wrong case (`UP`), or a keyword the target release does not have yet. ' +
+        'ifconfig takes the word as a host name, fails with `bad address` and skips the rest of the line. ' +
+        'In a `dhcp.<if>` file only `primary` and `wait` are understood, and any other word keeps DHCP from starting.',
+      fix: 'Correct the spelling or the case (keywords are lower case); when a keyword is close, the quick fix offers it, for example `standy` to `standby`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  missingArgument: defineRule({
+    id: 'missing-argument',
+    severity: 'error',
+    summary: 'A keyword that needs an argument ends the line',
+    doc: {
+      description:
+        'A keyword that needs an argument (`netmask`, `broadcast`, `group`, `addif`, `mtu`, DHCP `wait` and others) is the last word of its line, so ifconfig stops with a message such as `no argument for group`. ' +
+        'In a one-line file the keyword instead takes the `netmask` the boot appends as its argument, and the rest of the appended words fail.',
+      fix: 'Give the keyword its argument (an address or name, a mask or `+`, a group name, a number), or remove the keyword.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  invalidAddress: defineRule({
+    id: 'invalid-address',
+    severity: 'error',
+    summary: 'A malformed IPv4 or IPv6 address',
+    doc: {
+      description:
+        'An address that Solaris cannot read, or reads as something else than it looks: a malformed IPv4 or IPv6 literal (`10.888.1.2`, a bad prefix length), or a short, hex or leading-zero form that `inet_addr` turns into another address (`192.168.1` is read as `192.168.0.1`). ' +
+        'In a hostname file ifconfig fails with `bad address` or configures an address nobody meant; in `hosts`, `ipnodes` and `netmasks` a line that cannot be read is skipped, so its names or its mask are never found.',
+      fix: 'Write the address as a plain dotted quad or a valid IPv6 address. In `hosts` and `netmasks` quick fixes write the address Solaris reads (or the decimal one that was meant) and split a `/len` network number into network and mask.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  invalidNetmask: defineRule({
+    id: 'invalid-netmask',
+    severity: 'error',
+    summary: 'Not a netmask',
+    doc: {
+      description:
+        "A value that is not a usable netmask: one bits that do not all come first, a malformed dotted or hex mask, a `/len` after `netmask` (ifconfig answers `unexpected '/'`), or in `netmasks` a missing mask, a prefix length in place of the mask, or a zero mask. " +
+        'In a hostname file the interface does not get the mask that was meant; a `netmasks` line libnsl cannot use is ignored, so `netmask +` falls back to the classful mask.',
+      fix: 'Write the mask as a contiguous dotted quad such as `255.255.255.0` (or `0xffffff00`). In `netmasks` quick fixes replace a prefix length with its dotted mask and rewrite a mask with leading zeros, which `inet_addr` reads as octal.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  invalidValue: defineRule({
+    id: 'invalid-value',
+    severity: 'error',
+    summary: 'A bad number, group name, zone or module',
+    doc: {
+      description:
+        'An argument ifconfig cannot use: a number that is not whole or out of range (`mtu` outside 68 to 65535, `index 0`, a byte over 255), a malformed zone name, `module@position` or interface name, or a DHCP `wait` that is neither seconds nor `forever`. ' +
+        'Group names have two traps: over 31 characters the kernel silently cuts the name, so it no longer matches the other members, and `group ""` sets a group literally named by two quote characters, because the boot script does not interpret quotes.',
+      fix: 'Write a value of the kind the keyword takes; keep group names to 31 characters, and to leave a group remove the `group` word instead of writing quotes.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  wrongAddressFamily: defineRule({
+    id: 'wrong-address-family',
+    severity: 'error',
+    summary: 'A keyword or address of the other address family',
+    doc: {
+      description:
+        'A keyword or address of the other address family: an IPv4-only keyword (`netmask`, `broadcast`, `arp` and others) in a `hostname6.<if>` file, an IPv6-only one (`token`, `preferred`, `nud` and others) in a `hostname.<if>` file, or an address literal of the other family. ' +
+        'ifconfig refuses it (`Operation netmask not supported for inet6`, or `bad address` for a literal) and the line stops there.',
+      fix: 'Remove the keyword (the quick fix removes it with its argument), and put each address in the file of its family: IPv4 in `hostname.<if>`, IPv6 in `hostname6.<if>`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  misplacedKeyword: defineRule({
+    id: 'misplaced-keyword',
+    severity: 'error',
+    summary: 'A keyword where ifconfig does not take it',
+    doc: {
+      description:
+        'A keyword where ifconfig does not take it: `inet` or `inet6` as the first word of a line (the boot script already passes the family, so the word is read as an address and fails), or `dhcp` or `auto-dhcp` anywhere but first on the line, where DHCP does not start. ' +
+        "A keyword of the physical interface, such as `group`, written after `addif` or in a logical-interface file applies to a logical interface instead, and the boot script's group discovery misses it; that case is a warning.",
+      fix: 'Remove a leading family word, put `dhcp` first, and move physical-interface keywords before the first `addif`; quick fixes remove the family word and move or remove the keyword.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  carriageReturn: defineRule({
+    id: 'carriage-return',
+    severity: 'error',
+    summary: 'CRLF line endings: Solaris keeps the CR',
+    doc: {
+      description:
+        'The file has CRLF (Windows) or CR-only line endings. In a hostname file Solaris keeps the CR, so the last word of every line carries it and ifconfig fails with `bad address`; with CR-only endings the whole file is a single line. ' +
+        "In `hosts`, `netmasks` and `default/mpathd` Solaris's own readers cope with the CR, so there it is a warning about the other tools that read the file.",
+      fix: 'Convert the file to LF line endings; the quick fix runs Convert Line Endings to LF (or rewrites every line break when the editor cannot run the command).',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  strayPlus: defineRule({
+    id: 'stray-plus',
+    severity: 'error',
+    summary: 'A `+` that is not the argument of netmask or broadcast',
+    doc: {
+      description:
+        'A `+` that does not follow `netmask` or `broadcast`. ifconfig reads it as an address or a point-to-point destination, fails with `+: bad address` and never reaches the words after it, often including `up`.',
+      fix: 'Remove the `+`, or put it right after the `netmask` or `broadcast` it was meant for; the quick fix removes it.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  conflictingOptions: defineRule({
+    id: 'conflicting-options',
+    severity: 'warning',
+    summary: 'An option and its opposite on one address',
+    doc: {
+      description:
+        'An option and its opposite on the same address, such as `deprecated` and `-deprecated`, or `up` and `down`. ifconfig applies both in order, so the earlier one has no effect and the line does not say what it seems to.',
+      fix: 'Keep only the option you mean; the quick fix removes the earlier one, which the later one overrides.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  optionOrder: defineRule({
+    id: 'option-order',
+    severity: 'warning',
+    summary: 'An order of options that changes the outcome',
+    doc: {
+      description:
+        'Options in an order that changes the result, because ifconfig applies words from left to right: after `up`, `-failover` leaves a moment in which the address is a data address that in.mpathd may move; after `standby`, `-failover` is refused; `broadcast +` before `netmask +` computes the broadcast from the old mask; and `netmask +` before the address finds no `netmasks` entry, leaving the classful mask.',
+      fix: 'Write the address first, then `netmask + broadcast +`, `deprecated -failover`, `standby`, and `up` last; the quick fix moves the misplaced option.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  lineContinuation: defineRule({
+    id: 'line-continuation',
+    severity: 'error',
+    summary: 'A backslash that does not continue the line as meant',
+    doc: {
+      description:
+        'A backslash that does not continue the line as intended. With blanks after it, the backslash escapes a blank instead of the newline, so the next line runs as a separate ifconfig command and the file counts as multi-line (an error when that changes what the boot does, a warning otherwise). ' +
+        'With no blank before it, the two lines join into one word (`up` and `addif` become `upaddif`) and ifconfig fails with `bad address`.',
+      fix: 'Make the backslash the last character of the line, with a space before it; the quick fix removes the blanks after it or inserts the missing space.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  interfaceStaysDown: defineRule({
+    id: 'interface-stays-down',
+    severity: 'warning',
+    summary: 'An address that is never brought up',
+    doc: {
+      description:
+        'An address that nothing brings up, so it is configured but down after boot. The boot script appends `netmask + broadcast + up` only to a one-line IPv4 file, and there only to the last address of the line: in a multi-line file (including one with a blank or comment line after the address) every address needs its own `up`. ' +
+        'For `hostname6.<if>` the boot brings up only the physical interface, so an address added with `addif` needs its own `up` as well.',
+      fix: 'Add `up` to the address, with `netmask + broadcast +` for IPv4; the quick fix appends the missing words.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  ignoredFile: defineRule({
+    id: 'ignored-file',
+    severity: 'info',
+    summary: 'A file name the boot script skips or misreads',
+    doc: {
+      description:
+        'A file name the boot script does not read as intended. A name that does not end in a digit or has a further dot (`hostname.ce0.bak`) is skipped, which is harmless for a backup copy (info). ' +
+        'A name such as `hostname.ce0-old1` still matches, so the boot tries to plumb an interface of that name, fails and reports it on the console (warning); on illumos so does a dotted name ending in a digit (`hostname.ce0.bak1`).',
+      fix: 'Give a backup copy a name with a further dot, such as `hostname.ce0.bak`, or move it out of `/etc`; a file that should be read must be named `hostname.` followed by the interface name.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  invalidInterfaceName: defineRule({
+    id: 'invalid-interface-name',
+    severity: 'error',
+    summary: 'Not a Solaris interface name',
+    doc: {
+      description:
+        'The interface part of the file name is not a Solaris interface name, which is a driver name and an instance number, optionally with a logical unit (`ce0`, `e1000g1`, `ce0:1`). ' +
+        'A name over 31 characters, an instance number out of range or a VLAN number above 4094 cannot be plumbed, so the interface is missing after boot.',
+      fix: 'Rename the file to `hostname.` followed by the name the NIC has on the system, as `dladm show-link` or `ifconfig -a` shows it.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  solaris11Syntax: defineRule({
+    id: 'solaris11-syntax',
+    severity: 'error',
+    summary: 'Syntax the target release does not know',
+    doc: {
+      description:
+        'Syntax of the newer IPMP design of OpenSolaris, Solaris 11 Express and illumos while the target release is older: the `ipmp` keyword, or an IPMP interface file such as `hostname.ipmp0`. ' +
+        'On Solaris 10 and earlier ifconfig reads `ipmp` as an address (`ipmp: bad address`), and `ipmp0` cannot be plumbed. With the target `osol` or `illumos` the same files are valid and nothing is reported.',
+      fix: 'For Solaris 10 and earlier, build the group with `group` on the physical interfaces and remove the IPMP interface file; if the host runs OpenSolaris or Solaris 11 Express, set `solarisIpmp.release` to `osol`, and for OpenIndiana, OmniOS or another illumos distribution to `illumos`.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  hostnameFileNotRead: defineRule({
+    id: 'hostname-file-not-read',
+    severity: 'warning',
+    summary: 'A hostname, hostname6 or dhcp file Solaris 11 never reads',
+    doc: {
+      description:
+        'The target release is Solaris 11, whose boot reads no `hostname.<if>`, `hostname6.<if>` or `dhcp.<if>` file: interfaces and addresses come from what ipadm keeps in `/etc/ipadm/ipadm.conf`. ' +
+        'Only on the first boot after an upgrade from an older release are such files converted to ipadm once and renamed `/etc/OBSOLETE.hostname.<if>.converted`; one copied onto a running Solaris 11 host later configures nothing. ' +
+        'This is the only finding such a file gets with this target, since the other rules would describe a boot that does not happen.',
+      fix: "Configure the interface with ipadm (and dladm): the command 'Convert Host to Solaris 11 ipadm' writes the commands for the host's files. If the host still runs Solaris 10, OpenSolaris or illumos, set `solarisIpmp.release` to that release.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+};

@@ -1,0 +1,56 @@
+/**
+ * The rules of hosts, ipnodes and netmasks (RULES.md "hosts, ipnodes, netmasks"; invalid-address and invalid-netmask are shared with hostname files).
+ */
+import { defineRule } from '../define';
+
+export const HOSTS_AND_NETMASKS_RULES = {
+  missingHostName: defineRule({
+    id: 'missing-host-name',
+    severity: 'error',
+    summary: 'An address with no name',
+    doc: {
+      description: 'A `hosts` or `ipnodes` line with an address but no name. Solaris skips the line, so nothing resolves to that address.',
+      fix: 'Add the host name, and any aliases, after the address, or delete the line.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  invalidHostName: defineRule({
+    id: 'invalid-host-name',
+    severity: 'warning',
+    summary: 'A name that breaks RFC 952/1123',
+    doc: {
+      description:
+        'A host name that breaks RFC 952 and RFC 1123: it contains `_` or another character than letters, digits, `-` and `.`, starts or ends with `-` or `.`, is all digits, or has a part longer than 63 characters. ' +
+        'Lookups in the local file still find it, but DNS, NIS and many tools reject such names.',
+      fix: 'Rename the host with letters, digits and inner hyphens (`db_1` to `db-1`) and change the hostname files that use it; Rename (F2) changes every file of the host at once.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  duplicateHostName: defineRule({
+    id: 'duplicate-host-name',
+    severity: 'warning',
+    summary: 'A name mapped to two addresses',
+    doc: {
+      description:
+        'A name that a hostname file uses is mapped to two different addresses of the same family. ifconfig configures the first one in file order, so the later line is never used where a hostname file names the host.',
+      fix: 'Keep one address per name and family, or give the other address a name of its own.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  netmaskKeyMismatch: defineRule({
+    id: 'netmask-key-mismatch',
+    severity: 'warning',
+    summary: 'A netmasks key with bits outside its mask',
+    doc: {
+      description:
+        "A `netmasks` entry whose network number has bits set outside its own mask (`172.20.20.0 255.255.0.0`), so that neither libnsl's longest-match lookup nor its classful fallback can ever find it. " +
+        'The entry is ignored silently and `netmask +` falls back to the classful mask.',
+      fix: 'Clear the bits outside the mask (the quick fix writes the network number, `172.20.0.0` here), or correct the mask if the network number is the right one.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+};

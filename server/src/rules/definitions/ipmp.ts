@@ -1,0 +1,177 @@
+/**
+ * The rules of IPMP, across the interfaces of one host (RULES.md "IPMP").
+ */
+import { defineRule } from '../define';
+
+export const IPMP_RULES = {
+  testAddressNotDeprecated: defineRule({
+    id: 'test-address-not-deprecated',
+    severity: 'warning',
+    summary: 'An IPv4 test address without `deprecated`',
+    doc: {
+      description:
+        'An IPv4 test address (`-failover`) without `deprecated` in a group of two or more interfaces. Up to Solaris 10, `-failover` does not imply `deprecated`, so applications may pick the test address as their source address, and those connections break when the NIC fails, because a test address never moves.',
+      fix: 'Add `deprecated` to the test address; the quick fix inserts it before `-failover`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  deprecatedDataAddress: defineRule({
+    id: 'deprecated-data-address',
+    severity: 'warning',
+    summary: '`deprecated` without `-failover` on a member',
+    doc: {
+      description:
+        'An IPv4 address of a group member marked `deprecated` but not `-failover`. It is no test address, so in.mpathd cannot probe from it, yet it still fails over as a data address that applications avoid; in a one-member group, where the data address is also the probe address, it must not be deprecated at all.',
+      fix: 'If it is meant as a test address, add `-failover` (the quick fix inserts it); if it is a data address, remove `deprecated`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  ipv6TestAddress: defineRule({
+    id: 'ipv6-test-address',
+    severity: 'warning',
+    summary: 'An IPv6 test address that in.mpathd cannot use',
+    doc: {
+      description:
+        'An IPv6 test address that does not work as intended. in.mpathd probes only from the link-local address, which must not be marked `deprecated`, and a global address marked `-failover` is no test address and stays on its NIC when the NIC fails.',
+      fix: 'In `hostname6.<if>` write `-failover group NAME up` without an address, so the link-local address is the test address, and add global addresses with `addif`; the quick fix removes `deprecated` from a link-local test address.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  groupNameMismatch: defineRule({
+    id: 'group-name-mismatch',
+    severity: 'warning',
+    summary: 'Group names that differ by case or a typo',
+    doc: {
+      description:
+        'Group names on interfaces of one host that differ only by case or by one character (`prod` and `Prod`, `ipmp0` and `ipmpO`). Group names are compared exactly, so the interfaces end up in separate groups and never fail over to each other.',
+      fix: 'Use the same group name on every member; the quick fix renames the less used spelling to the other one.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  singleInterfaceGroup: defineRule({
+    id: 'single-interface-group',
+    severity: 'info',
+    summary: 'A group with one member',
+    doc: {
+      description:
+        'A group with a single member that also has a separate test address. With one member there is nothing to fail over to, and the extra test address is not needed: a one-member group probes from its data address, which must then not be `deprecated`.',
+      fix: 'Add a second interface to the group if failover is wanted; otherwise remove the separate test address and keep the data address free of `deprecated`.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  groupSubnetMismatch: defineRule({
+    id: 'group-subnet-mismatch',
+    severity: 'error',
+    summary: "A group's members on different subnets",
+    doc: {
+      description:
+        'Members of one group have their IPv4 data addresses, or their test addresses, on different subnets. All members must be on one IP link: data addresses would fail over onto a link where they cannot be reached, and probes would go to targets of another subnet. ' +
+        'Test addresses on a subnet of their own, apart from the data addresses, are a supported layout and are not reported.',
+      fix: "Put the group's data addresses on one subnet and its test addresses on one subnet, correcting the address or the `netmasks` entry that sets one apart, or move the odd interface to a group of its own.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  groupsShareSubnet: defineRule({
+    id: 'groups-share-subnet',
+    severity: 'warning',
+    summary: 'Two groups on one subnet',
+    doc: {
+      description:
+        'Two different groups have IPv4 data addresses on the same subnet. IPMP supports only one group per subnet, so this layout is outside what Solaris is designed to fail over.',
+      fix: 'Put the interfaces of that subnet into one group, or give one of the groups a subnet of its own.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  duplicateAddress: defineRule({
+    id: 'duplicate-address',
+    severity: 'error',
+    summary: 'One address configured twice',
+    doc: {
+      description:
+        'The same address is configured twice on the host: two test addresses, a test address equal to a data address, or two data addresses. ' +
+        'When a test address is involved, in.mpathd logs that it is not unique and turns probe-based failure detection off.',
+      fix: 'Give every address its own value: each test address must be unique on the host and different from the data addresses.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  standbyDataAddress: defineRule({
+    id: 'standby-data-address',
+    severity: 'error',
+    summary: 'A standby interface with a data address',
+    doc: {
+      description:
+        'A standby interface has a data address. A standby carries only its test address, so at boot the data address moves to another member and the standby is left with no test address (`ifconfig -a` shows `0.0.0.0` on it).',
+      fix: "Make the address the standby's test address with `deprecated -failover`, and keep data addresses on the active members; the quick fix inserts `deprecated -failover` before `standby`.",
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  standbyAddifOrder: defineRule({
+    id: 'standby-addif-order',
+    severity: 'error',
+    summary: "The standby's test address added after `standby`",
+    doc: {
+      description:
+        "The standby's test address is added with `addif` after `standby`. A standby takes no new address, so the kernel may create that logical interface on another member, where `-failover` then fails (`can't set -failover on failed/standby/offlined interface`) and the address stays a deprecated data address that is down. " +
+        'Where it works, it works only because no other member of the group is configured yet when the line runs.',
+      fix: "Configure the standby's test address as its first address, before `standby`, as Sun's examples do: `NAME netmask + broadcast + deprecated -failover group GROUP standby up`.",
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  allStandby: defineRule({
+    id: 'all-standby',
+    severity: 'warning',
+    summary: 'Every member is standby',
+    doc: {
+      description: 'Every member of the group is marked `standby`, so no active member is there to carry the data addresses of the group.',
+      fix: 'Remove `standby` from at least one member.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  noTestAddress: defineRule({
+    id: 'no-test-address',
+    severity: 'warning',
+    summary: 'A member without a test address',
+    doc: {
+      description:
+        'A group member has no test address while other members of its group have one. in.mpathd turns probe-based failure detection off on that interface (`No test address configured on interface`), leaving only link-based detection there.',
+      fix: 'Give the interface a test address of its own, for example `addif NAME deprecated -failover netmask + broadcast + up` with NAME defined in `hosts`.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+  loghostOnTestAddress: defineRule({
+    id: 'loghost-on-test-address',
+    severity: 'warning',
+    summary: '`loghost` on a test address',
+    doc: {
+      description:
+        "In `hosts`, the `loghost` alias is on an address used as a test address. syslogd's log host should be a data address, which moves with failover; a test address stays on its NIC and goes down with it.",
+      fix: 'Move `loghost` to the line of a data address; the quick fix moves it to a data address of the same group when the host has one in `hosts`.',
+      fixable: 'quick-fix',
+    },
+    messages: {},
+  }),
+  mixedAddressFamilies: defineRule({
+    id: 'mixed-address-families',
+    severity: 'warning',
+    summary: 'Members plumbed for different families',
+    doc: {
+      description:
+        'Members of a group are not plumbed for the same address families: one has a `hostname6.<if>` (or `hostname.<if>`) file and another has not. in.mpathd logs that this may affect failover, and addresses of that family cannot fail over to the member that lacks it.',
+      fix: 'Plumb every member for the same families, for example with an empty `hostname6.<if>` for each member that has none.',
+      fixable: 'none',
+    },
+    messages: {},
+  }),
+};
