@@ -11,6 +11,7 @@ import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
 import { checkNetmasks } from '../rules/netmasksRules';
 import { checkMpathd } from '../rules/mpathdRules';
 import { RULES } from '../rules/registry';
+import { HOSTNAME_RULES } from '../rules/definitions/hostname';
 import { checkFailures } from '../rules/bootRules';
 import { analyzeHost } from './hostAnalysis';
 import type { Finding, Severity } from '../rules/types';
@@ -18,6 +19,8 @@ import type { ParsedDocument } from './document';
 import type { Settings } from './settings';
 import { usedHostNames, viewWithDocument, type HostView, type UnreadFile } from './hostView';
 import { filterSuppressed, ignoredBySetting } from './suppression';
+
+const { carriageReturn } = HOSTNAME_RULES;
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
 
@@ -137,12 +140,11 @@ export function oversizedFindings(text: string, kind: FileKind, limit: number): 
     line++;
     lineStart = i + 1;
   }
-  out.push({
-    rule: 'carriage-return',
-    severity: kind === 'hostname' ? 'error' : 'warning',
-    range: { start: { line, character: 0 }, end: { line, character: first - lineStart } },
-    message: `${count} line break${count === 1 ? ' has' : 's have'} a carriage return (CRLF or CR line endings): Solaris keeps the CR as part of the line${kind === 'hostname' ? ", so ifconfig stops with 'bad address'" : ''}. Convert the file to LF (command: Convert Line Endings to LF).`,
-  });
+  out.push(
+    carriageReturn.finding({ start: { line, character: 0 }, end: { line, character: first - lineStart } }, carriageReturn.message.oversized({ count, hostname: kind === 'hostname' }), {
+      severity: kind === 'hostname' ? 'error' : 'warning',
+    }),
+  );
   return out;
 }
 

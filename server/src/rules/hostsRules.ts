@@ -11,7 +11,7 @@ import { inetAddr } from '../syntax/netmasks';
 import type { LineIndex } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
-import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
+import { carriageReturnFinding } from './lineEndings';
 import type { Finding, Fix } from './types';
 
 /** Above this size the entry checks look only at lines a native pre-scan could not clear. */
@@ -94,20 +94,7 @@ function suspectEntries(file: HostsFile): HostsEntry[] {
  * the file (scripts, awk, diff against the server's copy) sees the CR as part of the last name.
  */
 function carriageReturnInHosts(text: string, index: LineIndex, uri: string): Finding | undefined {
-  const finding = carriageReturnFinding(text, index, uri, 'warning', 'hosts');
-  if (!finding) return undefined;
-  const count = countCrLines(text);
-  return {
-    ...finding,
-    message: crEndingsMessage(text, count, `. Solaris' own lookups treat the CR as white space, but scripts and tools that read this file see it glued to the last name of each line. Convert the file to LF.`),
-  };
-}
-
-/** How many CR characters (normally one per CRLF line) the text has. */
-export function countCrLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) count++;
-  return count;
+  return carriageReturnFinding(text, index, uri, 'warning', 'hosts');
 }
 
 // ---------------------------------------------------------------------------------------

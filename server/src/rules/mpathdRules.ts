@@ -8,8 +8,7 @@ import { readYesNo, strtolBase0, type MpathdAssignment, type MpathdFile, type Mp
 import type { Span } from '../syntax/text';
 import type { RuleContext } from './context';
 import { editDistance } from './edits';
-import { countCrLines } from './hostsRules';
-import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
+import { carriageReturnFinding } from './lineEndings';
 import type { Finding, Fix } from './types';
 
 type FixFactory = (title: string, edits: TextEdit[], isPreferred?: boolean) => Fix;
@@ -25,13 +24,7 @@ export function checkMpathd(file: MpathdFile, ctx: RuleContext): Finding[] {
   // the yes/no test looks only at the first two or three characters, and strtol stops at the
   // first non-digit. Nothing changes at boot, so this is a warning, not an error.
   const cr = carriageReturnFinding(file.text, file.index, ctx.uri, 'warning', 'mpathd');
-  if (cr) {
-    const count = countCrLines(file.text);
-    out.push({
-      ...cr,
-      message: crEndingsMessage(file.text, count, `: every value in.mpathd reads ends in a CR. It still reads yes/no and numbers correctly, but convert the file to LF before other tools trip over it.`),
-    });
-  }
+  if (cr) out.push(cr);
   checkStop(file, out, fix);
 
   for (const assignment of file.assignments) {

@@ -15,8 +15,7 @@ import {
   type NetmasksFile,
 } from '../syntax/netmasks';
 import type { RuleContext } from './context';
-import { carriageReturnFinding, crEndingsMessage } from './lineEndings';
-import { countCrLines } from './hostsRules';
+import { carriageReturnFinding } from './lineEndings';
 import type { Finding, Fix } from './types';
 
 const IGNORED = 'libnsl ignores the line, and `netmask +` falls back to the classful mask for that network';
@@ -28,13 +27,7 @@ export function checkNetmasks(file: NetmasksFile, ctx: RuleContext): Finding[] {
   // libnsl splits fields with isspace(), so a CR before the newline changes nothing for Solaris:
   // a warning for the sake of every other tool that reads the file.
   const cr = carriageReturnFinding(file.text, file.index, ctx.uri, 'warning', 'netmasks');
-  if (cr) {
-    const count = countCrLines(file.text);
-    out.push({
-      ...cr,
-      message: crEndingsMessage(file.text, count, `. libnsl reads the CR as white space, so the entries still work, but other tools see it glued to the last word of each line. Convert the file to LF.`),
-    });
-  }
+  if (cr) out.push(cr);
 
   for (const entry of file.entries) {
     const networkOk = checkNetwork(entry, out, fix);

@@ -1,7 +1,28 @@
 /**
  * The rules of hostname.<if> / hostname6.<if> / dhcp.<if>, single file (RULES.md, first table), and the ids other files share with it.
  */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { LineIndex } from '../../syntax/text';
 import { defineRule } from '../define';
+
+/** The client command that switches a document to LF (a text edit cannot in VS Code). */
+export const CONVERT_TO_LF_COMMAND = 'solarisIpmp.convertToLf';
+
+/** What a file with CRs has: `crlf` when a LF follows them (else classic Mac endings), and how many. */
+export interface LineEndings {
+  readonly crlf: boolean;
+  readonly count: number;
+}
+
+/**
+ * The message for a file with CRs; `consequence` continues "Windows (CRLF) line endings on N
+ * lines". A file whose CRs are never followed by a LF (classic Mac endings) is something else
+ * for Solaris: only LF ends a line, so the whole file is one line with CRs inside it.
+ */
+function lineEndings(a: LineEndings, consequence: string): string {
+  if (a.crlf) return `Windows (CRLF) line endings on ${a.count} line${a.count === 1 ? '' : 's'}${consequence}`;
+  return `CR-only line endings (${a.count} CR${a.count === 1 ? '' : 's'}, no LF after them): Solaris ends a line only at LF, so it reads this file as a single line with the CRs inside it. Convert the file to LF.`;
+}
 
 export const HOSTNAME_RULES = {
   commentNotSupported: defineRule({
@@ -133,7 +154,28 @@ export const HOSTNAME_RULES = {
       fix: 'Convert the file to LF line endings; the quick fix runs Convert Line Endings to LF (or rewrites every line break when the editor cannot run the command).',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      hostname: (a: LineEndings) => lineEndings(a, ": Solaris keeps the CR, so the last word of every line carries it (e.g. 'up\\r') and ifconfig stops with 'bad address'. Convert the file to LF."),
+      hosts: (a: LineEndings) =>
+        lineEndings(a, ". Solaris' own lookups treat the CR as white space, but scripts and tools that read this file see it glued to the last name of each line. Convert the file to LF."),
+      netmasks: (a: LineEndings) =>
+        lineEndings(a, '. libnsl reads the CR as white space, so the entries still work, but other tools see it glued to the last word of each line. Convert the file to LF.'),
+      mpathd: (a: LineEndings) =>
+        lineEndings(a, ': every value in.mpathd reads ends in a CR. It still reads yes/no and numbers correctly, but convert the file to LF before other tools trip over it.'),
+      /** A file over the size limit: counted with a native search, no line structures. */
+      oversized: (a: { count: number; hostname: boolean }) =>
+        `${a.count} line break${a.count === 1 ? ' has' : 's have'} a carriage return (CRLF or CR line endings): Solaris keeps the CR as part of the line${a.hostname ? ", so ifconfig stops with 'bad address'" : ''}. Convert the file to LF (command: Convert Line Endings to LF).`,
+    },
+    fixes: {
+      /** The client command where it can run one (a text edit cannot change line endings in VS Code); else every CR rewritten. */
+      convertToLf: (a: { uri: string; text: string; index: LineIndex }) => {
+        const edits: TextEdit[] = [];
+        for (let i = a.text.indexOf('\r'); i !== -1; i = a.text.indexOf('\r', i + 1)) {
+          edits.push({ range: a.index.range(i, i + (a.text[i + 1] === '\n' ? 2 : 1)), newText: '\n' });
+        }
+        return { title: 'Convert line endings to LF', isPreferred: true, safe: true, command: { command: CONVERT_TO_LF_COMMAND, arguments: [a.uri] }, edits: [{ uri: a.uri, edits }] };
+      },
+    },
   }),
   strayPlus: defineRule({
     id: 'stray-plus',
