@@ -33,7 +33,7 @@ const NOT_YET_DECLARED_ONCE: ReadonlySet<string> = new Set([
   'test-address-not-deprecated', 'deprecated-data-address', 'ipv6-test-address', 'group-name-mismatch',
   'single-interface-group', 'group-subnet-mismatch', 'groups-share-subnet', 'duplicate-address',
   'standby-data-address', 'standby-addif-order', 'all-standby', 'no-test-address', 'loghost-on-test-address',
-  'mixed-address-families', 'missing-host-name', 'invalid-host-name', 'duplicate-host-name',
+  'mixed-address-families',
   'netmask-key-mismatch', 'unknown-setting', 'invalid-setting-value', 'setting-syntax', 'duplicate-setting',
   'detection-time-units', 'keyword-as-address', 'addif-on-logical', 'address-replaced', 'name-wrong-family',
   'conflicting-groups', 'dhcp-rejected', 'boot-command-fails', 'drift-address-lost', 'drift-address-added',

@@ -12,7 +12,12 @@ import type { LineIndex } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
 import { carriageReturnFinding } from './lineEndings';
-import type { Finding, Fix } from './types';
+import type { Finding } from './types';
+import { HOSTNAME_RULES } from './definitions/hostname';
+import { HOSTS_AND_NETMASKS_RULES } from './definitions/hostsAndNetmasks';
+
+const { invalidAddress } = HOSTNAME_RULES;
+const { missingHostName, invalidHostName, duplicateHostName } = HOSTS_AND_NETMASKS_RULES;
 
 /** Above this size the entry checks look only at lines a native pre-scan could not clear. */
 const PRESCAN_BYTES = 64 * 1024;
@@ -26,20 +31,12 @@ export function checkHosts(file: HostsFile, ctx: RuleContext, options: { prescan
     const address = checkHostsAddress(entry.address, ctx.uri);
     if (address) out.push(address);
     if (entry.names.length === 0) {
-      out.push({
-        rule: 'missing-host-name',
-        range: entry.address.range,
-        message: `No host name follows '${entry.address.text}': Solaris skips the line, so nothing resolves to this address.`,
-      });
+      out.push(missingHostName.finding(entry.address.range, missingHostName.message.noName({ address: entry.address.text })));
     }
     for (const name of entry.names) {
       const problem = hostNameProblem(name.text);
       if (problem) {
-        out.push({
-          rule: 'invalid-host-name',
-          range: name.range,
-          message: `'${printable(name.text)}' is not a valid host name: ${problem}. Lookups in this file still find it, but DNS, NIS and many tools reject such names.`,
-        });
+        out.push(invalidHostName.finding(name.range, invalidHostName.message.invalid({ name: name.text, problem })));
       }
     }
   }
@@ -105,46 +102,24 @@ function checkHostsAddress(token: Token, uri: string): Finding | undefined {
   const text = token.text;
   if (text.includes(':')) {
     if (readHostsAddress(text)) return undefined;
-    const why = text.includes('%')
-      ? 'a zone index (%...) is not accepted here'
-      : text.includes('/')
-        ? 'a prefix length (/len) is not accepted here'
-        : 'it is not a valid IPv6 address';
-    return {
-      rule: 'invalid-address',
-      range: token.range,
-      message: `'${printable(text)}' cannot be read as an address (${why}): Solaris skips the line, so its names do not resolve.`,
-    };
+    const why = text.includes('%') ? 'zone-index' : text.includes('/') ? 'prefix-length' : 'not-ipv6';
+    return invalidAddress.finding(token.range, invalidAddress.message.hostsUnreadable({ address: text, why }));
   }
   const v4 = inetAddr(text);
   if (!v4.ok) {
-    const why = v4.allOnes ? '255.255.255.255 is the value inet_addr returns for errors' : text.includes('/') ? 'a prefix length (/len) is not accepted here' : v4.reason;
-    return {
-      rule: 'invalid-address',
-      range: token.range,
-      message: `'${printable(text)}' cannot be read as an address (${why}): Solaris skips the line, so its names do not resolve.`,
-    };
+    const why = v4.allOnes ? 'error-value' : text.includes('/') ? 'prefix-length' : { reason: v4.reason };
+    return invalidAddress.finding(token.range, invalidAddress.message.hostsUnreadable({ address: text, why }));
   }
   // inet_addr accepts short, hex and octal forms; write what it reads when that differs.
   const surprising = v4.parts !== 4 || v4.hex || (v4.octal && v4.decimalValue !== v4.value);
   if (!surprising) return undefined;
   const reads = formatIPv4(v4.value);
   const decimal = v4.octal && v4.decimalValue !== undefined ? formatIPv4(v4.decimalValue) : undefined;
-  const fixes: Fix[] = [];
-  if (decimal && decimal !== reads) fixes.push(replaceFix(uri, token, decimal, `Write ${decimal} (the parts as decimal)`, true));
-  fixes.push(replaceFix(uri, token, reads, `Write ${reads} (what Solaris reads)`, fixes.length === 0));
-  const how = v4.parts !== 4 ? 'fills in the missing parts' : v4.hex ? 'reads hex' : 'reads a part with a leading zero as octal';
-  return {
-    rule: 'invalid-address',
-    severity: 'warning',
-    range: token.range,
-    message: `Solaris reads '${text}' as ${reads}: inet_addr ${how}. Write the address as a plain dotted quad.`,
-    fixes,
-  };
-}
-
-function replaceFix(uri: string, token: Token, newText: string, title: string, isPreferred: boolean): Fix {
-  return { title, isPreferred, edits: [{ uri, edits: [{ range: token.range, newText }] }] };
+  const fixes = [];
+  if (decimal && decimal !== reads) fixes.push(invalidAddress.fix.writeDecimal({ uri, range: token.range, address: decimal, isPreferred: true }));
+  fixes.push(invalidAddress.fix.writeAsRead({ uri, range: token.range, address: reads, isPreferred: fixes.length === 0 }));
+  const how = v4.parts !== 4 ? 'short' : v4.hex ? 'hex' : 'octal';
+  return invalidAddress.finding(token.range, invalidAddress.message.hostsReadAs({ address: text, reads, how }), { severity: 'warning', fixes });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -187,11 +162,6 @@ function describeChar(c: string): string {
   return `'${c}'`;
 }
 
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 // ---------------------------------------------------------------------------------------
 // Duplicate names (cross-file: the caller knows which names hostname files use)
 
@@ -219,12 +189,13 @@ export function checkDuplicateHostNames(file: HostsFile, usedNames: ReadonlySet<
       if (earlier.address === shown) continue;
       const name = nameToken(entry, key);
       const firstName = nameToken(earlier.entry, key);
-      out.push({
-        rule: 'duplicate-host-name',
-        range: name.range,
-        message: `'${name.text}' is also mapped to ${earlier.address} on line ${earlier.entry.line + 1}, which comes first: ifconfig configures that address, so ${shown} on this line is never used where a hostname file says '${name.text}'.`,
-        related: [{ uri: ctx.uri, range: firstName.range, message: `'${firstName.text}' first mapped to ${earlier.address} here` }],
-      });
+      out.push(
+        duplicateHostName.finding(
+          name.range,
+          duplicateHostName.message.laterLine({ name: name.text, firstAddress: earlier.address, firstLine: earlier.entry.line + 1, address: shown }),
+          { related: [{ uri: ctx.uri, range: firstName.range, message: duplicateHostName.message.firstLine({ name: firstName.text, address: earlier.address }) }] },
+        ),
+      );
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

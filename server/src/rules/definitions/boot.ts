@@ -1,5 +1,6 @@
 /**
- * The rules of what the simulated boot sees: its commands and their outcome.
+ * The rules that read the simulated boot, its commands and their outcome: each declared once
+ * with its documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 

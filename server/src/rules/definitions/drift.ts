@@ -1,5 +1,6 @@
 /**
- * The rules of the running system (a capture of ifconfig -a / ipmpstat) against the boot files.
+ * The drift rules: the running system (a capture of ifconfig -a / ipmpstat) against the boot
+ * files. Each declared once with its documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 

@@ -1,5 +1,6 @@
 /**
- * The rules of the files themselves (DESIGN.md "Bad input").
+ * The rules about the files themselves (DESIGN.md "Bad input"): each declared once with its
+ * documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 

@@ -1,9 +1,12 @@
 /**
- * The rules of hostname.<if> / hostname6.<if> / dhcp.<if>, single file (RULES.md, first table), and the ids other files share with it.
+ * The rules of one hostname.<if>, hostname6.<if> or dhcp.<if> file (RULES.md, first table),
+ * with the ids other files share (invalid-address, invalid-netmask, carriage-return,
+ * missing-final-newline): each declared once with its documentation, messages and fixes.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../../syntax/text';
-import { defineRule } from '../define';
+import { defineRule, editFix } from '../define';
+import { escapeControls } from './wording';
 
 /** The client command that switches a document to LF (a text edit cannot in VS Code). */
 export const CONVERT_TO_LF_COMMAND = 'solarisIpmp.convertToLf';
@@ -23,6 +26,21 @@ function lineEndings(a: LineEndings, consequence: string): string {
   if (a.crlf) return `Windows (CRLF) line endings on ${a.count} line${a.count === 1 ? '' : 's'}${consequence}`;
   return `CR-only line endings (${a.count} CR${a.count === 1 ? '' : 's'}, no LF after them): Solaris ends a line only at LF, so it reads this file as a single line with the CRs inside it. Convert the file to LF.`;
 }
+
+/** Why a hosts file's address column cannot be read. */
+const HOSTS_UNREADABLE = {
+  'zone-index': 'a zone index (%...) is not accepted here',
+  'prefix-length': 'a prefix length (/len) is not accepted here',
+  'not-ipv6': 'it is not a valid IPv6 address',
+  'error-value': '255.255.255.255 is the value inet_addr returns for errors',
+};
+
+/** What inet_addr does with a form that is not a plain dotted quad. */
+const INET_ADDR_READS = {
+  short: 'fills in the missing parts',
+  hex: 'reads hex',
+  octal: 'reads a part with a leading zero as octal',
+};
 
 export const HOSTNAME_RULES = {
   commentNotSupported: defineRule({
@@ -89,7 +107,22 @@ export const HOSTNAME_RULES = {
       fix: 'Write the address as a plain dotted quad or a valid IPv6 address. In `hosts` and `netmasks` quick fixes write the address Solaris reads (or the decimal one that was meant) and split a `/len` network number into network and mask.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      // hosts and inet/ipnodes
+      /** An address column nss_files cannot read: the line is skipped. */
+      hostsUnreadable: (a: { address: string; why: keyof typeof HOSTS_UNREADABLE | { readonly reason: string } }) =>
+        `'${escapeControls(a.address)}' cannot be read as an address (${typeof a.why === 'string' ? HOSTS_UNREADABLE[a.why] : a.why.reason}): Solaris skips the line, so its names do not resolve.`,
+      /** A short, hex or octal form inet_addr reads as another address (a warning). */
+      hostsReadAs: (a: { address: string; reads: string; how: keyof typeof INET_ADDR_READS }) =>
+        `Solaris reads '${a.address}' as ${a.reads}: inet_addr ${INET_ADDR_READS[a.how]}. Write the address as a plain dotted quad.`,
+    },
+    fixes: {
+      // hosts and inet/ipnodes
+      writeDecimal: (a: { uri: string; range: Range; address: string; isPreferred: boolean }) =>
+        editFix(`Write ${a.address} (the parts as decimal)`, a.uri, [{ range: a.range, newText: a.address }], { isPreferred: a.isPreferred }),
+      writeAsRead: (a: { uri: string; range: Range; address: string; isPreferred: boolean }) =>
+        editFix(`Write ${a.address} (what Solaris reads)`, a.uri, [{ range: a.range, newText: a.address }], { isPreferred: a.isPreferred }),
+    },
   }),
   invalidNetmask: defineRule({
     id: 'invalid-netmask',

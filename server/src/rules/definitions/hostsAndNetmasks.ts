@@ -1,7 +1,10 @@
 /**
- * The rules of hosts, ipnodes and netmasks (RULES.md "hosts, ipnodes, netmasks"; invalid-address and invalid-netmask are shared with hostname files).
+ * The rules of hosts, ipnodes and netmasks files (RULES.md "hosts, ipnodes, netmasks"; their
+ * invalid-address and invalid-netmask findings are the shared rules of ./hostname): each
+ * declared once with its documentation, messages and fixes.
  */
 import { defineRule } from '../define';
+import { escapeControls } from './wording';
 
 export const HOSTS_AND_NETMASKS_RULES = {
   missingHostName: defineRule({
@@ -13,7 +16,9 @@ export const HOSTS_AND_NETMASKS_RULES = {
       fix: 'Add the host name, and any aliases, after the address, or delete the line.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      noName: (a: { address: string }) => `No host name follows '${a.address}': Solaris skips the line, so nothing resolves to this address.`,
+    },
   }),
   invalidHostName: defineRule({
     id: 'invalid-host-name',
@@ -26,7 +31,11 @@ export const HOSTS_AND_NETMASKS_RULES = {
       fix: 'Rename the host with letters, digits and inner hyphens (`db_1` to `db-1`) and change the hostname files that use it; Rename (F2) changes every file of the host at once.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `problem`: what hostNameProblem says is wrong with the name. */
+      invalid: (a: { name: string; problem: string }) =>
+        `'${escapeControls(a.name)}' is not a valid host name: ${a.problem}. Lookups in this file still find it, but DNS, NIS and many tools reject such names.`,
+    },
   }),
   duplicateHostName: defineRule({
     id: 'duplicate-host-name',
@@ -38,7 +47,13 @@ export const HOSTS_AND_NETMASKS_RULES = {
       fix: 'Keep one address per name and family, or give the other address a name of its own.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** A later line of a name a hostname file uses: getipnodebyname returns the first one. */
+      laterLine: (a: { name: string; firstAddress: string; firstLine: number; address: string }) =>
+        `'${a.name}' is also mapped to ${a.firstAddress} on line ${a.firstLine}, which comes first: ifconfig configures that address, so ${a.address} on this line is never used where a hostname file says '${a.name}'.`,
+      /** Related information: the line that wins. */
+      firstLine: (a: { name: string; address: string }) => `'${a.name}' first mapped to ${a.address} here`,
+    },
   }),
   netmaskKeyMismatch: defineRule({
     id: 'netmask-key-mismatch',

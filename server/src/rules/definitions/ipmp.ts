@@ -1,5 +1,6 @@
 /**
- * The rules of IPMP, across the interfaces of one host (RULES.md "IPMP").
+ * The IPMP rules, across the interfaces of one host (RULES.md "IPMP"): each declared once
+ * with its documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 

@@ -1,5 +1,6 @@
 /**
- * The rules of default/mpathd (RULES.md "default/mpathd").
+ * The rules of default/mpathd (RULES.md "default/mpathd"): each declared once with its
+ * documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 

@@ -1,5 +1,6 @@
 /**
- * The rules of resolution against the host's other files (RULES.md "Resolution").
+ * The rules that resolve a hostname file against the host's other files (RULES.md
+ * "Resolution"): each declared once with its documentation, messages and fixes.
  */
 import { defineRule } from '../define';
 
