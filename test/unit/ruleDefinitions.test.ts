@@ -34,7 +34,7 @@ const NOT_YET_DECLARED_ONCE: ReadonlySet<string> = new Set([
   'single-interface-group', 'group-subnet-mismatch', 'groups-share-subnet', 'duplicate-address',
   'standby-data-address', 'standby-addif-order', 'all-standby', 'no-test-address', 'loghost-on-test-address',
   'mixed-address-families',
-  'netmask-key-mismatch', 'unknown-setting', 'invalid-setting-value', 'setting-syntax', 'duplicate-setting',
+  'unknown-setting', 'invalid-setting-value', 'setting-syntax', 'duplicate-setting',
   'detection-time-units', 'keyword-as-address', 'addif-on-logical', 'address-replaced', 'name-wrong-family',
   'conflicting-groups', 'dhcp-rejected', 'boot-command-fails', 'drift-address-lost', 'drift-address-added',
   'drift-address-moved', 'drift-flags', 'drift-mask', 'drift-group', 'drift-standby', 'drift-member-state',

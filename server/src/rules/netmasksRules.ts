@@ -4,7 +4,6 @@
  * silently every entry its lookup can never reach; both leave `netmask +` with the classful
  * mask at boot.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
 import { formatIPv4, maskPrefixLength, prefixMask } from '../syntax/address';
 import {
   entryMask,
@@ -16,13 +15,15 @@ import {
 } from '../syntax/netmasks';
 import type { RuleContext } from './context';
 import { carriageReturnFinding } from './lineEndings';
-import type { Finding, Fix } from './types';
+import type { Finding } from './types';
+import { HOSTNAME_RULES } from './definitions/hostname';
+import { HOSTS_AND_NETMASKS_RULES } from './definitions/hostsAndNetmasks';
 
-const IGNORED = 'libnsl ignores the line, and `netmask +` falls back to the classful mask for that network';
+const { invalidAddress, invalidNetmask } = HOSTNAME_RULES;
+const { netmaskKeyMismatch } = HOSTS_AND_NETMASKS_RULES;
 
 export function checkNetmasks(file: NetmasksFile, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const fix = (title: string, edits: TextEdit[], isPreferred = true): Fix => ({ title, isPreferred, edits: [{ uri: ctx.uri, edits }] });
 
   // libnsl splits fields with isspace(), so a CR before the newline changes nothing for Solaris:
   // a warning for the sake of every other tool that reads the file.
@@ -30,145 +31,118 @@ export function checkNetmasks(file: NetmasksFile, ctx: RuleContext): Finding[] {
   if (cr) out.push(cr);
 
   for (const entry of file.entries) {
-    const networkOk = checkNetwork(entry, out, fix);
+    const networkOk = checkNetwork(entry, out, ctx.uri);
     // `10.0.0.0/24` alone is one mistake, reported (with its fix) on the network number.
     if (!entry.mask && /\/[0-9]{1,2}$/.test(entry.network.text)) continue;
-    const maskOk = checkMask(entry, out, fix);
-    if (networkOk && maskOk) checkReachable(entry, out, fix);
+    const maskOk = checkMask(entry, out, ctx.uri);
+    if (networkOk && maskOk) checkReachable(entry, out, ctx.uri);
   }
   return out;
 }
 
-type FixFactory = (title: string, edits: TextEdit[], isPreferred?: boolean) => Fix;
-
 /** The network-number field; true when libnsl reads it. */
-function checkNetwork(entry: NetmasksEntry, out: Finding[], fix: FixFactory): boolean {
+function checkNetwork(entry: NetmasksEntry, out: Finding[], uri: string): boolean {
   const v = entry.networkValue;
   if (v.ok) return true;
   const token = entry.network;
-  const fixes: Fix[] = [];
+  const range = token.range;
+  const fixes = [];
   const cidr = /^([0-9.]+)\/([0-9]{1,2})$/.exec(token.text);
-  let message: string;
+  let message;
   if (cidr) {
     const length = Number(cidr[2]);
     const base = parseDottedQuad(cidr[1]!);
-    message = `A network number takes no '/len' prefix length: ${IGNORED}. Write the network and the mask as two fields.`;
+    message = invalidAddress.message.networkPrefixLength();
     if (base !== undefined && length >= 1 && length <= 31) {
       const network = formatIPv4((base & prefixMask(length)) >>> 0);
       const mask = formatIPv4(prefixMask(length));
-      if (entry.mask) fixes.push(fix(`Write the network as ${network}`, [{ range: token.range, newText: network }]));
-      else fixes.push(fix(`Write '${network} ${mask}'`, [{ range: token.range, newText: `${network}\t${mask}` }]));
+      if (entry.mask) fixes.push(invalidAddress.fix.writeNetwork({ uri, range, network }));
+      else fixes.push(invalidAddress.fix.splitNetworkAndMask({ uri, range, network, mask }));
     }
   } else if (v.allOnes) {
-    message = `255.255.255.255 is the value inet_addr returns for errors, so it cannot be a network number: ${IGNORED}.`;
+    message = invalidAddress.message.networkErrorValue();
   } else {
-    message = `Not a network number libnsl can read (${v.reason}): ${IGNORED}.`;
+    message = invalidAddress.message.networkUnreadable({ reason: v.reason });
   }
-  out.push({ rule: 'invalid-address', range: token.range, message, fixes: fixes.length ? fixes : undefined });
+  out.push(invalidAddress.finding(range, message, { fixes: fixes.length ? fixes : undefined }));
   return false;
 }
 
 /** The netmask field; true when libnsl reads it and it is a usable contiguous mask. */
-function checkMask(entry: NetmasksEntry, out: Finding[], fix: FixFactory): boolean {
+function checkMask(entry: NetmasksEntry, out: Finding[], uri: string): boolean {
   const token = entry.mask;
   if (!token) {
-    out.push({
-      rule: 'invalid-netmask',
-      range: entry.network.range,
-      message: `No netmask follows '${entry.network.text}': ${IGNORED}.`,
-    });
+    out.push(invalidNetmask.finding(entry.network.range, invalidNetmask.message.netmasksMissing({ network: entry.network.text })));
     return false;
   }
+  const range = token.range;
   const v = entry.maskValue;
   const prefixWord = /^\/?([0-9]{1,2})$/.exec(token.text);
   if (prefixWord && Number(prefixWord[1]) >= 1 && Number(prefixWord[1]) <= 31) {
     const mask = formatIPv4(prefixMask(Number(prefixWord[1])));
-    out.push({
-      rule: 'invalid-netmask',
-      range: token.range,
-      message: `'${token.text}' is a prefix length, not a mask (netmasks wants the dotted mask, ${mask}): ${IGNORED}.`,
-      fixes: [fix(`Write ${mask}`, [{ range: token.range, newText: mask }])],
-    });
+    out.push(
+      invalidNetmask.finding(range, invalidNetmask.message.netmasksPrefixLength({ written: token.text, mask }), {
+        fixes: [invalidNetmask.fix.writeMask({ uri, range, mask })],
+      }),
+    );
     return false;
   }
   if (!v || !v.ok) {
-    const message = v?.allOnes
-      ? `A /32 mask cannot be written in netmasks: 255.255.255.255 is the value inet_addr returns for errors, so ${IGNORED}.`
-      : `Not a netmask libnsl can read (${v ? v.reason : 'missing'}): ${IGNORED}.`;
-    out.push({ rule: 'invalid-netmask', range: token.range, message });
+    const message = v?.allOnes ? invalidNetmask.message.netmasksSlash32() : invalidNetmask.message.netmasksUnreadable({ reason: v ? v.reason : 'missing' });
+    out.push(invalidNetmask.finding(range, message));
     return false;
   }
   const prefix = maskPrefixLength(v.value);
   if (prefix === undefined) {
-    out.push({
-      rule: 'invalid-netmask',
-      range: token.range,
-      message: `'${token.text}' (${formatIPv4(v.value)}) is not contiguous: the one bits must all come first. The longest-match lookup never matches it.`,
-    });
+    out.push(invalidNetmask.finding(range, invalidNetmask.message.netmasksNotContiguous({ written: token.text, value: formatIPv4(v.value) })));
     return false;
   }
   if (prefix === 0) {
-    out.push({
-      rule: 'invalid-netmask',
-      range: token.range,
-      message: `A zero mask is no netmask: the longest-match lookup never matches it, and a classful match would give the interface mask 0.0.0.0.`,
-    });
+    out.push(invalidNetmask.finding(range, invalidNetmask.message.netmasksZero()));
     return false;
   }
   if (v.octal && v.decimalValue !== undefined && v.decimalValue !== v.value) {
     const reads = formatIPv4(v.value);
     const meant = v.decimalText ?? formatIPv4(v.decimalValue);
     // Offer the decimal reading only where it is a mask too; what Solaris reads always is.
-    const fixes = [fix(`Write ${reads} (what Solaris reads)`, [{ range: token.range, newText: reads }])];
-    if (maskPrefixLength(v.decimalValue) !== undefined && meant !== reads) {
-      fixes.push({ ...fix(`Write ${meant} (the parts as decimal)`, [{ range: token.range, newText: meant }]), isPreferred: false });
-    }
-    out.push({
-      rule: 'invalid-netmask',
-      severity: 'warning',
-      range: token.range,
-      message: `inet_addr reads a part with a leading zero as octal: '${token.text}' is ${reads}, not ${formatIPv4(v.decimalValue)}.`,
-      fixes,
-    });
+    const fixes = [invalidNetmask.fix.writeMaskAsRead({ uri, range, mask: reads })];
+    if (maskPrefixLength(v.decimalValue) !== undefined && meant !== reads) fixes.push(invalidNetmask.fix.writeMaskDecimal({ uri, range, mask: meant }));
+    out.push(
+      invalidNetmask.finding(range, invalidNetmask.message.netmasksOctal({ written: token.text, reads, decimal: formatIPv4(v.decimalValue) }), {
+        severity: 'warning',
+        fixes,
+      }),
+    );
   }
   return true;
 }
 
 /** An accepted entry no lookup can find: host bits outside the mask, or a spelling libnsl never searches for. */
-function checkReachable(entry: NetmasksEntry, out: Finding[], fix: FixFactory): void {
+function checkReachable(entry: NetmasksEntry, out: Finding[], uri: string): void {
   if (isEntryReachable(entry)) return;
   const mask = entryMask(entry)!;
   const intended = intendedNetwork(entry)!;
   const v = entry.networkValue as InetAddrValue;
   const token = entry.network;
+  const range = token.range;
   const reads = formatIPv4(v.value);
   const hostBits = (intended & ~mask) >>> 0;
   if (hostBits !== 0) {
     const network = formatIPv4((intended & mask) >>> 0);
-    const spelled = v.parts === 4 && v.plain ? `'${token.text}'` : `'${token.text}' (read as ${reads})`;
-    out.push({
-      rule: 'netmask-key-mismatch',
-      range: token.range,
-      message: `${spelled} has bits set outside its mask ${entry.mask!.text}: libnsl only matches an entry whose network number fits its mask, so it ignores this line silently and \`netmask +\` falls back to the classful mask. The network is ${network}.`,
-      fixes: [fix(`Clear the host bits: ${network}`, [{ range: token.range, newText: network }])],
-    });
+    const message = netmaskKeyMismatch.message.outsideMask({ written: token.text, reads: v.parts === 4 && v.plain ? undefined : reads, mask: entry.mask!.text, network });
+    out.push(netmaskKeyMismatch.finding(range, message, { fixes: [netmaskKeyMismatch.fix.clearHostBits({ uri, range, network })] }));
     return;
   }
   // The number fits the mask, but libnsl looks lines up by the text of the network number
   // in dotted decimal (or the shifted short form): a hex or octal spelling is never found.
   const written = v.octal && v.decimalText !== undefined && v.decimalText !== token.text ? v.decimalText : formatIPv4(intended);
-  const how = v.hex
-    ? 'it is written in hex'
-    : v.octal
-      ? `inet_addr reads the leading-zero part as octal, making it ${reads}`
-      : `inet_addr reads '${token.text}' as ${reads} (the last part fills the remaining bits)`;
-  out.push({
-    rule: 'invalid-address',
-    severity: 'warning',
-    range: token.range,
-    message: `libnsl never finds this entry: ${how}, and the lookup only finds a line that spells its network number as ${formatIPv4(intended)}. \`netmask +\` falls back to the classful mask.`,
-    fixes: written !== token.text ? [fix(`Write ${written}`, [{ range: token.range, newText: written }])] : undefined,
-  });
+  const how = v.hex ? 'hex' : v.octal ? 'octal' : 'short';
+  out.push(
+    invalidAddress.finding(range, invalidAddress.message.networkNeverFound({ written: token.text, reads, how, network: formatIPv4(intended) }), {
+      severity: 'warning',
+      fixes: written !== token.text ? [invalidAddress.fix.writeNetworkSpelling({ uri, range, network: written })] : undefined,
+    }),
+  );
 }
 
 function parseDottedQuad(text: string): number | undefined {

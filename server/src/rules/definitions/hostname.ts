@@ -35,6 +35,9 @@ const HOSTS_UNREADABLE = {
   'error-value': '255.255.255.255 is the value inet_addr returns for errors',
 };
 
+/** A netmasks line that cannot be used. */
+const NETMASKS_IGNORED = 'libnsl ignores the line, and `netmask +` falls back to the classful mask for that network';
+
 /** What inet_addr does with a form that is not a plain dotted quad. */
 const INET_ADDR_READS = {
   short: 'fills in the missing parts',
@@ -115,6 +118,19 @@ export const HOSTNAME_RULES = {
       /** A short, hex or octal form inet_addr reads as another address (a warning). */
       hostsReadAs: (a: { address: string; reads: string; how: keyof typeof INET_ADDR_READS }) =>
         `Solaris reads '${a.address}' as ${a.reads}: inet_addr ${INET_ADDR_READS[a.how]}. Write the address as a plain dotted quad.`,
+      // netmasks: the network-number column
+      networkPrefixLength: () => `A network number takes no '/len' prefix length: ${NETMASKS_IGNORED}. Write the network and the mask as two fields.`,
+      networkErrorValue: () => `255.255.255.255 is the value inet_addr returns for errors, so it cannot be a network number: ${NETMASKS_IGNORED}.`,
+      networkUnreadable: (a: { reason: string }) => `Not a network number libnsl can read (${a.reason}): ${NETMASKS_IGNORED}.`,
+      /** Read, and it fits its mask, but spelt so that libnsl's lookup (by dotted-decimal text) never finds it (a warning). */
+      networkNeverFound: (a: { written: string; reads: string; how: 'hex' | 'octal' | 'short'; network: string }) =>
+        `libnsl never finds this entry: ${
+          a.how === 'hex'
+            ? 'it is written in hex'
+            : a.how === 'octal'
+              ? `inet_addr reads the leading-zero part as octal, making it ${a.reads}`
+              : `inet_addr reads '${a.written}' as ${a.reads} (the last part fills the remaining bits)`
+        }, and the lookup only finds a line that spells its network number as ${a.network}. \`netmask +\` falls back to the classful mask.`,
     },
     fixes: {
       // hosts and inet/ipnodes
@@ -122,6 +138,15 @@ export const HOSTNAME_RULES = {
         editFix(`Write ${a.address} (the parts as decimal)`, a.uri, [{ range: a.range, newText: a.address }], { isPreferred: a.isPreferred }),
       writeAsRead: (a: { uri: string; range: Range; address: string; isPreferred: boolean }) =>
         editFix(`Write ${a.address} (what Solaris reads)`, a.uri, [{ range: a.range, newText: a.address }], { isPreferred: a.isPreferred }),
+      // netmasks
+      writeNetwork: (a: { uri: string; range: Range; network: string }) =>
+        editFix(`Write the network as ${a.network}`, a.uri, [{ range: a.range, newText: a.network }], { isPreferred: true }),
+      /** `10.0.0.0/24` alone: the network and its mask as two fields. */
+      splitNetworkAndMask: (a: { uri: string; range: Range; network: string; mask: string }) =>
+        editFix(`Write '${a.network} ${a.mask}'`, a.uri, [{ range: a.range, newText: `${a.network}\t${a.mask}` }], { isPreferred: true }),
+      /** The spelling libnsl's lookup finds. */
+      writeNetworkSpelling: (a: { uri: string; range: Range; network: string }) =>
+        editFix(`Write ${a.network}`, a.uri, [{ range: a.range, newText: a.network }], { isPreferred: true }),
     },
   }),
   invalidNetmask: defineRule({
@@ -135,7 +160,28 @@ export const HOSTNAME_RULES = {
       fix: 'Write the mask as a contiguous dotted quad such as `255.255.255.0` (or `0xffffff00`). In `netmasks` quick fixes replace a prefix length with its dotted mask and rewrite a mask with leading zeros, which `inet_addr` reads as octal.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      // netmasks: the mask column
+      netmasksMissing: (a: { network: string }) => `No netmask follows '${a.network}': ${NETMASKS_IGNORED}.`,
+      netmasksPrefixLength: (a: { written: string; mask: string }) =>
+        `'${a.written}' is a prefix length, not a mask (netmasks wants the dotted mask, ${a.mask}): ${NETMASKS_IGNORED}.`,
+      netmasksSlash32: () => `A /32 mask cannot be written in netmasks: 255.255.255.255 is the value inet_addr returns for errors, so ${NETMASKS_IGNORED}.`,
+      netmasksUnreadable: (a: { reason: string }) => `Not a netmask libnsl can read (${a.reason}): ${NETMASKS_IGNORED}.`,
+      netmasksNotContiguous: (a: { written: string; value: string }) =>
+        `'${a.written}' (${a.value}) is not contiguous: the one bits must all come first. The longest-match lookup never matches it.`,
+      netmasksZero: () => `A zero mask is no netmask: the longest-match lookup never matches it, and a classful match would give the interface mask 0.0.0.0.`,
+      /** A leading zero: inet_addr reads octal (a warning). */
+      netmasksOctal: (a: { written: string; reads: string; decimal: string }) =>
+        `inet_addr reads a part with a leading zero as octal: '${a.written}' is ${a.reads}, not ${a.decimal}.`,
+    },
+    fixes: {
+      // netmasks
+      writeMask: (a: { uri: string; range: Range; mask: string }) => editFix(`Write ${a.mask}`, a.uri, [{ range: a.range, newText: a.mask }], { isPreferred: true }),
+      writeMaskAsRead: (a: { uri: string; range: Range; mask: string }) =>
+        editFix(`Write ${a.mask} (what Solaris reads)`, a.uri, [{ range: a.range, newText: a.mask }], { isPreferred: true }),
+      writeMaskDecimal: (a: { uri: string; range: Range; mask: string }) =>
+        editFix(`Write ${a.mask} (the parts as decimal)`, a.uri, [{ range: a.range, newText: a.mask }], { isPreferred: false }),
+    },
   }),
   invalidValue: defineRule({
     id: 'invalid-value',

@@ -3,7 +3,8 @@
  * invalid-address and invalid-netmask findings are the shared rules of ./hostname): each
  * declared once with its documentation, messages and fixes.
  */
-import { defineRule } from '../define';
+import type { Range } from 'vscode-languageserver-types';
+import { defineRule, editFix } from '../define';
 import { escapeControls } from './wording';
 
 export const HOSTS_AND_NETMASKS_RULES = {
@@ -66,6 +67,14 @@ export const HOSTS_AND_NETMASKS_RULES = {
       fix: 'Clear the bits outside the mask (the quick fix writes the network number, `172.20.0.0` here), or correct the mask if the network number is the right one.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `reads`: what inet_addr makes of a number that is not a plain dotted quad. */
+      outsideMask: (a: { written: string; reads?: string; mask: string; network: string }) =>
+        `${a.reads === undefined ? `'${a.written}'` : `'${a.written}' (read as ${a.reads})`} has bits set outside its mask ${a.mask}: libnsl only matches an entry whose network number fits its mask, so it ignores this line silently and \`netmask +\` falls back to the classful mask. The network is ${a.network}.`,
+    },
+    fixes: {
+      clearHostBits: (a: { uri: string; range: Range; network: string }) =>
+        editFix(`Clear the host bits: ${a.network}`, a.uri, [{ range: a.range, newText: a.network }], { isPreferred: true }),
+    },
   }),
 };
