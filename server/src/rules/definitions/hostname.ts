@@ -6,6 +6,8 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
+import type { MpathdSetting } from '../../catalog/mpathd';
+import { describeDefault } from './mpathd';
 import { escapeControls } from './wording';
 
 /** The client command that switches a document to LF (a text edit cannot in VS Code). */
@@ -70,7 +72,19 @@ export const HOSTNAME_RULES = {
       fix: 'End the file with a newline; the quick fix adds it, and drops a backslash at the very end that would turn the new line break into a continuation.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      // default/mpathd
+      /** `line`: the setting on the unterminated line, when it is one in.mpathd knows. */
+      mpathd: (a: { line?: { readonly name: string; readonly value: string; readonly setting: MpathdSetting } }) =>
+        `The last line has no newline: defread only returns complete lines, so ${
+          a.line ? `in.mpathd never reads '${a.line.name}=${a.line.value}' and ${a.line.setting.name} keeps ${describeDefault(a.line.setting)}` : 'in.mpathd never reads it'
+        }.`,
+    },
+    fixes: {
+      // default/mpathd: in the file's own line ending (a CRLF file gets its own finding and fix for the CRs)
+      addNewline: (a: { uri: string; at: Range; newline: string }) =>
+        editFix('Add the newline', a.uri, [{ range: a.at, newText: a.newline }], { isPreferred: true, safe: true }),
+    },
   }),
   unknownKeyword: defineRule({
     id: 'unknown-keyword',
