@@ -33,6 +33,26 @@ export function replaceSpan(span: Span, newText: string): TextEdit {
   return { range: span.range, newText };
 }
 
+/** A keyword with its argument, when it has one. */
+interface WordsOfKeyword {
+  readonly token: Span;
+  readonly argument?: Span;
+}
+
+/** Moves a keyword (with its argument) to just before another word. */
+export function moveWordsBefore(index: LineIndex, moved: WordsOfKeyword, target: Span): TextEdit[] {
+  const last = moved.argument ?? moved.token;
+  const text = index.text.slice(moved.token.start, last.end);
+  return [insertAt(index, target.start, `${text} `), removeWords(index, moved.token, last)];
+}
+
+/** Moves a keyword (with its argument) to just after another word. */
+export function moveWordsAfter(index: LineIndex, moved: WordsOfKeyword, target: Span): TextEdit[] {
+  const last = moved.argument ?? moved.token;
+  const text = index.text.slice(moved.token.start, last.end);
+  return [removeWords(index, moved.token, last), insertAt(index, target.end, ` ${text}`)];
+}
+
 /**
  * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). Three rows of
  * plain loops: it runs for every unknown word against every keyword, on each keystroke.

@@ -2,7 +2,11 @@
  * The rules that read the simulated boot, its commands and their outcome: each declared once
  * with its documentation, messages and fixes.
  */
-import { defineRule } from '../define';
+import type { AddressFamily, ArgumentKind } from '../../catalog/keywords';
+import type { LineIndex } from '../../syntax/text';
+import { defineRule, editFix } from '../define';
+import { insertAt } from '../edits';
+import { familyLabel } from './wording';
 
 export const BOOT_RULES = {
   keywordAsAddress: defineRule({
@@ -15,7 +19,19 @@ export const BOOT_RULES = {
       fix: 'Give the keyword its argument; for `netmask` and `broadcast` the quick fix inserts `+`, as in `netmask + up`.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `slot`: what the keyword before it takes (an address, a mask, a broadcast address). */
+      keyword: (a: { word: string; keyword: string; slot: ArgumentKind | undefined }) =>
+        `'${a.word}' is a keyword, but '${a.keyword}' takes the next word as ${
+          a.slot === 'netmask' ? "a mask (or '+')" : a.slot === 'broadcast' ? "an address (or '+')" : 'an address'
+        }, whatever it is: ifconfig looks '${a.word}' up as a host name and stops with '${a.word}: bad address'${a.keyword === 'netmask' ? ' before it applies anything on this line' : ''}.${
+          a.slot === 'netmask' || a.slot === 'broadcast' ? ` Did you mean '${a.keyword} + ${a.word}'?` : ` Write the address after '${a.keyword}'.`
+        }`,
+    },
+    fixes: {
+      insertPlus: (a: { uri: string; index: LineIndex; keyword: string; before: number }) =>
+        editFix(`Insert '+' after '${a.keyword}'`, a.uri, [insertAt(a.index, a.before, '+ ')], { isPreferred: true }),
+    },
   }),
   addifOnLogical: defineRule({
     id: 'addif-on-logical',
@@ -27,7 +43,13 @@ export const BOOT_RULES = {
       fix: "Move the address to the physical interface's file with `addif`, or give it a `hostname.ce0:N` file of its own without `addif`.",
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `logical`: the file's interface, `ce0:1`. */
+      logicalFile: (a: { logical: string }) => {
+        const physical = a.logical.split(':')[0];
+        return `'addif' makes a new logical interface of a physical one, but this file configures the logical interface ${a.logical}: ifconfig stops with 'addif: bad physical interface name ${a.logical}' and the rest of the line is never read. Put this address in hostname.${physical} (with 'addif'), or in a hostname.${physical}:<n> file of its own (without 'addif').`;
+      },
+    },
   }),
   addressReplaced: defineRule({
     id: 'address-replaced',
@@ -52,7 +74,17 @@ export const BOOT_RULES = {
       fix: "Use a name with an address of the file's family, add such an address to `hosts` (or `inet/ipnodes`), or move the name to the other family's file.",
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `family`: the file's; `entry`: the name's first entry of the other family. */
+      otherFamilyOnly: (a: { name: string; word: string; family: AddressFamily; fileLabel: string; entry?: { readonly address: string; readonly label: string; readonly line: number } }) =>
+        `'${a.name}' has only ${a.family === 'inet' ? 'an IPv6' : 'an IPv4'} address${a.entry ? ` (${a.entry.address}, ${a.entry.label} line ${a.entry.line})` : ''}, but ${a.fileLabel} configures ${
+          familyLabel(a.family)
+        }: ifconfig looks the name up for ${familyLabel(a.family)} alone and stops with '${a.word}: bad address'.${
+          a.family === 'inet' ? ' IPv6 addresses belong in hostname6.<if>.' : ' IPv4 addresses belong in hostname.<if>; IPv6 needs a name with an IPv6 address.'
+        }`,
+      /** Related information: that entry. */
+      otherFamilyEntry: (a: { name: string; family: AddressFamily }) => `the ${a.family === 'inet' ? 'IPv6' : 'IPv4'} entry of '${a.name}'`,
+    },
   }),
   conflictingGroups: defineRule({
     id: 'conflicting-groups',

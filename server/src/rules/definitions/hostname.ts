@@ -4,11 +4,15 @@
  * missing-final-newline): each declared once with its documentation, messages and fixes.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { LineIndex } from '../../syntax/text';
-import { defineRule, editFix } from '../define';
+import type { AddressFamily, ArgumentKind } from '../../catalog/keywords';
 import type { MpathdSetting } from '../../catalog/mpathd';
+import { RELEASE_LABELS, type Release } from '../../catalog/releases';
+import type { KeywordUse } from '../../syntax/hostname';
+import type { LineIndex, Span } from '../../syntax/text';
+import { defineRule, editFix } from '../define';
+import { insertAt, moveWordsAfter, moveWordsBefore, removeWords, replaceSpan } from '../edits';
 import { describeDefault } from './mpathd';
-import { escapeControls } from './wording';
+import { escapeControls, familyLabel, keywordWords, suggest } from './wording';
 
 /** The client command that switches a document to LF (a text edit cannot in VS Code). */
 export const CONVERT_TO_LF_COMMAND = 'solarisIpmp.convertToLf';
@@ -27,6 +31,40 @@ export interface LineEndings {
 function lineEndings(a: LineEndings, consequence: string): string {
   if (a.crlf) return `Windows (CRLF) line endings on ${a.count} line${a.count === 1 ? '' : 's'}${consequence}`;
   return `CR-only line endings (${a.count} CR${a.count === 1 ? '' : 's'}, no LF after them): Solaris ends a line only at LF, so it reads this file as a single line with the CRs inside it. Convert the file to LF.`;
+}
+
+/** What a keyword's argument must be, as a missing-argument message says it. */
+function argumentLabel(kind: ArgumentKind | undefined): string {
+  switch (kind) {
+    case 'address':
+      return 'an address or host name';
+    case 'destination':
+      return 'an address';
+    case 'netmask':
+      return "a mask or '+'";
+    case 'broadcast':
+      return "an address or '+'";
+    case 'group':
+      return 'a group name';
+    case 'integer':
+      return 'a number';
+    case 'byte':
+      return 'a number from 0 to 255';
+    case 'prefix':
+      return 'an address/prefix-length';
+    case 'interface':
+      return "an interface name or 'none'";
+    case 'zone':
+      return 'a zone name';
+    case 'module':
+      return 'module@position';
+    case 'mac':
+      return 'a MAC address';
+    case 'algorithm':
+      return 'an algorithm';
+    default:
+      return 'an argument';
+  }
 }
 
 /** Why a hosts file's address column cannot be read. */
@@ -59,7 +97,17 @@ export const HOSTNAME_RULES = {
       fix: 'Delete the comment and keep notes about the interface somewhere else; the quick fix deletes it, and a whole comment line with its line break.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `word`: the word starting with `#`; `wholeLine`: the comment is the line's only content. */
+      comment: (a: { word: string; wholeLine: boolean }) =>
+        `Hostname files have no comments: ifconfig takes '${a.word}' as an address and stops with 'bad address'.${
+          a.wholeLine ? ' A comment line also makes the file multi-line, so the implicit netmask + broadcast + up is not added.' : ' The words after it on this line are never applied.'
+        }`,
+    },
+    fixes: {
+      /** `range`: the comment (with the blanks before it), or its whole line with the line break. */
+      deleteComment: (a: { uri: string; range: Range }) => editFix('Delete the comment', a.uri, [{ range: a.range, newText: '' }], { isPreferred: true, safe: true }),
+    },
   }),
   missingFinalNewline: defineRule({
     id: 'missing-final-newline',
@@ -73,6 +121,11 @@ export const HOSTNAME_RULES = {
       fixable: 'quick-fix',
     },
     messages: {
+      /** `onlyLine`: the file's one line is the unterminated one. */
+      hostname: (a: { onlyLine: boolean }) =>
+        a.onlyLine
+          ? 'The file does not end with a newline: the boot script never reads its only line, so the interface is plumbed with no address and no error is shown.'
+          : 'The last line does not end with a newline: the boot script never reads it, so it is silently left out at boot.',
       // default/mpathd
       /** `line`: the setting on the unterminated line, when it is one in.mpathd knows. */
       mpathd: (a: { line?: { readonly name: string; readonly value: string; readonly setting: MpathdSetting } }) =>
@@ -81,6 +134,17 @@ export const HOSTNAME_RULES = {
         }.`,
     },
     fixes: {
+      /**
+       * `dangling`: backslashes an added newline would turn into a continuation (`read` drops a
+       * backslash at the very end of the file anyway), removed with it.
+       */
+      addFinalNewline: (a: { uri: string; index: LineIndex; dangling: readonly number[] }) =>
+        editFix(
+          a.dangling.length === 0 ? 'Add the final newline' : 'Remove the dangling backslash and add the final newline',
+          a.uri,
+          [...a.dangling.map((o) => ({ range: a.index.range(o, o + 1), newText: '' })), insertAt(a.index, a.index.text.length, '\n')],
+          { isPreferred: true, safe: true },
+        ),
       // default/mpathd: in the file's own line ending (a CRLF file gets its own finding and fix for the CRs)
       addNewline: (a: { uri: string; at: Range; newline: string }) =>
         editFix('Add the newline', a.uri, [{ range: a.at, newText: a.newline }], { isPreferred: true, safe: true }),
@@ -98,7 +162,28 @@ export const HOSTNAME_RULES = {
       fix: 'Correct the spelling or the case (keywords are lower case); when a keyword is close, the quick fix offers it, for example `standy` to `standby`.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** A keyword of a later release than the target. */
+      laterRelease: (a: { keyword: string; release: Release }) =>
+        `'${a.keyword}' is not known to the ifconfig of ${RELEASE_LABELS[a.release]} (it arrived later): it is taken as an address and fails with 'bad address'.`,
+      /** `slot`: where ifconfig puts the word. */
+      notKeyword: (a: { word: string; slot: 'address' | 'destination' | 'extra'; suggestion?: string }) =>
+        `'${a.word}' is not an ifconfig keyword (keywords are case-sensitive): ${
+          a.slot === 'address'
+            ? 'ifconfig takes it as the address'
+            : a.slot === 'destination'
+              ? 'ifconfig takes it as a point-to-point destination address'
+              : 'ifconfig has no place for it'
+        } and stops with 'bad address'.${suggest(a.suggestion)}`,
+      notDhcpOption: (a: { word: string; suggestion?: string }) =>
+        `'${a.word}' is not a DHCP option of dhcp.<if> files (only 'primary' and 'wait <seconds>'): the DHCP agent is not started.${suggest(a.suggestion)}`,
+      notDhcpWord: (a: { word: string; suggestion?: string }) => `'${a.word}' is not a DHCP word of ifconfig: it fails with a usage message.${suggest(a.suggestion)}`,
+    },
+    fixes: {
+      /** `safe`: the keyword the word surely meant (`--fix` may apply it). */
+      changeTo: (a: { uri: string; range: Range; keyword: string; isPreferred: boolean; safe: boolean }) =>
+        ({ ...editFix(`Change to '${a.keyword}'`, a.uri, [{ range: a.range, newText: a.keyword }], { isPreferred: a.isPreferred }), ...(a.safe ? { safe: true } : {}) }),
+    },
   }),
   missingArgument: defineRule({
     id: 'missing-argument',
@@ -111,7 +196,14 @@ export const HOSTNAME_RULES = {
       fix: 'Give the keyword its argument (an address or name, a mask or `+`, a group name, a number), or remove the keyword.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `swallowsNetmask`: a one-line file, where the keyword takes the appended `netmask` as its argument. */
+      endOfLine: (a: { keyword: string; expects: ArgumentKind | undefined; swallowsNetmask: boolean }) =>
+        a.swallowsNetmask
+          ? `'${a.keyword}' needs ${argumentLabel(a.expects)}, but the line ends here. This file has one line, so the boot script appends 'netmask + broadcast + up': '${a.keyword}' takes 'netmask' as its argument, and what follows fails at boot.`
+          : `'${a.keyword}' needs ${argumentLabel(a.expects)}, but the line ends here: ifconfig stops with 'no argument for ${a.keyword}'.`,
+      dhcpWait: () => "'wait' needs a number of seconds or 'forever'.",
+    },
   }),
   invalidAddress: defineRule({
     id: 'invalid-address',
@@ -125,6 +217,12 @@ export const HOSTNAME_RULES = {
       fixable: 'quick-fix',
     },
     messages: {
+      // hostname files
+      notValid: (a: { reason: string }) => `Not a valid address: ${a.reason}. ifconfig stops with 'bad address'.`,
+      /** A short form (`192.168.1`) inet_addr fills in: `reads` is what it makes of it. */
+      notFull: (a: { reason: string; reads: string }) =>
+        `Not a full address: ${a.reason}. ifconfig reads it the way inet_addr does, as ${a.reads} (the last part fills the remaining bytes), which is surely not what was meant.`,
+      prefixMissing: (a: { keyword: string }) => `'${a.keyword}' needs a prefix length (address/length): ifconfig stops with 'Missing prefix length in ${a.keyword}'.`,
       // hosts and inet/ipnodes
       /** An address column nss_files cannot read: the line is skipped. */
       hostsUnreadable: (a: { address: string; why: keyof typeof HOSTS_UNREADABLE | { readonly reason: string } }) =>
@@ -175,6 +273,8 @@ export const HOSTNAME_RULES = {
       fixable: 'quick-fix',
     },
     messages: {
+      // hostname files
+      hostname: (a: { reason: string }) => `Not a netmask: ${a.reason}.`,
       // netmasks: the mask column
       netmasksMissing: (a: { network: string }) => `No netmask follows '${a.network}': ${NETMASKS_IGNORED}.`,
       netmasksPrefixLength: (a: { written: string; mask: string }) =>
@@ -208,7 +308,20 @@ export const HOSTNAME_RULES = {
       fix: 'Write a value of the kind the keyword takes; keep group names to 31 characters, and to leave a group remove the `group` word instead of writing quotes.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      groupTooLong: (a: { length: number }) =>
+        `Group names have at most 31 characters; this one has ${a.length}, and the kernel silently cuts it, so it no longer matches the other members.`,
+      groupQuotes: (a: { value: string }) =>
+        `The boot script does not interpret quotes: this sets a group literally named ${a.value} instead of leaving the group. Remove 'group ${a.value}'.`,
+      notWholeNumber: (a: { keyword: string; value: string }) => `'${a.keyword}' takes a whole number, not '${a.value}'.`,
+      mtuRange: (a: { value: string }) => `An MTU of ${a.value} is outside what IP accepts (68–65535).`,
+      indexZero: () => 'Interface index 0 is not valid.',
+      notByte: (a: { keyword: string; value: string }) => `'${a.keyword}' takes a number from 0 to 255, not '${a.value}'.`,
+      zoneName: (a: { value: string }) => `'${a.value}' is not a valid zone name.`,
+      modulePosition: (a: { keyword: string; value: string }) => `'${a.keyword}' takes module@position (e.g. 'ipqos@2'), not '${a.value}'.`,
+      interfaceName: (a: { value: string }) => `'${a.value}' is not an interface name (or 'none').`,
+      dhcpWait: (a: { value: string }) => `'wait' takes a number of seconds or 'forever', not '${a.value}'.`,
+    },
   }),
   wrongAddressFamily: defineRule({
     id: 'wrong-address-family',
@@ -221,7 +334,20 @@ export const HOSTNAME_RULES = {
       fix: 'Remove the keyword (the quick fix removes it with its argument), and put each address in the file of its family: IPv4 in `hostname.<if>`, IPv6 in `hostname6.<if>`.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `fileKind`: hostname, hostname6 or dhcp. */
+      keyword: (a: { keyword: string; keywordFamily: AddressFamily; fileKind: string; family: AddressFamily }) =>
+        `'${a.keyword}' is ${familyLabel(a.keywordFamily)} only; in a ${a.fileKind} file ifconfig stops with 'Operation ${a.keyword} not supported for ${a.family}'.`,
+      /** An address literal of the other family than the file's (`family`). */
+      literal: (a: { address: string; fileLabel: string; family: AddressFamily }) =>
+        `${a.address} is ${a.family === 'inet' ? 'an IPv6' : 'an IPv4'} address, but ${a.fileLabel} configures ${familyLabel(a.family)}${
+          a.family === 'inet' ? ' (IPv6 addresses go in hostname6.<if>)' : ' (IPv4 addresses go in hostname.<if>)'
+        }.`,
+    },
+    fixes: {
+      removeKeyword: (a: { uri: string; index: LineIndex; use: KeywordUse }) =>
+        editFix(`Remove '${keywordWords(a.use)}'`, a.uri, [removeWords(a.index, a.use.token, a.use.argument ?? a.use.token)], { isPreferred: true }),
+    },
   }),
   misplacedKeyword: defineRule({
     id: 'misplaced-keyword',
@@ -234,7 +360,31 @@ export const HOSTNAME_RULES = {
       fix: 'Remove a leading family word, put `dhcp` first, and move physical-interface keywords before the first `addif`; quick fixes remove the family word and move or remove the keyword.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `inet`/`inet6` as a line's first word. */
+      familyWord: (a: { word: string; family: AddressFamily }) =>
+        `'${a.word}' here is read as an address: the boot script already passes '${a.family}' to ifconfig, and the family word is only recognised right after the interface name. ifconfig stops with '${a.word}: bad address'.`,
+      dhcpNotFirst: (a: { keyword: string }) => `'${a.keyword}' must be the first word of the line; here ifconfig does not start DHCP.`,
+      /** A unit-0-only keyword after `addif`, or in a `hostname.<if>:<n>` file (`logical`), a warning. */
+      notUnit0: (a: { keyword: string; logical?: { readonly name: string; readonly physical: string } }) =>
+        `'${a.keyword}' belongs to the physical interface, but here it applies to ${a.logical ? `a logical interface (${a.logical.name})` : "the logical interface that 'addif' created"}. ${
+          a.keyword === 'group' ? "The boot script's group discovery (ifparse) drops it, so the interface may not be treated as a group member. " : ''
+        }Put it before the first 'addif'${a.logical ? ` in hostname.${a.logical.physical}` : ''}.`,
+    },
+    fixes: {
+      removeFamilyWord: (a: { uri: string; index: LineIndex; word: Span & { readonly text: string } }) =>
+        editFix(`Remove '${a.word.text}'`, a.uri, [removeWords(a.index, a.word)], { isPreferred: true }),
+      moveBeforeAddif: (a: { uri: string; index: LineIndex; use: KeywordUse; addif: Span | undefined }) =>
+        editFix(
+          `Move '${keywordWords(a.use)}' before 'addif'`,
+          a.uri,
+          a.addif ? moveWordsBefore(a.index, a.use, a.addif) : [removeWords(a.index, a.use.token, a.use.argument ?? a.use.token)],
+          { isPreferred: true },
+        ),
+      /** In a logical interface's own file there is no place for it. */
+      removeFromLogical: (a: { uri: string; index: LineIndex; use: KeywordUse }) =>
+        editFix(`Remove '${keywordWords(a.use)}'`, a.uri, [removeWords(a.index, a.use.token, a.use.argument ?? a.use.token)], { isPreferred: true }),
+    },
   }),
   carriageReturn: defineRule({
     id: 'carriage-return',
@@ -280,7 +430,14 @@ export const HOSTNAME_RULES = {
       fix: 'Remove the `+`, or put it right after the `netmask` or `broadcast` it was meant for; the quick fix removes it.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `asAddress`: the `+` stands where the address goes (else where a destination does). */
+      stray: (a: { asAddress: boolean }) =>
+        `This '+' follows no 'netmask' or 'broadcast': ifconfig takes it as ${a.asAddress ? 'the address' : 'a destination address'}, fails with '+: bad address' and never reaches the words after it.`,
+    },
+    fixes: {
+      removePlus: (a: { uri: string; index: LineIndex; plus: Span }) => editFix("Remove the '+'", a.uri, [removeWords(a.index, a.plus)], { isPreferred: true }),
+    },
   }),
   conflictingOptions: defineRule({
     id: 'conflicting-options',
@@ -292,7 +449,16 @@ export const HOSTNAME_RULES = {
       fix: 'Keep only the option you mean; the quick fix removes the earlier one, which the later one overrides.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      undone: (a: { earlier: string; later: string }) =>
+        `'${a.earlier}' is undone by '${a.later}' later on the same address; ifconfig applies both, in order, and the later one wins.`,
+      /** Related information: the later keyword. */
+      wins: (a: { later: string }) => `'${a.later}' wins`,
+    },
+    fixes: {
+      removeEarlier: (a: { uri: string; index: LineIndex; earlier: KeywordUse }) =>
+        editFix(`Remove '${a.earlier.spec.name}'`, a.uri, [removeWords(a.index, a.earlier.token)], { isPreferred: true }),
+    },
   }),
   optionOrder: defineRule({
     id: 'option-order',
@@ -304,7 +470,26 @@ export const HOSTNAME_RULES = {
       fix: 'Write the address first, then `netmask + broadcast +`, `deprecated -failover`, `standby`, and `up` last; the quick fix moves the misplaced option.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      failoverAfterUp: () =>
+        "'-failover' after 'up': ifconfig applies words in order, so the address is briefly up as a data address and in.mpathd may move it before it becomes a test address. Put '-failover' before 'up'.",
+      failoverAfterStandby: () =>
+        "'-failover' after 'standby': once the interface is standby, ifconfig refuses with 'can't set -failover on failed/standby/offlined interface'. Put '-failover' before 'standby'.",
+      broadcastBeforeNetmask: () =>
+        "'broadcast +' before 'netmask +': the broadcast is computed from the mask as it is at that moment, so it can be left wrong. Write 'netmask + broadcast +'.",
+      netmaskBeforeAddress: () =>
+        "'netmask +' before the address: the netmasks lookup uses the address the interface has at that moment, so it finds nothing and the classful mask is used. Put the address first.",
+    },
+    fixes: {
+      failoverBeforeUp: (a: { uri: string; index: LineIndex; failover: KeywordUse; up: Span }) =>
+        editFix("Move '-failover' before 'up'", a.uri, moveWordsBefore(a.index, a.failover, a.up), { isPreferred: true }),
+      failoverBeforeStandby: (a: { uri: string; index: LineIndex; failover: KeywordUse; standby: Span }) =>
+        editFix("Move '-failover' before 'standby'", a.uri, moveWordsBefore(a.index, a.failover, a.standby), { isPreferred: true }),
+      broadcastAfterNetmask: (a: { uri: string; index: LineIndex; broadcast: KeywordUse; netmask: Span }) =>
+        editFix("Move 'broadcast +' after 'netmask +'", a.uri, moveWordsAfter(a.index, a.broadcast, a.netmask), { isPreferred: true }),
+      netmaskAfterAddress: (a: { uri: string; index: LineIndex; netmask: KeywordUse; address: Span }) =>
+        editFix("Move 'netmask +' after the address", a.uri, moveWordsAfter(a.index, a.netmask, a.address), { isPreferred: true }),
+    },
   }),
   lineContinuation: defineRule({
     id: 'line-continuation',
@@ -317,7 +502,23 @@ export const HOSTNAME_RULES = {
       fix: 'Make the backslash the last character of the line, with a space before it; the quick fix removes the blanks after it or inserts the missing space.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `word`: the single word the join makes, when the backslash is inside one. */
+      gluesWords: (a: { word?: string }) =>
+        `The backslash joins the next line with nothing in between${a.word ? `, so ifconfig gets the single word '${a.word}'` : ''} and stops with 'bad address'. Put a space before the backslash.`,
+      /** Blanks after a backslash; `changesOutcome`: the next line's words no longer apply to this address (an error, else a warning). */
+      blanksAfter: (a: { changesOutcome: boolean }) =>
+        a.changesOutcome
+          ? "Blanks after the backslash: it escapes a blank, not the newline, so the next line runs as a separate ifconfig command on the physical interface — its keywords no longer apply to this line's address."
+          : "Blanks after the backslash: it escapes a blank, not the newline, so the next line runs as a separate ifconfig command and the file counts as multi-line (no implicit 'netmask + broadcast + up').",
+    },
+    fixes: {
+      spaceBeforeBackslash: (a: { uri: string; index: LineIndex; backslash: number }) =>
+        editFix('Insert a space before the backslash', a.uri, [insertAt(a.index, a.backslash, ' ')], { isPreferred: true }),
+      /** `needsSpace`: the backslash is glued to a word and the next line starts with one. */
+      removeBlanksAfterBackslash: (a: { uri: string; blanks: Span; needsSpace: boolean }) =>
+        editFix('Remove the blanks after the backslash', a.uri, [replaceSpan(a.blanks, a.needsSpace ? ' \\' : '\\')], { isPreferred: true }),
+    },
   }),
   interfaceStaysDown: defineRule({
     id: 'interface-stays-down',
@@ -330,7 +531,26 @@ export const HOSTNAME_RULES = {
       fix: 'Add `up` to the address, with `netmask + broadcast +` for IPv4; the quick fix appends the missing words.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** A `hostname.<if>` line's address before its last `addif`: the implicit words go to the end. */
+      notLastOfLine: (a: { address: string }) =>
+        `'${a.address}' is never brought up: the boot script appends 'netmask + broadcast + up' to the end of the line, which is the last 'addif', not this address. Add 'up' here.`,
+      hostname6: (a: { address: string }) => `'${a.address}' is never brought up: the boot script brings up only the physical interface of a hostname6 file. Add 'up'.`,
+      /** `why`: what makes the file count as multi-line: a blank line, a comment line (1-based), or more lines. */
+      multiLine: (a: { address: string; why: { readonly blankLine: number } | { readonly commentLine: number } | 'more-lines' }) =>
+        `'${a.address}' is never brought up: ${
+          a.why === 'more-lines'
+            ? 'the file has more than one line'
+            : 'blankLine' in a.why
+              ? `the blank line ${a.why.blankLine} makes the file count as multi-line`
+              : `the comment on line ${a.why.commentLine} makes the file count as multi-line`
+        }, so the boot script adds no 'netmask + broadcast + up' and the address stays down. Add 'up' (with 'netmask + broadcast +').`,
+    },
+    fixes: {
+      /** `words`: what goes after the address's last word (`netmask + broadcast + up`, or less). */
+      bringUp: (a: { uri: string; index: LineIndex; after: number; words: string }) =>
+        editFix(`Add '${a.words}'`, a.uri, [insertAt(a.index, a.after, ` ${a.words}`)], { isPreferred: true }),
+    },
   }),
   ignoredFile: defineRule({
     id: 'ignored-file',
@@ -343,7 +563,16 @@ export const HOSTNAME_RULES = {
       fix: 'Give a backup copy a name with a further dot, such as `hostname.ce0.bak`, or move it out of `/etc`; a file that should be read must be named `hostname.` followed by the interface name.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** A name the boot script skips (`reason`: why). */
+      skipped: (a: { label: string; reason: string }) => `The boot script ignores ${a.label}: ${a.reason}.`,
+      /** A name it wrongly tries to plumb (a warning); `rename`: a name it would skip. */
+      misread: (a: { label: string; reason: string; rename: string }) =>
+        `${a.label}: ${a.reason} ('Failed to plumb' on the console at boot). Rename the copy so it has a further '.', e.g. ${a.rename}.`,
+      /** illumos joins a dotted name's parts again (a warning). */
+      illumosPlumbs: (a: { label: string; interfaceName: string; rename: string }) =>
+        `${a.label}: illumos' boot script reads '${a.interfaceName}' as an interface name (it skips only IP tunnels) and fails to plumb it ('Failed to plumb' on the console at boot). Rename the copy so it does not end in a digit, e.g. ${a.rename}.`,
+    },
   }),
   invalidInterfaceName: defineRule({
     id: 'invalid-interface-name',
@@ -356,7 +585,9 @@ export const HOSTNAME_RULES = {
       fix: 'Rename the file to `hostname.` followed by the name the NIC has on the system, as `dladm show-link` or `ifconfig -a` shows it.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      invalid: (a: { label: string; reason: string }) => `${a.label}: ${a.reason}.`,
+    },
   }),
   solaris11Syntax: defineRule({
     id: 'solaris11-syntax',
@@ -369,7 +600,12 @@ export const HOSTNAME_RULES = {
       fix: 'For Solaris 10 and earlier, build the group with `group` on the physical interfaces and remove the IPMP interface file; if the host runs OpenSolaris or Solaris 11 Express, set `solarisIpmp.release` to `osol`, and for OpenIndiana, OmniOS or another illumos distribution to `illumos`.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      ipmpInterface: (a: { name: string; release: Release }) =>
+        `IPMP interfaces such as ${a.name} exist only from OpenSolaris / Solaris 11 Express on (and on illumos); ${RELEASE_LABELS[a.release]} cannot plumb ${a.name}.`,
+      ipmpKeyword: (a: { release: Release }) =>
+        `'ipmp' exists only from OpenSolaris / Solaris 11 Express on (and on illumos); on ${RELEASE_LABELS[a.release]} ifconfig takes it as an address and stops with 'ipmp: bad address'.`,
+    },
   }),
   hostnameFileNotRead: defineRule({
     id: 'hostname-file-not-read',

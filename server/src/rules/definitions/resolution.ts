@@ -2,7 +2,13 @@
  * The rules that resolve a hostname file against the host's other files (RULES.md
  * "Resolution"): each declared once with its documentation, messages and fixes.
  */
-import { defineRule } from '../define';
+import type { Range } from 'vscode-languageserver-types';
+import { RELEASE_LABELS, type Release } from '../../catalog/releases';
+import type { NameLookup } from '../../engine/names';
+import { defineRule, editFix } from '../define';
+
+/** The placeholder a hosts-entry fix writes: invalid on purpose until the user fills it. */
+export const ADDRESS_PLACEHOLDER = 'ADDRESS';
 
 export const RESOLUTION_RULES = {
   unresolvedHost: defineRule({
@@ -17,7 +23,42 @@ export const RESOLUTION_RULES = {
       fix: "Add the name to the host's `hosts` file or correct its spelling; quick fixes change the word to a close name `hosts` defines, or append an entry with an `ADDRESS` placeholder to fill in.",
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `skipped`: the line of the name that Solaris cannot read (too long, or an unreadable address). */
+      notDefined: (a: {
+        word: string;
+        label: string;
+        skipped?: { readonly line: number; readonly file: string; readonly tooLong?: number; readonly address: string };
+        suggestion?: string;
+      }) =>
+        `${
+          a.skipped
+            ? `'${a.word}' is on line ${a.skipped.line} of ${a.skipped.file}, but Solaris skips that line: ${
+                a.skipped.tooLong !== undefined ? `it is longer than the ${a.skipped.tooLong} characters nss_files reads` : `its address '${a.skipped.address}' cannot be read`
+              }. So`
+            : `'${a.word}' is not in ${a.label}:`
+        } at boot ifconfig fails with '${a.word}: bad address' and the interface gets no address (name services are not running yet, so only local files count).${
+          a.suggestion ? ` Did you mean '${a.suggestion}'?` : ''
+        }`,
+      /** Up to Solaris 10 11/06 IPv6 names come from inet/ipnodes alone. */
+      ipv6InHostsOnly: (a: { name: string; word: string; label: string; line: number; release: Release }) =>
+        `'${a.name}' has an IPv6 address in ${a.label} (line ${a.line}), but on ${RELEASE_LABELS[a.release]} ifconfig looks IPv6 names up in inet/ipnodes alone: at boot it fails with '${a.word}: bad address'. Add the entry to inet/ipnodes.`,
+      // Related information
+      hostsEntryNotRead: (a: { label: string }) => `the ${a.label} entry ifconfig does not read for IPv6`,
+      lineTooLong: () => 'a line nss_files skips for its length',
+      unreadableAddress: (a: { address: string }) => `'${a.address}' is not an address Solaris can read`,
+    },
+    fixes: {
+      /** A name the host defines that the word was probably meant to be. */
+      changeTo: (a: { uri: string; range: Range; name: string; label: string; isPreferred: boolean }) =>
+        editFix(`Change to '${a.name}' (in ${a.label})`, a.uri, [{ range: a.range, newText: a.name }], { isPreferred: a.isPreferred }),
+      /** An entry with a placeholder address, to fill in. */
+      addEntry: (a: { names: NameLookup; name: string; isPreferred: boolean }) => ({
+        title: `Add '${a.name}' to ${a.names.label}`,
+        isPreferred: a.isPreferred,
+        edits: [a.names.appendEntry(`${ADDRESS_PLACEHOLDER}\t${a.name}`)],
+      }),
+    },
   }),
   noHostsFile: defineRule({
     id: 'no-hosts-file',
@@ -29,7 +70,25 @@ export const RESOLUTION_RULES = {
       fix: "Add the host's `hosts` file to the workspace or set `solarisIpmp.fallbackHostsFile`; the quick fix creates a `hosts` file that lists the names, each with an `ADDRESS` placeholder.",
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `names`: the names the file uses, each once. */
+      noHostsFile: (a: { names: readonly string[] }) =>
+        `This file uses host names (${a.names.slice(0, 3).join(', ')}${a.names.length > 3 ? ', …' : ''}) but its host has no hosts file in the workspace, so they could not be checked. At boot only /etc/inet/hosts can resolve them.`,
+    },
+    fixes: {
+      /** The hosts file at `uri`, one placeholder entry per name. */
+      createHostsFile: (a: { uri: string; names: readonly string[] }) => ({
+        title: 'Create the hosts file with these names',
+        isPreferred: true,
+        edits: [
+          {
+            uri: a.uri,
+            create: true,
+            edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: a.names.map((n) => `${ADDRESS_PLACEHOLDER}\t${n}\n`).join('') }],
+          },
+        ],
+      }),
+    },
   }),
   ipnodesShadow: defineRule({
     id: 'ipnodes-shadow',
