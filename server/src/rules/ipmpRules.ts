@@ -3,15 +3,16 @@
  * IPMP model and return findings for whichever file each one belongs to, with related
  * information pointing at the other file involved.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
-import { RELEASES, RELEASE_LABELS } from '../catalog/releases';
+import { RELEASES } from '../catalog/releases';
 import { checkAddressLiteral, formatIPv4, looksLikeLiteral, prefixMask } from '../syntax/address';
 import { parseInterfaceFileName } from '../syntax/fileKind';
 import type { HostsFile } from '../syntax/hosts';
 import type { NetmasksFile } from '../syntax/netmasks';
 import type { Token } from '../syntax/token';
 import type { KeywordUse } from '../syntax/hostname';
-import { editDistance, insertAt, removeWords } from './edits';
+import { IPMP_RULES } from './definitions/ipmp';
+import { RESOLUTION_RULES } from './definitions/resolution';
+import { editDistance } from './edits';
 import { readHostsAddress } from './hostsRules';
 import {
   describeAddress,
@@ -22,7 +23,7 @@ import {
   type InterfaceFileInput,
   type IpmpHost,
 } from './ipmpModel';
-import type { Finding, FileEdit, RelatedLocation } from './types';
+import type { Finding, RelatedLocation } from './types';
 
 /** A finding with the file it belongs to. */
 export type HostFinding = Finding & { readonly uri: string };
@@ -57,7 +58,23 @@ function groupToken(iface: InterfaceConfig): { uri: string; token: Token } | und
   return undefined;
 }
 
-const edit = (uri: string, edits: TextEdit[]): FileEdit => ({ uri, edits });
+const {
+  testAddressNotDeprecated,
+  deprecatedDataAddress,
+  ipv6TestAddress,
+  groupNameMismatch,
+  singleInterfaceGroup,
+  groupSubnetMismatch,
+  groupsShareSubnet,
+  duplicateAddress,
+  standbyDataAddress,
+  standbyAddifOrder,
+  allStandby,
+  noTestAddress,
+  loghostOnTestAddress,
+  mixedAddressFamilies,
+} = IPMP_RULES;
+const { ipnodesShadow, netmaskNotFound, netmaskOverridden, dhcpWithoutHostnameFile } = RESOLUTION_RULES;
 
 export function checkHost(inputs: HostRuleInputs): HostFinding[] {
   const out: HostFinding[] = [];
@@ -88,42 +105,44 @@ function checkAddressRoles({ model }: HostRuleInputs, out: HostFinding[]): void 
     // A word written on the line but never read at boot (the line fails first): the failure is the problem.
     const unread = (use: KeywordUse | undefined): boolean => use !== undefined && !model.reached(use.token);
     if (address.family === 'inet' && address.test && !address.deprecated && group.members.length >= 2 && noFailover && !unread(findUse(address.segment, 'deprecated'))) {
-      out.push({
-        uri: address.input.uri,
-        rule: 'test-address-not-deprecated',
-        range: (address.token ?? noFailover.token).range,
-        message: `${describeAddress(address)} is a test address ('-failover') without 'deprecated': on ${RELEASE_LABELS[model.release]} '-failover' does not imply it, so applications may pick it as their source address, and those connections break when ${iface.name} fails.`,
-        fixes: [{ title: "Add 'deprecated'", isPreferred: true, edits: [edit(address.input.uri, [insertAt(index, noFailover.token.start, 'deprecated ')])] }],
-      });
+      const uri = address.input.uri;
+      out.push(
+        testAddressNotDeprecated.findingIn(
+          uri,
+          (address.token ?? noFailover.token).range,
+          testAddressNotDeprecated.message.notDeprecated({ address: describeAddress(address), release: model.release, nic: iface.name }),
+          { fixes: [testAddressNotDeprecated.fix.addDeprecated({ uri, index, before: noFailover.token.start })] },
+        ),
+      );
     }
     if (address.family === 'inet' && deprecatedUse && !address.test && !unread(noFailover)) {
-      out.push({
-        uri: address.input.uri,
-        rule: 'deprecated-data-address',
-        range: deprecatedUse.token.range,
-        message:
-          group.members.length === 1
-            ? `'deprecated' without '-failover' on the only member of group '${group.name}': a one-member group probes from its data address, which must not be deprecated. Remove 'deprecated', or add '-failover' if this is meant as a test address.`
-            : `'deprecated' without '-failover': ${describeAddress(address)} is neither a test address (in.mpathd cannot probe from it) nor a usable data address (it still fails over, but applications avoid it).`,
-        fixes: [{ title: "Add '-failover'", isPreferred: true, edits: [edit(address.input.uri, [insertAt(index, deprecatedUse.token.end, ' -failover')])] }],
-      });
+      const uri = address.input.uri;
+      const message =
+        group.members.length === 1
+          ? deprecatedDataAddress.message.onlyMember({ group: group.name })
+          : deprecatedDataAddress.message.neitherRole({ address: describeAddress(address) });
+      out.push(
+        deprecatedDataAddress.findingIn(uri, deprecatedUse.token.range, message, {
+          fixes: [deprecatedDataAddress.fix.addNoFailover({ uri, index, after: deprecatedUse.token.end })],
+        }),
+      );
     }
     if (address.family === 'inet6') {
       if (address.value?.linkLocal && address.test && deprecatedUse) {
-        out.push({
-          uri: address.input.uri,
-          rule: 'ipv6-test-address',
-          range: deprecatedUse.token.range,
-          message: "Do not mark the IPv6 link-local test address 'deprecated': in.mpathd probes from the link-local address and the documentation forbids deprecating it.",
-          fixes: [{ title: "Remove 'deprecated'", isPreferred: true, edits: [edit(address.input.uri, [removeWords(index, deprecatedUse.token)])] }],
-        });
+        const uri = address.input.uri;
+        out.push(
+          ipv6TestAddress.findingIn(uri, deprecatedUse.token.range, ipv6TestAddress.message.deprecatedLinkLocal(), {
+            fixes: [ipv6TestAddress.fix.removeDeprecated({ uri, index, deprecated: deprecatedUse.token })],
+          }),
+        );
       } else if (address.token && address.value && !address.value.linkLocal && address.test) {
-        out.push({
-          uri: address.input.uri,
-          rule: 'ipv6-test-address',
-          range: address.token.range,
-          message: `${describeAddress(address)} is a global IPv6 address marked '-failover': in.mpathd only probes from link-local addresses, so it is no test address, and it stays stuck on ${iface.name} when the NIC fails. Use '-failover group ${group.name} up' without an address (the link-local address) and add global addresses with 'addif … up'.`,
-        });
+        out.push(
+          ipv6TestAddress.findingIn(
+            address.input.uri,
+            address.token.range,
+            ipv6TestAddress.message.globalTestAddress({ address: describeAddress(address), nic: iface.name, group: group.name }),
+          ),
+        );
       }
     }
   }
@@ -147,23 +166,13 @@ function checkGroups({ model }: HostRuleInputs, out: HostFinding[]): void {
     const loneData = lone?.addresses.some((a) => !a.test && a.runs && a.token && a.family === 'inet');
     const loneTest = loneData ? lone?.addresses.find((a) => a.test && a.runs && a.token) : undefined;
     if (lone && loneTest) {
-      out.push({
-        uri: loneTest.input.uri,
-        rule: 'single-interface-group',
-        range: loneTest.token!.range,
-        message: `Group '${group.name}' has one member (${lone.name}), so there is nothing to fail over to, and this separate test address is not needed: a one-member group probes from its data address (which must then not be deprecated).`,
-      });
+      out.push(singleInterfaceGroup.findingIn(loneTest.input.uri, loneTest.token!.range, singleInterfaceGroup.message.separateTestAddress({ group: group.name, nic: lone.name })));
     }
     if (members.length >= 1 && members.every((m) => m.standby)) {
       for (const m of members) {
         const s = m.standbyUses[m.standbyUses.length - 1];
         if (!s) continue;
-        out.push({
-          uri: s.input.uri,
-          rule: 'all-standby',
-          range: s.use.token.range,
-          message: `Every member of group '${group.name}' is standby (${members.map((x) => x.name).join(', ')}): no interface is active to carry the data addresses.`,
-        });
+        out.push(allStandby.findingIn(s.input.uri, s.use.token.range, allStandby.message.allStandby({ group: group.name, members: members.map((x) => x.name) })));
       }
     }
     checkStandby(model, group.name, members, out);
@@ -185,18 +194,14 @@ function checkStandby(model: IpmpHost, groupName: string, members: readonly Inte
       const index = address.input.file.index;
       const standbyUse = findUse(address.segment, 'standby');
       const anchor = findUse(address.segment, 'up') ?? standbyUse;
-      const edits: TextEdit[] = [];
       const insertBefore = standbyUse ?? anchor;
-      const words = `${address.deprecated ? '' : 'deprecated '}-failover `;
-      if (insertBefore) edits.push(insertAt(index, insertBefore.token.start, words));
-      else edits.push(insertAt(index, address.token.end, ` ${words.trim()}`));
-      out.push({
-        uri: address.input.uri,
-        rule: 'standby-data-address',
-        range: address.token.range,
-        message: `${m.name} is a standby in group '${groupName}', but ${describeAddress(address)} is a data address: a standby carries only its test address, so this address moves to another member at boot and ${m.name} is left without a test address.`,
-        fixes: [{ title: "Make it a test address ('deprecated -failover')", isPreferred: true, edits: [edit(address.input.uri, edits)] }],
-      });
+      const uri = address.input.uri;
+      const fix = standbyDataAddress.fix.makeTestAddress({ uri, index, deprecated: address.deprecated, before: insertBefore?.token.start, after: address.token.end });
+      out.push(
+        standbyDataAddress.findingIn(uri, address.token.range, standbyDataAddress.message.dataOnStandby({ nic: m.name, group: groupName, address: describeAddress(address) }), {
+          fixes: [fix],
+        }),
+      );
     }
     // The test address must be configured before `standby` (§3.6, §4.11).
     for (const s of m.standbyUses) {
@@ -204,13 +209,11 @@ function checkStandby(model: IpmpHost, groupName: string, members: readonly Inte
         // Read from the words: at boot the `-failover` may be exactly what fails (§4.11).
         if (!findUse(address.segment, '-failover') || !address.token || address.input !== s.input || address.segment.kind !== 'addif') continue;
         if (address.token.start < s.use.token.start) continue;
-        out.push({
-          uri: address.input.uri,
-          rule: 'standby-addif-order',
-          range: address.token.range,
-          message: standbyAddifMessage(model, address, m.name),
-          related: [{ uri: s.input.uri, range: s.use.token.range, message: `'standby' set here` }],
-        });
+        out.push(
+          standbyAddifOrder.findingIn(address.input.uri, address.token.range, standbyAddifMessage(model, address, m.name), {
+            related: [{ uri: s.input.uri, range: s.use.token.range, message: standbyAddifOrder.message.standbySet() }],
+          }),
+        );
       }
     }
   }
@@ -227,13 +230,12 @@ function writesUnreadTestAddress(model: IpmpHost, m: InterfaceConfig): boolean {
 }
 
 /** What the boot makes of a standby's test address added with `addif` after `standby` (§3.6, §4.11). */
-function standbyAddifMessage(model: IpmpHost, address: ConfiguredAddress, nic: string): string {
-  const fix = "Configure the standby's test address as its first address, before 'standby'.";
+function standbyAddifMessage(model: IpmpHost, address: ConfiguredAddress, nic: string) {
   const failed = model.boot.commands.find((c) => c.error?.code === 'cannot-set-failover' && c.command.source?.line === address.command.line);
   if (failed && address.hostedOn) {
-    return `This test address is added with 'addif' after ${nic} became standby: a standby takes no new address, so the kernel makes ${address.hostedOn} on another member, and ifconfig then stops with "${failed.error!.message.replace(/^ifconfig: /, '')}" — at boot the address stays there as a deprecated data address, down. ${fix}`;
+    return standbyAddifOrder.message.failsAtBoot({ nic, hostedOn: address.hostedOn, error: failed.error!.message.replace(/^ifconfig: /, '') });
   }
-  return `This test address is added with 'addif' after ${nic} became standby. It works at this boot only because no other member of the group is configured yet when this line runs; once one is (a NIC renamed or added, a group reordered), the new logical interface lands on that member and ifconfig fails with "can't set -failover on failed/standby/offlined interface ${nic}". ${fix}`;
+  return standbyAddifOrder.message.worksByChance({ nic });
 }
 
 function hasTestAddress(m: InterfaceConfig): boolean {
@@ -253,13 +255,11 @@ function checkTestAddressPresence(model: IpmpHost, groupName: string, members: r
     const other = withTest[0]!;
     const otherTest = other.addresses.find((a) => a.test)!;
     const related = at(otherTest);
-    out.push({
-      uri: where.uri,
-      rule: 'no-test-address',
-      range: where.token.range,
-      message: `${m.name} has no test address while ${withTest.map((x) => x.name).join(', ')} in group '${groupName}' ${withTest.length === 1 ? 'has one' : 'have one'}: in.mpathd turns probe-based failure detection off on ${m.name} ('No test address configured on interface ${m.name}').`,
-      related: related ? [related] : undefined,
-    });
+    out.push(
+      noTestAddress.findingIn(where.uri, where.token.range, noTestAddress.message.missing({ nic: m.name, withTest: withTest.map((x) => x.name), group: groupName }), {
+        related: related ? [related] : undefined,
+      }),
+    );
   }
 }
 
@@ -268,20 +268,20 @@ function checkFamilies(groupName: string, members: readonly InterfaceConfig[], o
   for (const family of ['inet', 'inet6'] as const) {
     const plumbed = members.filter((m) => m.families.has(family));
     if (plumbed.length === 0 || plumbed.length === members.length) continue;
-    const label = family === 'inet' ? 'IPv4' : 'IPv6';
     for (const m of members) {
       if (m.families.has(family)) continue;
       const where = groupToken(m);
       if (!where) continue;
       const other = plumbed[0]!;
       const otherFile = other.files.find((f) => f.file.family === family);
-      out.push({
-        uri: where.uri,
-        rule: 'mixed-address-families',
-        range: where.token.range,
-        message: `${m.name} is not plumbed for ${label} (no ${family === 'inet' ? 'hostname' : 'hostname6'}.${m.name}) while ${plumbed.map((x) => x.name).join(', ')} in group '${groupName}' ${plumbed.length === 1 ? 'is' : 'are'}: in.mpathd warns that this may affect failover, and ${label} addresses cannot fail over to ${m.name}.`,
-        related: otherFile ? [{ uri: otherFile.uri, range: otherFile.file.index.range(0, 0), message: `${otherFile.baseName}` }] : undefined,
-      });
+      out.push(
+        mixedAddressFamilies.findingIn(
+          where.uri,
+          where.token.range,
+          mixedAddressFamilies.message.notPlumbed({ nic: m.name, family, plumbed: plumbed.map((x) => x.name), group: groupName }),
+          { related: otherFile ? [{ uri: otherFile.uri, range: otherFile.file.index.range(0, 0), message: `${otherFile.baseName}` }] : undefined },
+        ),
+      );
     }
   }
 }
@@ -302,13 +302,8 @@ function checkGroupSubnets(groupName: string, members: readonly InterfaceConfig[
       for (const a of list) {
         if (!a.token) continue;
         const related = at(mainAddresses[0]!);
-        out.push({
-          uri: a.input.uri,
-          rule: 'group-subnet-mismatch',
-          range: a.token.range,
-          message: `${describeAddress(a)} is on ${subnet}, but the other ${role} addresses of group '${groupName}' are on ${mainSubnet}: all members must be on one IP link, or ${role === 'data' ? 'data addresses fail over onto a link where they are not reachable' : 'probes go to targets of another subnet'}.`,
-          related: related ? [related] : undefined,
-        });
+        const message = groupSubnetMismatch.message.otherSubnet({ address: describeAddress(a), subnet, role, group: groupName, mainSubnet });
+        out.push(groupSubnetMismatch.findingIn(a.input.uri, a.token.range, message, { related: related ? [related] : undefined }));
       }
     }
   }
@@ -331,14 +326,13 @@ function checkGroupNames({ model }: HostRuleInputs, out: HostFinding[]): void {
       for (const g of member.groupUses) {
         if (g.use.argument?.text !== name) continue;
         const other = targetGroup.members[0]!.groupUses.find((x) => x.use.argument?.text === target);
-        out.push({
-          uri: g.input.uri,
-          rule: 'group-name-mismatch',
-          range: g.use.argument.range,
-          message: `Group '${name}' on ${member.name} differs from '${target}' on ${targetGroup.members.map((m) => m.name).join(', ')} only by ${name.toLowerCase() === target.toLowerCase() ? 'case' : 'a character'}: group names are compared exactly, so these are two groups and no failover happens between them.`,
-          related: other?.use.argument ? [{ uri: other.input.uri, range: other.use.argument.range, message: `group '${target}'` }] : undefined,
-          fixes: [{ title: `Rename to '${target}'`, isPreferred: true, edits: [edit(g.input.uri, [{ range: g.use.argument.range, newText: target }])] }],
-        });
+        const message = groupNameMismatch.message.differs({ name, nic: member.name, other: target, members: targetGroup.members.map((m) => m.name) });
+        out.push(
+          groupNameMismatch.findingIn(g.input.uri, g.use.argument.range, message, {
+            related: other?.use.argument ? [{ uri: other.input.uri, range: other.use.argument.range, message: groupNameMismatch.message.otherGroup({ other: target }) }] : undefined,
+            fixes: [groupNameMismatch.fix.renameTo({ uri: g.input.uri, range: g.use.argument.range, other: target })],
+          }),
+        );
       }
     }
   }
@@ -367,14 +361,12 @@ function checkDuplicates({ model }: HostRuleInputs, out: HostFinding[]): void {
       continue;
     }
     const related = at(first);
-    const what = first.test || address.test ? (first.test && address.test ? 'two test addresses' : 'a test address and a data address') : 'two data addresses';
-    out.push({
-      uri: address.input.uri,
-      rule: 'duplicate-address',
-      range: address.token.range,
-      message: `${address.value.canonical} is configured twice in this host (${what}): ${describeAddress(first)} and ${describeAddress(address)}.${first.test || address.test ? " in.mpathd reports 'Test address … is not unique' and turns probe-based failure detection off." : ''}`,
-      related: related ? [related] : undefined,
+    const message = duplicateAddress.message.twice({
+      value: address.value.canonical,
+      first: { text: describeAddress(first), test: first.test },
+      second: { text: describeAddress(address), test: address.test },
     });
+    out.push(duplicateAddress.findingIn(address.input.uri, address.token.range, message, { related: related ? [related] : undefined }));
   }
 }
 
@@ -393,13 +385,11 @@ function checkSubnetsBetweenGroups({ model }: HostRuleInputs, out: HostFinding[]
         }
         if (first.group === group.name || !a.token || isTypoOf(first.group, group.name)) continue;
         const related = at(first.address);
-        out.push({
-          uri: a.input.uri,
-          rule: 'groups-share-subnet',
-          range: a.token.range,
-          message: `Groups '${first.group}' and '${group.name}' both have data addresses on ${subnet}: only one IPMP group per subnet is supported.`,
-          related: related ? [related] : undefined,
-        });
+        out.push(
+          groupsShareSubnet.findingIn(a.input.uri, a.token.range, groupsShareSubnet.message.shared({ first: first.group, second: group.name, subnet }), {
+            related: related ? [related] : undefined,
+          }),
+        );
       }
     }
   }
@@ -425,33 +415,28 @@ function checkNetmasks(inputs: HostRuleInputs, out: HostFinding[]): void {
       const classful = address.prefixLength ?? 24;
       const suggested = suggestedPrefix(inputs, address) ?? 24;
       const network = formatIPv4((ipv4 & prefixMask(suggested)) >>> 0);
-      const line = `${network}\t${formatIPv4(prefixMask(suggested))}`;
+      const mask = formatIPv4(prefixMask(suggested));
+      const line = `${network}\t${mask}`;
       const range = (plusToken ?? address.token).range;
       const fixes = proposed.has(line)
         ? []
-        : [{ title: `Add '${network} ${formatIPv4(prefixMask(suggested))}' to ${netmasks.label}`, isPreferred: true, edits: [appendLine(netmasks.uri, netmasks.file.text, netmasks.file.index, line)] }];
+        : [netmaskNotFound.fix.addEntry({ uri: netmasks.uri, label: netmasks.label, text: netmasks.file.text, index: netmasks.file.index, network, mask })];
       proposed.add(line);
-      out.push({
-        uri: address.input.uri,
-        rule: 'netmask-not-found',
-        range,
-        message: `'netmask +' finds no entry for ${address.value.canonical} in ${netmasks.label}: the classful /${classful} (${formatIPv4(prefixMask(classful))}) is used silently${classful !== suggested ? `, not the /${suggested} of its subnet` : ''}.`,
-        fixes,
-      });
+      const message = netmaskNotFound.message.notFound({ address: address.value.canonical, label: netmasks.label, classful, suggested });
+      out.push(netmaskNotFound.findingIn(address.input.uri, range, message, { fixes }));
     }
     const explicit = address.netmask?.argument && address.netmask.argument.text !== '+' ? address.netmask.argument : undefined;
     if (explicit && address.netmasksEntry && address.up && address.maskSource === 'netmasks') {
       const written = explicitPrefix(explicit.text);
       if (written !== undefined && written !== address.prefixLength) {
         const entry = address.netmasksEntry;
-        out.push({
-          uri: address.input.uri,
-          rule: 'netmask-overridden',
-          range: explicit.range,
-          message: `${netmasks.label} line ${entry.line + 1} gives ${address.value.canonical} a /${address.prefixLength} mask, and the boot re-runs 'netmask +' on every up address (net-svc), so this /${written} is replaced after boot. Use 'netmask +' (and fix ${netmasks.label} if it is wrong).`,
-          related: [{ uri: netmasks.uri, range: entry.span.range, message: 'the netmasks entry that wins' }],
-          fixes: [{ title: "Use 'netmask +'", isPreferred: true, edits: [edit(address.input.uri, [{ range: explicit.range, newText: '+' }])] }],
-        });
+        const message = netmaskOverridden.message.overridden({ label: netmasks.label, line: entry.line + 1, address: address.value.canonical, prefix: address.prefixLength, written });
+        out.push(
+          netmaskOverridden.findingIn(address.input.uri, explicit.range, message, {
+            related: [{ uri: netmasks.uri, range: entry.span.range, message: netmaskOverridden.message.netmasksEntry() }],
+            fixes: [netmaskOverridden.fix.useNetmasks({ uri: address.input.uri, range: explicit.range })],
+          }),
+        );
       }
     }
   }
@@ -473,12 +458,6 @@ function suggestedPrefix(inputs: HostRuleInputs, address: ConfiguredAddress): nu
   const peers = inputs.model.addresses.filter((a) => a !== address && a.maskSource === 'netmasks' && a.value?.ipv4 !== undefined && a.prefixLength !== undefined);
   const sameNet = peers.find((a) => ((a.value!.ipv4! ^ address.value!.ipv4!) & prefixMask(a.prefixLength!)) === 0);
   return sameNet?.prefixLength;
-}
-
-function appendLine(uri: string, text: string, index: { positionAt(offset: number): { line: number; character: number } }, line: string): FileEdit {
-  const end = index.positionAt(text.length);
-  const needsBreak = text.length > 0 && !text.endsWith('\n');
-  return { uri, edits: [{ range: { start: end, end }, newText: `${needsBreak ? '\n' : ''}${line}\n` }] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -507,23 +486,15 @@ function checkLoghost(inputs: HostRuleInputs, out: HostFinding[]): void {
     // Move the alias to the line of a data address of the same interface's group.
     const data = inputs.model.addresses.find((a) => !a.test && a.family === address.family && a.resolved?.uri === hosts.uri && (!test.iface.group || a.iface.group === test.iface.group));
     const fixes = data?.resolved
-      ? [
-          {
-            title: `Move 'loghost' to the ${data.token!.text} line`,
-            isPreferred: true,
-            edits: [edit(hosts.uri, [removeWords(hosts.file.index, loghost), insertAt(hosts.file.index, data.resolved.entry.span.end, ' loghost')])],
-          },
-        ]
+      ? [loghostOnTestAddress.fix.moveLoghost({ uri: hosts.uri, index: hosts.file.index, loghost, lineEnd: data.resolved.entry.span.end, dataWord: data.token!.text })]
       : [];
     const related = at(test);
-    out.push({
-      uri: hosts.uri,
-      rule: 'loghost-on-test-address',
-      range: loghost.range,
-      message: `'loghost' is on ${canonical}, the test address ${describeAddress(test)}: syslogd's log host must be a data address, which moves with failover; a test address stays on its NIC and goes down with it.`,
-      related: related ? [related] : undefined,
-      fixes,
-    });
+    out.push(
+      loghostOnTestAddress.findingIn(hosts.uri, loghost.range, loghostOnTestAddress.message.onTestAddress({ value: canonical, address: describeAddress(test) }), {
+        related: related ? [related] : undefined,
+        fixes,
+      }),
+    );
   }
 }
 
@@ -537,16 +508,22 @@ function checkIpnodes(inputs: HostRuleInputs, out: HostFinding[]): void {
     const hostsValue = readHostsAddress(inHosts.address.text)!;
     const hostsCanonical = hostsValue.family === 'inet' ? formatIPv4(hostsValue.ipv4) : hostsValue.canonical;
     if (hostsCanonical === address.value?.canonical) continue;
-    out.push({
-      uri: address.input.uri,
-      rule: 'ipnodes-shadow',
-      range: address.token.range,
-      message: `On ${RELEASE_LABELS[model.release]} ifconfig looks names up in inet/ipnodes before ${hosts.label}: '${address.token.text}' resolves to ${address.value?.canonical} (ipnodes line ${address.resolved.entry.line + 1}), not to ${hostsCanonical} as ${hosts.label} says.`,
-      related: [
-        { uri: ipnodes.uri, range: address.resolved.entry.span.range, message: 'inet/ipnodes entry that wins' },
-        { uri: hosts.uri, range: inHosts.span.range, message: `${hosts.label} entry that is ignored` },
-      ],
+    const message = ipnodesShadow.message.shadows({
+      release: model.release,
+      hostsLabel: hosts.label,
+      word: address.token.text,
+      value: address.value?.canonical,
+      ipnodesLine: address.resolved.entry.line + 1,
+      hostsValue: hostsCanonical,
     });
+    out.push(
+      ipnodesShadow.findingIn(address.input.uri, address.token.range, message, {
+        related: [
+          { uri: ipnodes.uri, range: address.resolved.entry.span.range, message: ipnodesShadow.message.ipnodesEntry() },
+          { uri: hosts.uri, range: inHosts.span.range, message: ipnodesShadow.message.hostsEntry({ hostsLabel: hosts.label }) },
+        ],
+      }),
+    );
   }
 }
 
@@ -561,12 +538,10 @@ function checkDhcpFiles(inputs: HostRuleInputs, out: HostFinding[]): void {
     if (names.has(`hostname.${ifName}`)) continue;
     const hostnameUri = input.uri.replace(/dhcp\.([^/]*)$/, 'hostname.$1');
     const others = inputs.interfaces.filter((i) => parseInterfaceFileName(i.baseName)?.prefix === 'hostname').map((i) => i.baseName);
-    out.push({
-      uri: input.uri,
-      rule: 'dhcp-without-hostname-file',
-      range: input.file.index.range(0, input.file.index.lineEnd(0)),
-      message: `There is no hostname.${ifName}: the boot script plumbs only interfaces that have one, so ${ifName} never exists and DHCP cannot start on it.${others.length ? ` (This host has ${others.join(', ')}.)` : ''} Create an empty hostname.${ifName}.`,
-      fixes: [{ title: `Create an empty hostname.${ifName}`, isPreferred: true, edits: [{ uri: hostnameUri, create: true, edits: [] }] }],
-    });
+    out.push(
+      dhcpWithoutHostnameFile.findingIn(input.uri, input.file.index.range(0, input.file.index.lineEnd(0)), dhcpWithoutHostnameFile.message.noHostnameFile({ nic: ifName, others }), {
+        fixes: [dhcpWithoutHostnameFile.fix.createHostnameFile({ uri: hostnameUri, nic: ifName })],
+      }),
+    );
   }
 }

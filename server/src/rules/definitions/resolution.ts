@@ -5,6 +5,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import { RELEASE_LABELS, type Release } from '../../catalog/releases';
 import type { NameLookup } from '../../engine/names';
+import { formatIPv4, prefixMask } from '../../syntax/address';
+import type { LineIndex } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
 
 /** The placeholder a hosts-entry fix writes: invalid on purpose until the user fills it. */
@@ -100,7 +102,13 @@ export const RESOLUTION_RULES = {
       fix: 'Make the two files agree, usually by correcting or removing the stale `inet/ipnodes` entry.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      shadows: (a: { release: Release; hostsLabel: string; word: string; value: string | undefined; ipnodesLine: number; hostsValue: string }) =>
+        `On ${RELEASE_LABELS[a.release]} ifconfig looks names up in inet/ipnodes before ${a.hostsLabel}: '${a.word}' resolves to ${a.value} (ipnodes line ${a.ipnodesLine}), not to ${a.hostsValue} as ${a.hostsLabel} says.`,
+      // Related information
+      ipnodesEntry: () => 'inet/ipnodes entry that wins',
+      hostsEntry: (a: { hostsLabel: string }) => `${a.hostsLabel} entry that is ignored`,
+    },
   }),
   netmaskNotFound: defineRule({
     id: 'netmask-not-found',
@@ -113,7 +121,25 @@ export const RESOLUTION_RULES = {
       fix: 'Add an entry for the subnet to `netmasks`, network number and mask; the quick fix appends one, with the prefix length of other addresses on the same subnet when it finds one (else /24).',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `classful`: the prefix length the boot uses; `suggested`: the one of its subnet (from its peers, else 24). */
+      notFound: (a: { address: string; label: string; classful: number; suggested: number }) =>
+        `'netmask +' finds no entry for ${a.address} in ${a.label}: the classful /${a.classful} (${formatIPv4(prefixMask(a.classful))}) is used silently${
+          a.classful !== a.suggested ? `, not the /${a.suggested} of its subnet` : ''
+        }.`,
+    },
+    fixes: {
+      /** Appends `network<TAB>mask` to the netmasks file (after a final newline it adds when missing). */
+      addEntry: (a: { uri: string; label: string; text: string; index: LineIndex; network: string; mask: string }) => {
+        const end = a.index.positionAt(a.text.length);
+        const needsBreak = a.text.length > 0 && !a.text.endsWith('\n');
+        return {
+          title: `Add '${a.network} ${a.mask}' to ${a.label}`,
+          isPreferred: true,
+          edits: [{ uri: a.uri, edits: [{ range: { start: end, end }, newText: `${needsBreak ? '\n' : ''}${a.network}\t${a.mask}\n` }] }],
+        };
+      },
+    },
   }),
   netmaskOverridden: defineRule({
     id: 'netmask-overridden',
@@ -125,7 +151,16 @@ export const RESOLUTION_RULES = {
       fix: 'Use `netmask +` and keep the mask in `netmasks`, correcting that entry if it is the wrong one; the quick fix replaces the explicit mask with `+`.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `prefix`: what netmasks gives; `written`: the file's own mask, as a prefix length. */
+      overridden: (a: { label: string; line: number; address: string; prefix: number | undefined; written: number }) =>
+        `${a.label} line ${a.line} gives ${a.address} a /${a.prefix} mask, and the boot re-runs 'netmask +' on every up address (net-svc), so this /${a.written} is replaced after boot. Use 'netmask +' (and fix ${a.label} if it is wrong).`,
+      /** Related information. */
+      netmasksEntry: () => 'the netmasks entry that wins',
+    },
+    fixes: {
+      useNetmasks: (a: { uri: string; range: Range }) => editFix("Use 'netmask +'", a.uri, [{ range: a.range, newText: '+' }], { isPreferred: true }),
+    },
   }),
   dhcpWithoutHostnameFile: defineRule({
     id: 'dhcp-without-hostname-file',
@@ -137,6 +172,15 @@ export const RESOLUTION_RULES = {
       fix: 'Create an empty `hostname.<if>` for the same interface (the quick fix does), or rename the DHCP file if it names the wrong interface.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `others`: the host's hostname files. */
+      noHostnameFile: (a: { nic: string; others: readonly string[] }) =>
+        `There is no hostname.${a.nic}: the boot script plumbs only interfaces that have one, so ${a.nic} never exists and DHCP cannot start on it.${
+          a.others.length ? ` (This host has ${a.others.join(', ')}.)` : ''
+        } Create an empty hostname.${a.nic}.`,
+    },
+    fixes: {
+      createHostnameFile: (a: { uri: string; nic: string }) => ({ title: `Create an empty hostname.${a.nic}`, isPreferred: true, edits: [{ uri: a.uri, create: true, edits: [] }] }),
+    },
   }),
 };
