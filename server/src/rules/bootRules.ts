@@ -3,14 +3,15 @@
  * command did to an address or a group, and every command that fails — in ifconfig's words —
  * for a reason no other rule names. Nothing is flagged that the boot does not do.
  */
-import { RELEASES } from '../catalog/releases';
 import type { CommandOutcome, EngineEvent, IfconfigErrorCode } from '../engine/command';
 import type { Range } from 'vscode-languageserver-types';
 import type { Token } from '../syntax/token';
-import { insertAt } from './edits';
+import { BOOT_RULES } from './definitions/boot';
 import type { InterfaceFileInput, IpmpHost } from './ipmpModel';
 import type { RuleId } from './registry';
 import type { HostFinding } from './ipmpRules';
+
+const { addressReplaced, conflictingGroups, dhcpRejected, bootCommandFails } = BOOT_RULES;
 
 export interface BootRuleInputs {
   readonly model: IpmpHost;
@@ -42,34 +43,32 @@ function checkReplacedAddresses(inputs: BootRuleInputs, files: Map<string, Inter
     const word = event.word.token;
     const sameCommand = event.previous.commandId === event.commandId;
     if (event.previous.word && (sameCommand || event.previous.address === event.address)) continue;
-    const addifFix = file.file.text.slice(word.start, word.end) === word.text && !sameCommand
-      ? [{ title: `Add ${word.text} with 'addif' instead`, isPreferred: true, edits: [{ uri: file.uri, edits: [insertAt(file.file.index, word.start, 'addif ')] }] }]
-      : [];
+    const addifFix = file.file.text.slice(word.start, word.end) === word.text && !sameCommand ? [addressReplaced.fix.useAddif({ uri: file.uri, index: file.file.index, word })] : [];
     if (!event.previous.word) {
       if (event.family !== 'inet6') continue;
       // A global address marked -failover: ipv6-test-address names that mistake, and this one (§4.23).
       if (boot.commands[event.commandId]?.command.args.some((a) => a.text === '-failover')) continue;
       // The link-local address the NIC got at plumb time (it has no word of its own).
-      out.push({
-        uri: file.uri,
-        rule: 'address-replaced',
-        range: word.range,
-        message: `The first address of a line in ${file.baseName} is ${event.lif}'s own address, so ${word.text} replaces the link-local address ${event.lif} got when it was plumbed: the NIC is left without one, and in.mpathd probes only from link-local addresses (neighbour discovery needs one too). Add global addresses with 'addif … up'.`,
-        fixes: addifFix,
-      });
+      out.push(addressReplaced.findingIn(file.uri, word.range, addressReplaced.message.linkLocal({ file: file.baseName, lif: event.lif, word: word.text }), { fixes: addifFix }));
       continue;
     }
     const previous = event.previous.word;
     const previousFile = files.get(previous.uri);
     const where = previous.uri === file.uri ? `line ${previous.token.range.start.line + 1}` : `${previousFile?.baseName ?? 'another file'} line ${previous.token.range.start.line + 1}`;
-    out.push({
-      uri: file.uri,
-      rule: 'address-replaced',
-      range: word.range,
-      message: `Each line is a command of its own, and its first address is ${event.lif}'s own address: ${word.text} (${event.address}) replaces ${previous.token.text}${previous.token.text === event.previous.address ? '' : ` (${event.previous.address})`} set on ${where}, which is gone after boot. To add a second address, write 'addif ${word.text} …'.`,
-      related: [{ uri: previous.uri, range: previous.token.range, message: `${event.previous.address}, replaced` }],
-      fixes: addifFix,
+    const message = addressReplaced.message.earlierAddress({
+      lif: event.lif,
+      word: word.text,
+      address: event.address,
+      previousWord: previous.token.text,
+      previousAddress: event.previous.address,
+      where,
     });
+    out.push(
+      addressReplaced.findingIn(file.uri, word.range, message, {
+        related: [{ uri: previous.uri, range: previous.token.range, message: addressReplaced.message.replaced({ address: event.previous.address }) }],
+        fixes: addifFix,
+      }),
+    );
   }
 }
 
@@ -92,17 +91,14 @@ function checkGroupConflicts(inputs: BootRuleInputs, out: HostFinding[]): void {
       if (event.group === final) continue;
       const file = files.get(event.word!.uri);
       const winnerFile = files.get(winner.word!.uri);
-      const later = winnerFile && file && winnerFile !== file ? `${winnerFile.baseName} runs later and puts` : `a later line puts`;
-      out.push({
-        uri: event.word!.uri,
-        rule: 'conflicting-groups',
-        range: event.word!.token.range,
-        message: `The group belongs to the NIC (IPv4 and IPv6 together), and the last one set wins: ${later} ${nic} in '${final}', so ${nic} is not a member of '${event.group}' after boot.`,
-        related: [{ uri: winner.word!.uri, range: winner.word!.token.range, message: `group '${final}' wins` }],
-        fixes: file && file.file.text.slice(event.word!.token.start, event.word!.token.end) === event.word!.token.text
-          ? [{ title: `Change to '${final}'`, edits: [{ uri: file.uri, edits: [{ range: event.word!.token.range, newText: final }] }] }]
-          : [],
-      });
+      const laterFile = winnerFile && file && winnerFile !== file ? winnerFile.baseName : undefined;
+      const range = event.word!.token.range;
+      out.push(
+        conflictingGroups.findingIn(event.word!.uri, range, conflictingGroups.message.lastWins({ nic, group: event.group, final, laterFile }), {
+          related: [{ uri: winner.word!.uri, range: winner.word!.token.range, message: conflictingGroups.message.wins({ final }) }],
+          fixes: file && file.file.text.slice(event.word!.token.start, event.word!.token.end) === event.word!.token.text ? [conflictingGroups.fix.changeTo({ uri: file.uri, range, final })] : [],
+        }),
+      );
     }
   }
 }
@@ -111,19 +107,15 @@ function checkGroupConflicts(inputs: BootRuleInputs, out: HostFinding[]): void {
 // DHCP that never starts
 
 /** What ifconfig makes of a DHCP line it rejects (§1.9, §2): dhcp-rejected's message. */
-function dhcpMessage(outcome: CommandOutcome, release: IpmpHost['release']): string {
+function dhcpMessage(outcome: CommandOutcome, release: IpmpHost['release']) {
   const args = outcome.command.args;
   const error = outcome.error!;
   const failing = error.argIndex !== undefined ? args[error.argIndex] : undefined;
   const source = outcome.command.source;
   const nic = args[0]?.text ?? '';
-  if (error.code === 'dhcp-inet6') {
-    return `${RELEASES.indexOf(release) < RELEASES.indexOf('osol') ? 'This release' : 'ifconfig'} has no DHCP for IPv6: ifconfig prints 'dhcp not supported for inet6' and exits 0, so the boot goes on without DHCP and without an error. IPv6 addresses come from in.ndpd (stateless autoconfiguration) or are written in hostname6.${nic}.`;
-  }
-  if (failing?.implicit && source && !source.baseName.startsWith('dhcp.')) {
-    return `This file has one line, so the boot script appends 'netmask + broadcast + up' to it; after 'dhcp' ifconfig reads only DHCP words, takes 'netmask' for an unknown operation, prints its usage ("${error.message}") and exits: DHCP never starts. Leave hostname.${nic} empty and put the DHCP options in dhcp.${nic}.`;
-  }
-  return `'${failing?.text}' is no DHCP word of ifconfig (primary, wait <seconds>|forever, start, drop, release, extend, inform, ping, status): at boot it prints its usage ("${error.message}") and exits ${outcome.exitCode}, so DHCP never starts on ${nic}.`;
+  if (error.code === 'dhcp-inet6') return dhcpRejected.message.inet6({ release, nic });
+  if (failing?.implicit && source && !source.baseName.startsWith('dhcp.')) return dhcpRejected.message.appendedWords({ nic, usage: error.message });
+  return dhcpRejected.message.notDhcpWord({ word: failing?.text, usage: error.message, exitCode: outcome.exitCode, nic });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -148,20 +140,6 @@ const NAMED_BY: Partial<Record<IfconfigErrorCode, readonly RuleId[]>> = {
   'unknown-zone': [],
 };
 
-/** What a failure means at boot, when ifconfig's own message needs a word of explanation. */
-function explain(outcome: CommandOutcome): string {
-  switch (outcome.error?.code) {
-    case 'unknown-zone':
-      return ' No zone is running yet when the network is configured at boot, so no zone name is known; a zone gets its addresses from zoneadm (zonecfg net resources), not from hostname files.';
-    case 'no-such-interface':
-      return ' The interface it names is not plumbed at this point of the boot.';
-    case 'not-a-tunnel':
-      return '';
-    default:
-      return '';
-  }
-}
-
 export interface Covering {
   /** Whether a finding of the document already names this failure. */
   covered(uri: string, range: Range, line: number, rules: readonly RuleId[]): boolean;
@@ -185,18 +163,12 @@ export function checkFailures(model: IpmpHost, uri: string, covering: Covering, 
     // A word the boot script added (or one of another file) fails: any problem on the line explains it.
     if (token ? covering.covered(uri, range, source.line.firstLine, rules) : covering.lineHasProblem(uri, source.line.firstLine, source.line.lastLine)) continue;
     if (dhcp) {
-      out.push({ uri, rule: 'dhcp-rejected', range, message: dhcpMessage(outcome, model.release) });
+      out.push(dhcpRejected.findingIn(uri, range, dhcpMessage(outcome, model.release)));
       continue;
     }
     const notRead = outcome.words.filter((w) => w.role === 'not-reached').map((w) => outcome.command.args[w.index]!.text);
-    out.push({
-      uri,
-      rule: 'boot-command-fails',
-      range,
-      message: `At boot '${[outcome.command.program.replace(/^.*\//, ''), ...outcome.command.args.map((a) => a.text)].join(' ')}' fails: ${outcome.error.message}${
-        notRead.length ? ` — the rest of the line (${notRead.join(' ')}) is never read.` : '.'
-      }${explain(outcome)}`,
-    });
+    const command = [outcome.command.program.replace(/^.*\//, ''), ...outcome.command.args.map((a) => a.text)].join(' ');
+    out.push(bootCommandFails.findingIn(uri, range, bootCommandFails.message.fails({ command, error: outcome.error.message, notRead, code: outcome.error.code })));
   }
   return out;
 }

@@ -2,11 +2,26 @@
  * The rules that read the simulated boot, its commands and their outcome: each declared once
  * with its documentation, messages and fixes.
  */
+import type { Range } from 'vscode-languageserver-types';
 import type { AddressFamily, ArgumentKind } from '../../catalog/keywords';
-import type { LineIndex } from '../../syntax/text';
+import { RELEASES, type Release } from '../../catalog/releases';
+import type { IfconfigErrorCode } from '../../engine/command';
+import type { LineIndex, Span } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
 import { insertAt } from '../edits';
 import { familyLabel } from './wording';
+
+/** What a failure means at boot, when ifconfig's own message needs a word of explanation. */
+function explainFailure(code: IfconfigErrorCode): string {
+  switch (code) {
+    case 'unknown-zone':
+      return ' No zone is running yet when the network is configured at boot, so no zone name is known; a zone gets its addresses from zoneadm (zonecfg net resources), not from hostname files.';
+    case 'no-such-interface':
+      return ' The interface it names is not plumbed at this point of the boot.';
+    default:
+      return '';
+  }
+}
 
 export const BOOT_RULES = {
   keywordAsAddress: defineRule({
@@ -62,7 +77,22 @@ export const BOOT_RULES = {
       fix: 'Add the second address with `addif`; the quick fix inserts `addif` before it.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** A hostname6 line's first address replaces the link-local address `lif` got at plumb time. */
+      linkLocal: (a: { file: string; lif: string; word: string }) =>
+        `The first address of a line in ${a.file} is ${a.lif}'s own address, so ${a.word} replaces the link-local address ${a.lif} got when it was plumbed: the NIC is left without one, and in.mpathd probes only from link-local addresses (neighbour discovery needs one too). Add global addresses with 'addif … up'.`,
+      /** `where`: the earlier line (`line 3`, or `hostname.ce0 line 3` in another file). */
+      earlierAddress: (a: { lif: string; word: string; address: string; previousWord: string; previousAddress: string; where: string }) =>
+        `Each line is a command of its own, and its first address is ${a.lif}'s own address: ${a.word} (${a.address}) replaces ${a.previousWord}${
+          a.previousWord === a.previousAddress ? '' : ` (${a.previousAddress})`
+        } set on ${a.where}, which is gone after boot. To add a second address, write 'addif ${a.word} …'.`,
+      /** Related information: the replaced address. */
+      replaced: (a: { address: string }) => `${a.address}, replaced`,
+    },
+    fixes: {
+      useAddif: (a: { uri: string; index: LineIndex; word: Span & { readonly text: string } }) =>
+        editFix(`Add ${a.word.text} with 'addif' instead`, a.uri, [insertAt(a.index, a.word.start, 'addif ')], { isPreferred: true }),
+    },
   }),
   nameWrongFamily: defineRule({
     id: 'name-wrong-family',
@@ -96,7 +126,16 @@ export const BOOT_RULES = {
       fix: 'Use one group name for the NIC in all its files; the quick fix changes the losing name to the group that wins.',
       fixable: 'quick-fix',
     },
-    messages: {},
+    messages: {
+      /** `laterFile`: the file whose line wins, when another than this one. */
+      lastWins: (a: { nic: string; group: string; final: string; laterFile?: string }) =>
+        `The group belongs to the NIC (IPv4 and IPv6 together), and the last one set wins: ${a.laterFile ? `${a.laterFile} runs later and puts` : 'a later line puts'} ${a.nic} in '${a.final}', so ${a.nic} is not a member of '${a.group}' after boot.`,
+      /** Related information: the group word that wins. */
+      wins: (a: { final: string }) => `group '${a.final}' wins`,
+    },
+    fixes: {
+      changeTo: (a: { uri: string; range: Range; final: string }) => editFix(`Change to '${a.final}'`, a.uri, [{ range: a.range, newText: a.final }]),
+    },
   }),
   dhcpRejected: defineRule({
     id: 'dhcp-rejected',
@@ -108,7 +147,16 @@ export const BOOT_RULES = {
       fix: 'Leave `hostname.<if>` empty and put the DHCP options (`primary`, `wait` seconds) in `dhcp.<if>`; IPv6 addresses come from stateless autoconfiguration or are written in `hostname6.<if>`.',
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `dhcp` in hostname6; `release`: the target. */
+      inet6: (a: { release: Release; nic: string }) =>
+        `${RELEASES.indexOf(a.release) < RELEASES.indexOf('osol') ? 'This release' : 'ifconfig'} has no DHCP for IPv6: ifconfig prints 'dhcp not supported for inet6' and exits 0, so the boot goes on without DHCP and without an error. IPv6 addresses come from in.ndpd (stateless autoconfiguration) or are written in hostname6.${a.nic}.`,
+      /** A one-line hostname.<if> with `dhcp`: the appended `netmask` is no DHCP word. */
+      appendedWords: (a: { nic: string; usage: string }) =>
+        `This file has one line, so the boot script appends 'netmask + broadcast + up' to it; after 'dhcp' ifconfig reads only DHCP words, takes 'netmask' for an unknown operation, prints its usage ("${a.usage}") and exits: DHCP never starts. Leave hostname.${a.nic} empty and put the DHCP options in dhcp.${a.nic}.`,
+      notDhcpWord: (a: { word: string | undefined; usage: string; exitCode: number | undefined; nic: string }) =>
+        `'${a.word}' is no DHCP word of ifconfig (primary, wait <seconds>|forever, start, drop, release, extend, inform, ping, status): at boot it prints its usage ("${a.usage}") and exits ${a.exitCode}, so DHCP never starts on ${a.nic}.`,
+    },
   }),
   bootCommandFails: defineRule({
     id: 'boot-command-fails',
@@ -121,6 +169,10 @@ export const BOOT_RULES = {
       fix: "Correct the line as ifconfig's message says; Preview Boot, or `ipmp-lint explain`, shows the command as the boot runs it and what it prints.",
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `command`: as run; `error`: ifconfig's words; `notRead`: the words after the failing one. */
+      fails: (a: { command: string; error: string; notRead: readonly string[]; code: IfconfigErrorCode }) =>
+        `At boot '${a.command}' fails: ${a.error}${a.notRead.length ? ` — the rest of the line (${a.notRead.join(' ')}) is never read.` : '.'}${explainFailure(a.code)}`,
+    },
   }),
 };
