@@ -17,10 +17,13 @@ import { convertToIpadm, type IpadmConversion } from './features/convert';
 import type { HostView } from './features/hostView';
 import type { Settings } from './features/settings';
 import { withProjectConfig } from './features/projectConfig';
+import { DRIFT_RULES } from './rules/definitions/drift';
 import type { Finding } from './rules/types';
 import { HostModel, hostRootUri, hostRootsOfCapture, normalizeUri, type OpenDocuments } from './workspace/hostModel';
 import { ignoredBySetting } from './features/suppression';
 import { MAX_FILE_BYTES, type FileSystem } from './workspace/fileSystem';
+
+const { driftCaptureLine } = DRIFT_RULES;
 
 export interface DocumentInput {
   readonly uri: string;
@@ -153,11 +156,8 @@ export class LanguageService {
       const analysis = analyzeHost(host, settings.release);
       const findings: Finding[] = analysis.hostFindings.filter((f) => f.uri === uri).map(({ uri: _, ...f }) => f);
       for (const problem of own.file.problems) {
-        findings.push({
-          rule: 'drift-capture-line',
-          range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 4096 } },
-          message: `${problem.message}: this line is left out of the comparison with the boot files.`,
-        });
+        const range = { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 4096 } };
+        findings.push(driftCaptureLine.finding(range, driftCaptureLine.message.notOutput({ problem: problem.message })));
       }
       const off = ignoredBySetting(settings, options.relativePaths ?? [], URI.parse(uri).path);
       // Whole-line ranges end where the line does: a client compares them when it asks for fixes.

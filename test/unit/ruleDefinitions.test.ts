@@ -25,9 +25,7 @@ const DEFINITIONS_DIR = path.join(SERVER, 'rules', 'definitions');
  * a time. The list only shrinks; when it is empty, it goes.
  */
 const NOT_YET_DECLARED_ONCE: ReadonlySet<string> = new Set([
-  'hostname-file-not-read', 'drift-address-lost', 'drift-address-added', 'drift-address-moved',
-  'drift-flags', 'drift-mask', 'drift-group', 'drift-standby', 'drift-member-state', 'drift-interface-lost',
-  'drift-interface-added', 'drift-capture-line', 'file-too-large', 'unreadable-file',
+  'hostname-file-not-read', 'file-too-large', 'unreadable-file',
 ]);
 
 /**

@@ -14,8 +14,21 @@ import { segmentWords, type HostnameCommand } from '../syntax/hostname';
 import type { Token } from '../syntax/token';
 import { insertAt, removeWords } from './edits';
 import type { InterfaceFileInput } from './ipmpModel';
-import type { Fix } from './types';
+import { DRIFT_RULES } from './definitions/drift';
 import type { HostFinding } from './ipmpRules';
+
+const {
+  driftAddressLost,
+  driftAddressAdded,
+  driftAddressMoved,
+  driftFlags,
+  driftMask,
+  driftGroup,
+  driftStandby,
+  driftMemberState,
+  driftInterfaceLost,
+  driftInterfaceAdded,
+} = DRIFT_RULES;
 
 export interface DriftRuleInputs {
   readonly drift: DriftResult;
@@ -26,12 +39,8 @@ export interface DriftRuleInputs {
   readonly rootUri: string;
 }
 
-const FLAG_WORDS: Record<DriftFlag, { add: string; name: string }> = {
-  UP: { add: 'up', name: 'up' },
-  DEPRECATED: { add: 'deprecated', name: 'deprecated' },
-  NOFAILOVER: { add: '-failover', name: '-failover' },
-  DHCP: { add: 'dhcp', name: 'DHCP' },
-};
+/** The word that sets each flag in a hostname file. */
+const FLAG_WORDS: Record<DriftFlag, string> = { UP: 'up', DEPRECATED: 'deprecated', NOFAILOVER: '-failover', DHCP: 'dhcp' };
 
 const LINE0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -63,11 +72,6 @@ function wordOrFirstLine(file: InterfaceFileInput | undefined, word: { uri: stri
   return { uri: file?.uri, range: first ? first.range : LINE0 };
 }
 
-function flagList(entry: CapturedInterface): string {
-  const shown = entry.flags.filter((f) => ['UP', 'DEPRECATED', 'NOFAILOVER', 'STANDBY', 'INACTIVE', 'FAILED', 'OFFLINE', 'DHCP'].includes(f.toUpperCase()));
-  return shown.length ? shown.join(',') : 'no IPMP flags';
-}
-
 const has = (entry: CapturedInterface, flag: string): boolean => entry.flags.some((f) => f.toUpperCase() === flag);
 
 /** The words of a hostname file line that would configure `entry` as it runs. */
@@ -89,19 +93,6 @@ export function configurationWords(entry: CapturedInterface, options: { addif: b
   return words.join(' ');
 }
 
-/** The line ending a file already uses for its lines. */
-function eolOf(text: string): string {
-  return /\r\n/.test(text) ? '\r\n' : '\n';
-}
-
-/** Appends a line to a hostname file (after a final newline, which it adds when missing). */
-function appendLine(file: InterfaceFileInput, line: string): TextEdit {
-  const text = file.file.text;
-  const eol = eolOf(text);
-  const needsBreak = text.length > 0 && !text.endsWith('\n');
-  return insertAt(file.file.index, text.length, `${needsBreak ? eol : ''}${line}${eol}`);
-}
-
 function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[]): void {
   switch (item.kind) {
     case 'address-lost': {
@@ -110,46 +101,50 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
       if (!file) return;
       const dhcp = has(item.running, 'DHCP');
       const unit0 = item.running.unit === 0;
-      const fixes: Fix[] = [];
+      const fixes = [];
       if (!dhcp && !unit0 && file.file.commands.length > 0) {
         const line = configurationWords(item.running, { addif: true });
-        fixes.push({ title: `Add '${line}' to ${file.baseName}`, isPreferred: true, edits: [{ uri: file.uri, edits: [appendLine(file, line)] }] });
+        fixes.push(driftAddressLost.fix.addLine({ uri: file.uri, file: file.baseName, text: file.file.text, index: file.file.index, line }));
       }
       const last = file.file.commands[file.file.commands.length - 1]?.line.words[0];
-      out.push({
-        uri: file.uri,
-        rule: 'drift-address-lost',
-        range: last ? last.range : LINE0,
-        message: `The running system has ${item.address} on ${item.running.name} (${flagList(item.running)}), and no boot file configures it: the next reboot loses it.${unit0 ? ` It is ${item.running.name}'s own address; ${file.baseName} gives ${item.nic} another one.` : ''}`,
-        related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: `${item.running.name} in ${inputs.capture.label}` }],
-        fixes,
-      });
+      const lif = item.running.name;
+      const message = driftAddressLost.message.lost({ address: item.address, lif, flags: item.running.flags, ownAddress: unit0 ? { file: file.baseName, nic: item.nic } : undefined });
+      out.push(
+        driftAddressLost.findingIn(file.uri, last ? last.range : LINE0, message, {
+          related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: driftAddressLost.message.inCapture({ lif, capture: inputs.capture.label }) }],
+          fixes,
+        }),
+      );
       return;
     }
     case 'address-added': {
       const file = fileOf(inputs, item.nic, item.family);
       const at = wordOrFirstLine(file, item.booted.lif.addressOrigin?.word);
       if (!at.uri) return;
-      out.push({
-        uri: at.uri,
-        rule: 'drift-address-added',
-        range: at.range,
-        message: `The next boot puts ${item.address} on ${lifName(item.nic, item.booted.lif.unit)}, and the running system does not have it (${inputs.capture.label}): a reboot adds it. If it was removed on purpose, remove it here too.`,
-      });
+      out.push(
+        driftAddressAdded.findingIn(at.uri, at.range, driftAddressAdded.message.added({ address: item.address, lif: lifName(item.nic, item.booted.lif.unit), capture: inputs.capture.label })),
+      );
       return;
     }
     case 'address-moved': {
       const file = fileOf(inputs, item.nic, item.family);
       const at = wordOrFirstLine(file, item.booted.lif.addressOrigin?.word);
       if (!at.uri) return;
-      const why = item.booted.lif.flags.has('NOFAILOVER') ? 'a test address never moves' : `${item.runningNic} is not in ${item.nic}'s group${item.booted.phyint.groupname ? ` ${item.booted.phyint.groupname}` : ''}`;
-      out.push({
-        uri: at.uri,
-        rule: 'drift-address-moved',
-        range: at.range,
-        message: `${item.address} runs on ${item.running.name}, but the next boot puts it on ${item.nic} (${why}): a reboot moves it.`,
-        related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: `${item.address} on ${item.running.name} now` }],
+      const message = driftAddressMoved.message.moved({
+        address: item.address,
+        lif: item.running.name,
+        nic: item.nic,
+        test: item.booted.lif.flags.has('NOFAILOVER'),
+        runningNic: item.runningNic,
+        group: item.booted.phyint.groupname,
       });
+      out.push(
+        driftAddressMoved.findingIn(at.uri, at.range, message, {
+          related: [
+            { uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: driftAddressMoved.message.runsNow({ address: item.address, lif: item.running.name }) },
+          ],
+        }),
+      );
       return;
     }
     case 'flags':
@@ -160,11 +155,10 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
       const at = wordOrFirstLine(file, item.booted.lif.addressOrigin?.word);
       if (!at.uri || !file) return;
       const lif = item.booted.lif;
-      const fixes: Fix[] = [];
+      const fixes = [];
       const maskWord = lif.maskWord;
       if (maskWord && maskWord.uri === file.uri && lif.maskSource === 'netmask' && item.family === 'inet') {
-        const value = formatIPv4(item.runningValue >>> 0);
-        fixes.push({ title: `Set the netmask to ${value}, as it runs`, isPreferred: true, edits: [{ uri: file.uri, edits: [{ range: maskWord.token.range, newText: value }] }] });
+        fixes.push(driftMask.fix.setNetmask({ uri: file.uri, range: maskWord.token.range, mask: formatIPv4(item.runningValue >>> 0) }));
       } else if (maskWord && maskWord.uri === file.uri && lif.maskSource === 'prefix') {
         const token = maskWord.token;
         const slash = token.text.lastIndexOf('/');
@@ -172,19 +166,17 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
           const length = item.family === 'inet' ? prefixOfMask(item.runningValue >>> 0) : item.runningValue;
           if (length !== undefined) {
             const start = file.file.index.positionAt(token.start + slash + 1);
-            fixes.push({ title: `Set the prefix length to /${length}, as it runs`, isPreferred: true, edits: [{ uri: file.uri, edits: [{ range: { start, end: token.range.end }, newText: String(length) }] }] });
+            fixes.push(driftMask.fix.setPrefixLength({ uri: file.uri, range: { start, end: token.range.end }, length }));
           }
         }
       }
-      const source = lif.maskSource === 'netmasks' ? ` (from netmasks, by 'netmask +')` : lif.maskSource === 'classful' ? ' (the class default: no netmask is given)' : '';
-      out.push({
-        uri: at.uri,
-        rule: 'drift-mask',
-        range: at.range,
-        message: `${item.address} runs with the mask ${item.runningMask}; the next boot gives it ${item.bootMask}${source}.`,
-        related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: `${item.running.name} now` }],
-        fixes,
-      });
+      const message = driftMask.message.differs({ address: item.address, runningMask: item.runningMask, bootMask: item.bootMask, source: lif.maskSource });
+      out.push(
+        driftMask.findingIn(at.uri, at.range, message, {
+          related: [{ uri: inputs.capture.uri, range: lineRange(item.running.addressLine ?? item.running.line), message: driftMask.message.runsNow({ lif: item.running.name }) }],
+          fixes,
+        }),
+      );
       return;
     }
     case 'group': {
@@ -192,30 +184,24 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
       const word = item.phyint.groupWord;
       const at = wordOrFirstLine(word ? inputs.interfaces.find((i) => i.uri === word.uri) : file, word);
       if (!at.uri) return;
-      const fixes: Fix[] = [];
+      const fixes = [];
       const target = word ? inputs.interfaces.find((i) => i.uri === word.uri) : file;
       if (target && word && item.runningGroup) {
-        fixes.push({ title: `Put ${item.nic} in group ${item.runningGroup}, as it runs`, isPreferred: true, edits: [{ uri: target.uri, edits: [{ range: word.token.range, newText: item.runningGroup }] }] });
+        fixes.push(driftGroup.fix.changeGroup({ uri: target.uri, range: word.token.range, nic: item.nic, group: item.runningGroup }));
       } else if (target && word && !item.runningGroup) {
         const keyword = groupKeywordBefore(target, word.token);
-        if (keyword) fixes.push({ title: `Remove 'group ${word.token.text}': ${item.nic} runs in no group`, edits: [{ uri: target.uri, edits: [removeWords(target.file.index, keyword, word.token)] }] });
+        if (keyword) fixes.push(driftGroup.fix.removeGroup({ uri: target.uri, index: target.file.index, keyword, group: word.token, nic: item.nic }));
       } else if (target && !word && item.runningGroup) {
         const first = target.file.commands[0];
         const last = first && lastWordOf(first);
-        if (last) {
-          fixes.push({ title: `Add 'group ${item.runningGroup}' to ${target.baseName}`, isPreferred: true, edits: [{ uri: target.uri, edits: [insertAt(target.file.index, last.end, ` group ${item.runningGroup}`)] }] });
-        }
+        if (last) fixes.push(driftGroup.fix.addGroup({ uri: target.uri, index: target.file.index, after: last.end, group: item.runningGroup, file: target.baseName }));
       }
-      const running = item.runningGroup ? `in group ${item.runningGroup}` : 'in no group';
-      const boot = item.bootGroup ? `in group ${item.bootGroup}` : 'in no group';
-      out.push({
-        uri: at.uri,
-        rule: 'drift-group',
-        range: at.range,
-        message: `${item.nic} runs ${running}; the next boot puts it ${boot}.`,
-        related: [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.groupLine ?? item.runningAt.line), message: `${item.nic} now` }],
-        fixes,
-      });
+      out.push(
+        driftGroup.findingIn(at.uri, at.range, driftGroup.message.differs({ nic: item.nic, running: item.runningGroup, boot: item.bootGroup }), {
+          related: [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.groupLine ?? item.runningAt.line), message: driftGroup.message.runsNow({ nic: item.nic }) }],
+          fixes,
+        }),
+      );
       return;
     }
     case 'standby': {
@@ -223,48 +209,37 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
       const word = item.phyint.standbyWord;
       const at = wordOrFirstLine(file, word);
       if (!at.uri) return;
-      const fixes: Fix[] = [];
+      const fixes = [];
       const target = word && inputs.interfaces.find((i) => i.uri === word.uri);
       if (!item.running && target && word) {
-        fixes.push({ title: `Remove 'standby': ${item.nic} runs as an active member`, edits: [{ uri: target.uri, edits: [removeWords(target.file.index, word.token)] }] });
+        fixes.push(driftStandby.fix.removeStandby({ uri: target.uri, index: target.file.index, standby: word.token, nic: item.nic }));
       }
-      out.push({
-        uri: at.uri,
-        rule: 'drift-standby',
-        range: at.range,
-        message: item.running
-          ? `${item.nic} runs as a standby interface (STANDBY); the next boot makes it an active member: a reboot changes which NIC carries the data addresses.`
-          : `${item.nic} runs as an active member; the next boot makes it a standby interface: a reboot moves its data addresses away.`,
-        related: [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.line), message: `${item.nic} now` }],
-        fixes,
-      });
+      out.push(
+        driftStandby.findingIn(at.uri, at.range, driftStandby.message.differs({ nic: item.nic, running: item.running }), {
+          related: [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.line), message: driftStandby.message.runsNow({ nic: item.nic }) }],
+          fixes,
+        }),
+      );
       return;
     }
     case 'member-state': {
       const file = fileOf(inputs, item.nic, 'inet') ?? fileOf(inputs, item.nic, 'inet6');
       const at = wordOrFirstLine(file, item.phyint?.groupWord);
       if (!at.uri) return;
-      const meaning =
-        item.state === 'FAILED'
-          ? 'in.mpathd found it failed, and its data addresses run on another member: the group has lost its redundancy'
-          : item.state === 'OFFLINE'
-            ? "someone took it offline (if_mpadm -d); a reboot brings it back"
-            : 'it carries no data addresses although the boot files make it an active member (after a repair with FAILBACK=no, or a standby that took over)';
-      out.push({
-        uri: at.uri,
-        rule: 'drift-member-state',
-        range: at.range,
-        severity: item.state === 'FAILED' ? 'warning' : 'info',
-        message: `${item.nic} runs ${item.state} in group ${item.group} (${item.from === 'ipmpstat' ? 'ipmpstat -i' : inputs.capture.label}): ${meaning}.`,
-        related: item.runningAt ? [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.line), message: `${item.nic} now` }] : undefined,
-      });
+      const source = item.from === 'ipmpstat' ? 'ipmpstat -i' : inputs.capture.label;
+      out.push(
+        driftMemberState.findingIn(at.uri, at.range, driftMemberState.message.state({ nic: item.nic, state: item.state, group: item.group, source }), {
+          severity: item.state === 'FAILED' ? 'warning' : 'info',
+          related: item.runningAt ? [{ uri: inputs.capture.uri, range: lineRange(item.runningAt.line), message: driftMemberState.message.runsNow({ nic: item.nic }) }] : undefined,
+        }),
+      );
       return;
     }
     case 'interface-lost': {
       const first = item.running[0]!;
       const isDhcp = item.running.some((e) => has(e, 'DHCP'));
       const fileName = `${item.family === 'inet' ? 'hostname' : 'hostname6'}.${item.nic}`;
-      const fixes: Fix[] = [];
+      const fixes = [];
       const existing = inputs.interfaces.find((i) => i.baseName === fileName);
       // An IPMP interface (OpenSolaris) is made by `ifconfig ipmp0 ipmp`, not from a hostname file of the classic kind.
       const ipmpInterface = item.running.some((e) => has(e, 'IPMP'));
@@ -285,31 +260,18 @@ function checkItem(item: DriftItem, inputs: DriftRuleInputs, out: HostFinding[])
           for (const e of withAddress) lines.push(configurationWords(e, { addif: true }));
         }
         const uri = `${inputs.rootUri.replace(/\/+$/, '')}/${fileName}`;
-        fixes.push({
-          title: `Create ${fileName} so the next boot plumbs ${item.nic} as it runs`,
-          isPreferred: true,
-          edits: [{ uri, create: true, edits: lines.length ? [{ range: LINE0, newText: `${lines.join('\n')}\n` }] : [] }],
-        });
+        fixes.push(driftInterfaceLost.fix.createFile({ uri, file: fileName, nic: item.nic, lines }));
       }
       const addresses = item.running.map((e) => e.address).filter((a) => a && a !== '0.0.0.0' && a !== '::');
-      out.push({
-        uri: inputs.capture.uri,
-        rule: 'drift-interface-lost',
-        range: lineRange(first.line),
-        message: `${item.nic} is plumbed for ${item.family === 'inet' ? 'IPv4' : 'IPv6'} on the running system${addresses.length ? ` (${addresses.join(', ')})` : ''}, and the host has no ${fileName}${isDhcp ? ` or dhcp.${item.nic}` : ''}: the next reboot leaves it unplumbed.`,
-        fixes,
-      });
+      const message = driftInterfaceLost.message.lost({ nic: item.nic, family: item.family, addresses: addresses as string[], file: fileName, dhcp: isDhcp });
+      out.push(driftInterfaceLost.findingIn(inputs.capture.uri, lineRange(first.line), message, { fixes }));
       return;
     }
     case 'interface-added': {
       const file = fileOf(inputs, item.nic, item.family);
       if (!file) return;
-      out.push({
-        uri: file.uri,
-        rule: 'drift-interface-added',
-        range: wordOrFirstLine(file, undefined).range,
-        message: `${item.nic} is not plumbed for ${item.family === 'inet' ? 'IPv4' : 'IPv6'} on the running system (${inputs.capture.label}); the next boot plumbs it from ${file.baseName}.`,
-      });
+      const message = driftInterfaceAdded.message.added({ nic: item.nic, family: item.family, capture: inputs.capture.label, file: file.baseName });
+      out.push(driftInterfaceAdded.findingIn(file.uri, wordOrFirstLine(file, undefined).range, message));
       return;
     }
   }
@@ -331,7 +293,7 @@ function checkFlags(item: Extract<DriftItem, { kind: 'flags' }>, inputs: DriftRu
   const addressWord = booted.lif.addressOrigin?.word;
   const at = wordOrFirstLine(file, addressWord);
   if (!at.uri || !file) return;
-  const fixes: Fix[] = [];
+  const fixes = [];
   const edits: TextEdit[] = [];
   let fixable = true;
   const command = addressWord && addressWord.uri === file.uri ? commandOf(file, addressWord.token) : undefined;
@@ -347,7 +309,7 @@ function checkFlags(item: Extract<DriftItem, { kind: 'flags' }>, inputs: DriftRu
       const last = segment ? lastOfSegment(segment) : lastWordOf(command);
       if (!last) fixable = false;
       else edits.push(insertAt(file.file.index, last.end, ' up'));
-    } else afterAddress.push(FLAG_WORDS[flag].add);
+    } else afterAddress.push(FLAG_WORDS[flag]);
   }
   // One insertion, in the order ifconfig prints the flags (two at one place would swap).
   if (afterAddress.length && addressWord) edits.push(insertAt(file.file.index, addressWord.token.end, ` ${afterAddress.join(' ')}`));
@@ -359,21 +321,13 @@ function checkFlags(item: Extract<DriftItem, { kind: 'flags' }>, inputs: DriftRu
     }
     edits.push(removeWords(file.file.index, word.token));
   }
-  const describe = (flags: readonly DriftFlag[]): string => flags.map((f) => FLAG_WORDS[f].name).join(', ');
-  if (fixable && edits.length) {
-    fixes.push({ title: `Make ${item.address} ${[item.missing.length ? `add ${describe(item.missing)}` : '', item.extra.length ? `drop ${describe(item.extra)}` : ''].filter(Boolean).join(' and ')} as it runs`, isPreferred: true, edits: [{ uri: file.uri, edits }] });
-  }
-  const parts: string[] = [];
-  if (item.missing.length) parts.push(`runs with ${describe(item.missing)}, which the next boot does not set`);
-  if (item.extra.length) parts.push(`runs without ${describe(item.extra)}, which the next boot sets`);
-  out.push({
-    uri: at.uri,
-    rule: 'drift-flags',
-    range: at.range,
-    message: `${item.address} (${item.running.name}) ${parts.join(', and ')}.`,
-    related: [{ uri: inputs.capture.uri, range: lineRange(item.running.line), message: `${item.running.name}: ${item.running.flags.join(',')}` }],
-    fixes,
-  });
+  if (fixable && edits.length) fixes.push(driftFlags.fix.asItRuns({ uri: file.uri, address: item.address, missing: item.missing, extra: item.extra, edits }));
+  out.push(
+    driftFlags.findingIn(at.uri, at.range, driftFlags.message.differ({ address: item.address, lif: item.running.name, missing: item.missing, extra: item.extra }), {
+      related: [{ uri: inputs.capture.uri, range: lineRange(item.running.line), message: driftFlags.message.runningFlags({ lif: item.running.name, flags: item.running.flags }) }],
+      fixes,
+    }),
+  );
 }
 
 function lastOfSegment(segment: HostnameCommand['segments'][number]): Token | undefined {
