@@ -11,6 +11,7 @@ import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
 import { checkNetmasks } from '../rules/netmasksRules';
 import { checkMpathd } from '../rules/mpathdRules';
 import { RULES } from '../rules/registry';
+import { FILE_RULES, type SkippedCheck } from '../rules/definitions/files';
 import { HOSTNAME_RULES } from '../rules/definitions/hostname';
 import { checkFailures } from '../rules/bootRules';
 import { analyzeHost } from './hostAnalysis';
@@ -21,6 +22,7 @@ import { usedHostNames, viewWithDocument, type HostView, type UnreadFile } from 
 import { filterSuppressed, ignoredBySetting } from './suppression';
 
 const { carriageReturn } = HOSTNAME_RULES;
+const { fileTooLarge, unreadableFile } = FILE_RULES;
 
 export const DIAGNOSTIC_SOURCE = 'ipmp';
 
@@ -46,11 +48,9 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
 export function hostnameFileNotRead(doc: Extract<ParsedDocument, { kind: 'hostname' }>): Finding {
   const file = doc.hostname;
   const kind = file.fileName?.prefix === 'dhcp' ? 'dhcp.<if>' : file.fileName?.prefix === 'hostname6' ? 'hostname6' : 'hostname';
-  return {
-    rule: 'hostname-file-not-read',
-    range: file.index.range(0, file.index.lineEnd(0)),
-    message: `Solaris 11 does not read ${kind} files: this interface is configured with ipadm (run 'Convert Host to Solaris 11 ipadm'), and nothing in this file takes effect.`,
-  };
+  // (Named in full: this function has the definition's name.)
+  const message = HOSTNAME_RULES.hostnameFileNotRead.message.notRead({ kind });
+  return HOSTNAME_RULES.hostnameFileNotRead.finding(file.index.range(0, file.index.lineEnd(0)), message);
 }
 
 function pathOf(uri: string): string | undefined {
@@ -99,11 +99,7 @@ function tidyMessage(f: Finding): Finding {
 // ---------------------------------------------------------------------------------------
 // Files too large or unreadable (DESIGN.md "Bad input")
 
-const MB = 1024 * 1024;
-
-export function formatSize(size: number): string {
-  return size >= MB ? `${(size / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(size / 1024)} KB`;
-}
+export { formatSize } from '../rules/definitions/files';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -112,14 +108,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
  * endings were still checked (an open document); otherwise nothing was read.
  */
 export function fileTooLargeFinding(size: number, limit: number, linesChecked: boolean): Finding {
-  const checked = linesChecked
-    ? 'only its line endings are checked, and hover, completion, navigation, symbols and formatting are off for it'
-    : 'it was not checked';
-  return {
-    rule: 'file-too-large',
-    range: START,
-    message: `This file is ${formatSize(size)}, over the ${formatSize(limit)} limit for checking: ${checked}. Files of its host that need it (as their hosts or netmasks file, or as a group member) skip those checks and say so.`,
-  };
+  return fileTooLarge.finding(START, fileTooLarge.message.tooLarge({ size, limit, linesChecked }));
 }
 
 /**
@@ -171,7 +160,7 @@ function usesNetmasks(doc: Extract<ParsedDocument, { kind: 'hostname' }>): boole
  */
 function withUnreadFiles(doc: ParsedDocument, findings: Finding[], unread: readonly UnreadFile[], settings: Settings): Finding[] {
   if (unread.length === 0 || (doc.kind !== 'hostname' && doc.kind !== 'hosts')) return findings;
-  const notes: { file: UnreadFile; what: string; range?: Range }[] = [];
+  const notes: { file: UnreadFile; what: SkippedCheck; range?: Range }[] = [];
   let out = findings;
   if (doc.kind === 'hostname') {
     // ipnodes is a name source of its own only up to Solaris 10 11/06 (§5.2).
@@ -181,30 +170,27 @@ function withUnreadFiles(doc: ParsedDocument, findings: Finding[], unread: reado
       const gone = out.filter((f) => f.rule === 'no-hosts-file' || f.rule === 'unresolved-host' || f.rule === 'ipnodes-shadow');
       if (gone.length) {
         out = out.filter((f) => !gone.includes(f));
-        for (const file of names) notes.push({ file, what: 'the host names this file uses were not checked', range: gone[0]!.range });
+        for (const file of names) notes.push({ file, what: 'host-names', range: gone[0]!.range });
       }
     }
     if (usesNetmasks(doc)) {
-      for (const file of unread.filter((u) => u.role === 'netmasks')) notes.push({ file, what: 'the masks `netmask +` would get were not checked' });
+      for (const file of unread.filter((u) => u.role === 'netmasks')) notes.push({ file, what: 'netmasks' });
     }
   }
   for (const file of unread.filter((u) => u.role === 'interface')) {
-    notes.push({ file, what: "the checks across this host's interfaces (IPMP groups, duplicate addresses) were skipped" });
+    notes.push({ file, what: 'interfaces' });
   }
   for (const notRead of ['too-large', 'unreadable'] as const) {
     const mine = notes.filter((n) => n.file.notRead === notRead);
     if (mine.length === 0) continue;
     const files = [...new Map(mine.map((n) => [n.file.uri, n.file])).values()];
-    const named = files.map((f) => (notRead === 'too-large' ? `${f.label} (${formatSize(f.size ?? 0)})` : `${f.label} (${f.reason ?? 'unreadable'})`));
-    const verb = files.length === 1 ? 'is' : 'are';
-    const cause = notRead === 'too-large' ? `${verb} over the size limit for checking` : `could not be read`;
+    const range = mine.find((n) => n.range)?.range ?? START;
+    const skipped = mine.map((n) => n.what);
     out = [
       ...out,
-      {
-        rule: notRead === 'too-large' ? 'file-too-large' : 'unreadable-file',
-        range: mine.find((n) => n.range)?.range ?? START,
-        message: `${named.join(', ')} ${cause}: ${[...new Set(mine.map((n) => n.what))].join('; ')}.`,
-      },
+      notRead === 'too-large'
+        ? fileTooLarge.finding(range, fileTooLarge.message.neededTooLarge({ files, skipped }))
+        : unreadableFile.finding(range, unreadableFile.message.neededUnreadable({ files, skipped })),
     ];
   }
   return out;

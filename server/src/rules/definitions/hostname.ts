@@ -619,6 +619,10 @@ export const HOSTNAME_RULES = {
       fix: "Configure the interface with ipadm (and dladm): the command 'Convert Host to Solaris 11 ipadm' writes the commands for the host's files. If the host still runs Solaris 10, OpenSolaris or illumos, set `solarisIpmp.release` to that release.",
       fixable: 'none',
     },
-    messages: {},
+    messages: {
+      /** `kind`: hostname, hostname6 or dhcp.<if>. */
+      notRead: (a: { kind: string }) =>
+        `Solaris 11 does not read ${a.kind} files: this interface is configured with ipadm (run 'Convert Host to Solaris 11 ipadm'), and nothing in this file takes effect.`,
+    },
   }),
 };

@@ -8,11 +8,6 @@ export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** `n thing` or `n things`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function familyLabel(family: AddressFamily): string {
   return family === 'inet' ? 'IPv4' : 'IPv6';
 }
