@@ -33,6 +33,9 @@ export function replaceSpan(span: Span, newText: string): TextEdit {
   return { range: span.range, newText };
 }
 
+/** The text-and-positions object the edit helpers work on (what quick-fix builders take). */
+export type EditableText = Parameters<typeof removeWords>[0];
+
 /** A keyword with its argument, when it has one. */
 interface WordsOfKeyword {
   readonly token: Span;
@@ -40,14 +43,14 @@ interface WordsOfKeyword {
 }
 
 /** Moves a keyword (with its argument) to just before another word. */
-export function moveWordsBefore(index: LineIndex, moved: WordsOfKeyword, target: Span): TextEdit[] {
+export function moveWordsBefore(index: EditableText, moved: WordsOfKeyword, target: Span): TextEdit[] {
   const last = moved.argument ?? moved.token;
   const text = index.text.slice(moved.token.start, last.end);
   return [insertAt(index, target.start, `${text} `), removeWords(index, moved.token, last)];
 }
 
 /** Moves a keyword (with its argument) to just after another word. */
-export function moveWordsAfter(index: LineIndex, moved: WordsOfKeyword, target: Span): TextEdit[] {
+export function moveWordsAfter(index: EditableText, moved: WordsOfKeyword, target: Span): TextEdit[] {
   const last = moved.argument ?? moved.token;
   const text = index.text.slice(moved.token.start, last.end);
   return [removeWords(index, moved.token, last), insertAt(index, target.end, ` ${text}`)];

@@ -6,9 +6,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { AddressFamily, ArgumentKind } from '../../catalog/keywords';
 import { RELEASES, type Release } from '../../catalog/releases';
 import type { IfconfigErrorCode } from '../../engine/command';
-import type { LineIndex, Span } from '../../syntax/text';
+import type { Span } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
-import { insertAt } from '../edits';
+import { insertAt, type EditableText } from '../edits';
 import { familyLabel } from './wording';
 
 /** What a failure means at boot, when ifconfig's own message needs a word of explanation. */
@@ -44,7 +44,7 @@ export const BOOT_RULES = {
         }`,
     },
     fixes: {
-      insertPlus: (a: { uri: string; index: LineIndex; keyword: string; before: number }) =>
+      insertPlus: (a: { uri: string; index: EditableText; keyword: string; before: number }) =>
         editFix(`Insert '+' after '${a.keyword}'`, a.uri, [insertAt(a.index, a.before, '+ ')], { isPreferred: true }),
     },
   }),
@@ -90,7 +90,7 @@ export const BOOT_RULES = {
       replaced: (a: { address: string }) => `${a.address}, replaced`,
     },
     fixes: {
-      useAddif: (a: { uri: string; index: LineIndex; word: Span & { readonly text: string } }) =>
+      useAddif: (a: { uri: string; index: EditableText; word: Span & { readonly text: string } }) =>
         editFix(`Add ${a.word.text} with 'addif' instead`, a.uri, [insertAt(a.index, a.word.start, 'addif ')], { isPreferred: true }),
     },
   }),

@@ -6,9 +6,9 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { AddressFamily } from '../../catalog/keywords';
 import type { DriftFlag } from '../../engine/drift';
 import type { MaskSource } from '../../engine/state';
-import type { LineIndex, Span } from '../../syntax/text';
+import type { Span } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
-import { insertAt, removeWords } from '../edits';
+import { insertAt, removeWords, type EditableText } from '../edits';
 import { familyLabel } from './wording';
 
 /** The flags as the boot files write them. */
@@ -47,7 +47,7 @@ export const DRIFT_RULES = {
     },
     fixes: {
       /** `line`: the `addif …` words that configure the address as it runs; appended to `file`. */
-      addLine: (a: { uri: string; file: string; text: string; index: LineIndex; line: string }) => {
+      addLine: (a: { uri: string; file: string; text: string; index: EditableText; line: string }) => {
         const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
         const needsBreak = a.text.length > 0 && !a.text.endsWith('\n');
         return editFix(`Add '${a.line}' to ${a.file}`, a.uri, [insertAt(a.index, a.text.length, `${needsBreak ? eol : ''}${a.line}${eol}`)], { isPreferred: true });
@@ -167,10 +167,10 @@ export const DRIFT_RULES = {
     fixes: {
       changeGroup: (a: { uri: string; range: Range; nic: string; group: string }) =>
         editFix(`Put ${a.nic} in group ${a.group}, as it runs`, a.uri, [{ range: a.range, newText: a.group }], { isPreferred: true }),
-      removeGroup: (a: { uri: string; index: LineIndex; keyword: Span; group: Span & { readonly text: string }; nic: string }) =>
+      removeGroup: (a: { uri: string; index: EditableText; keyword: Span; group: Span & { readonly text: string }; nic: string }) =>
         editFix(`Remove 'group ${a.group.text}': ${a.nic} runs in no group`, a.uri, [removeWords(a.index, a.keyword, a.group)]),
       /** After the last word of the file's first line (`after`). */
-      addGroup: (a: { uri: string; index: LineIndex; after: number; group: string; file: string }) =>
+      addGroup: (a: { uri: string; index: EditableText; after: number; group: string; file: string }) =>
         editFix(`Add 'group ${a.group}' to ${a.file}`, a.uri, [insertAt(a.index, a.after, ` group ${a.group}`)], { isPreferred: true }),
     },
   }),
@@ -194,7 +194,7 @@ export const DRIFT_RULES = {
       runsNow: (a: { nic: string }) => `${a.nic} now`,
     },
     fixes: {
-      removeStandby: (a: { uri: string; index: LineIndex; standby: Span; nic: string }) =>
+      removeStandby: (a: { uri: string; index: EditableText; standby: Span; nic: string }) =>
         editFix(`Remove 'standby': ${a.nic} runs as an active member`, a.uri, [removeWords(a.index, a.standby)]),
     },
   }),

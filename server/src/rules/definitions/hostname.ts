@@ -8,9 +8,9 @@ import type { AddressFamily, ArgumentKind } from '../../catalog/keywords';
 import type { MpathdSetting } from '../../catalog/mpathd';
 import { RELEASE_LABELS, type Release } from '../../catalog/releases';
 import type { KeywordUse } from '../../syntax/hostname';
-import type { LineIndex, Span } from '../../syntax/text';
+import type { Span } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
-import { insertAt, moveWordsAfter, moveWordsBefore, removeWords, replaceSpan } from '../edits';
+import { insertAt, moveWordsAfter, moveWordsBefore, removeWords, replaceSpan, type EditableText } from '../edits';
 import { describeDefault } from './mpathd';
 import { escapeControls, familyLabel, keywordWords, suggest } from './wording';
 
@@ -138,7 +138,7 @@ export const HOSTNAME_RULES = {
        * `dangling`: backslashes an added newline would turn into a continuation (`read` drops a
        * backslash at the very end of the file anyway), removed with it.
        */
-      addFinalNewline: (a: { uri: string; index: LineIndex; dangling: readonly number[] }) =>
+      addFinalNewline: (a: { uri: string; index: EditableText; dangling: readonly number[] }) =>
         editFix(
           a.dangling.length === 0 ? 'Add the final newline' : 'Remove the dangling backslash and add the final newline',
           a.uri,
@@ -345,7 +345,7 @@ export const HOSTNAME_RULES = {
         }.`,
     },
     fixes: {
-      removeKeyword: (a: { uri: string; index: LineIndex; use: KeywordUse }) =>
+      removeKeyword: (a: { uri: string; index: EditableText; use: KeywordUse }) =>
         editFix(`Remove '${keywordWords(a.use)}'`, a.uri, [removeWords(a.index, a.use.token, a.use.argument ?? a.use.token)], { isPreferred: true }),
     },
   }),
@@ -372,9 +372,9 @@ export const HOSTNAME_RULES = {
         }Put it before the first 'addif'${a.logical ? ` in hostname.${a.logical.physical}` : ''}.`,
     },
     fixes: {
-      removeFamilyWord: (a: { uri: string; index: LineIndex; word: Span & { readonly text: string } }) =>
+      removeFamilyWord: (a: { uri: string; index: EditableText; word: Span & { readonly text: string } }) =>
         editFix(`Remove '${a.word.text}'`, a.uri, [removeWords(a.index, a.word)], { isPreferred: true }),
-      moveBeforeAddif: (a: { uri: string; index: LineIndex; use: KeywordUse; addif: Span | undefined }) =>
+      moveBeforeAddif: (a: { uri: string; index: EditableText; use: KeywordUse; addif: Span | undefined }) =>
         editFix(
           `Move '${keywordWords(a.use)}' before 'addif'`,
           a.uri,
@@ -382,7 +382,7 @@ export const HOSTNAME_RULES = {
           { isPreferred: true },
         ),
       /** In a logical interface's own file there is no place for it. */
-      removeFromLogical: (a: { uri: string; index: LineIndex; use: KeywordUse }) =>
+      removeFromLogical: (a: { uri: string; index: EditableText; use: KeywordUse }) =>
         editFix(`Remove '${keywordWords(a.use)}'`, a.uri, [removeWords(a.index, a.use.token, a.use.argument ?? a.use.token)], { isPreferred: true }),
     },
   }),
@@ -411,7 +411,7 @@ export const HOSTNAME_RULES = {
     },
     fixes: {
       /** The client command where it can run one (a text edit cannot change line endings in VS Code); else every CR rewritten. */
-      convertToLf: (a: { uri: string; text: string; index: LineIndex }) => {
+      convertToLf: (a: { uri: string; text: string; index: EditableText }) => {
         const edits: TextEdit[] = [];
         for (let i = a.text.indexOf('\r'); i !== -1; i = a.text.indexOf('\r', i + 1)) {
           edits.push({ range: a.index.range(i, i + (a.text[i + 1] === '\n' ? 2 : 1)), newText: '\n' });
@@ -436,7 +436,7 @@ export const HOSTNAME_RULES = {
         `This '+' follows no 'netmask' or 'broadcast': ifconfig takes it as ${a.asAddress ? 'the address' : 'a destination address'}, fails with '+: bad address' and never reaches the words after it.`,
     },
     fixes: {
-      removePlus: (a: { uri: string; index: LineIndex; plus: Span }) => editFix("Remove the '+'", a.uri, [removeWords(a.index, a.plus)], { isPreferred: true }),
+      removePlus: (a: { uri: string; index: EditableText; plus: Span }) => editFix("Remove the '+'", a.uri, [removeWords(a.index, a.plus)], { isPreferred: true }),
     },
   }),
   conflictingOptions: defineRule({
@@ -456,7 +456,7 @@ export const HOSTNAME_RULES = {
       wins: (a: { later: string }) => `'${a.later}' wins`,
     },
     fixes: {
-      removeEarlier: (a: { uri: string; index: LineIndex; earlier: KeywordUse }) =>
+      removeEarlier: (a: { uri: string; index: EditableText; earlier: KeywordUse }) =>
         editFix(`Remove '${a.earlier.spec.name}'`, a.uri, [removeWords(a.index, a.earlier.token)], { isPreferred: true }),
     },
   }),
@@ -481,13 +481,13 @@ export const HOSTNAME_RULES = {
         "'netmask +' before the address: the netmasks lookup uses the address the interface has at that moment, so it finds nothing and the classful mask is used. Put the address first.",
     },
     fixes: {
-      failoverBeforeUp: (a: { uri: string; index: LineIndex; failover: KeywordUse; up: Span }) =>
+      failoverBeforeUp: (a: { uri: string; index: EditableText; failover: KeywordUse; up: Span }) =>
         editFix("Move '-failover' before 'up'", a.uri, moveWordsBefore(a.index, a.failover, a.up), { isPreferred: true }),
-      failoverBeforeStandby: (a: { uri: string; index: LineIndex; failover: KeywordUse; standby: Span }) =>
+      failoverBeforeStandby: (a: { uri: string; index: EditableText; failover: KeywordUse; standby: Span }) =>
         editFix("Move '-failover' before 'standby'", a.uri, moveWordsBefore(a.index, a.failover, a.standby), { isPreferred: true }),
-      broadcastAfterNetmask: (a: { uri: string; index: LineIndex; broadcast: KeywordUse; netmask: Span }) =>
+      broadcastAfterNetmask: (a: { uri: string; index: EditableText; broadcast: KeywordUse; netmask: Span }) =>
         editFix("Move 'broadcast +' after 'netmask +'", a.uri, moveWordsAfter(a.index, a.broadcast, a.netmask), { isPreferred: true }),
-      netmaskAfterAddress: (a: { uri: string; index: LineIndex; netmask: KeywordUse; address: Span }) =>
+      netmaskAfterAddress: (a: { uri: string; index: EditableText; netmask: KeywordUse; address: Span }) =>
         editFix("Move 'netmask +' after the address", a.uri, moveWordsAfter(a.index, a.netmask, a.address), { isPreferred: true }),
     },
   }),
@@ -513,7 +513,7 @@ export const HOSTNAME_RULES = {
           : "Blanks after the backslash: it escapes a blank, not the newline, so the next line runs as a separate ifconfig command and the file counts as multi-line (no implicit 'netmask + broadcast + up').",
     },
     fixes: {
-      spaceBeforeBackslash: (a: { uri: string; index: LineIndex; backslash: number }) =>
+      spaceBeforeBackslash: (a: { uri: string; index: EditableText; backslash: number }) =>
         editFix('Insert a space before the backslash', a.uri, [insertAt(a.index, a.backslash, ' ')], { isPreferred: true }),
       /** `needsSpace`: the backslash is glued to a word and the next line starts with one. */
       removeBlanksAfterBackslash: (a: { uri: string; blanks: Span; needsSpace: boolean }) =>
@@ -548,7 +548,7 @@ export const HOSTNAME_RULES = {
     },
     fixes: {
       /** `words`: what goes after the address's last word (`netmask + broadcast + up`, or less). */
-      bringUp: (a: { uri: string; index: LineIndex; after: number; words: string }) =>
+      bringUp: (a: { uri: string; index: EditableText; after: number; words: string }) =>
         editFix(`Add '${a.words}'`, a.uri, [insertAt(a.index, a.after, ` ${a.words}`)], { isPreferred: true }),
     },
   }),

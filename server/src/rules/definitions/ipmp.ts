@@ -5,9 +5,9 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { AddressFamily } from '../../catalog/keywords';
 import { RELEASE_LABELS, type Release } from '../../catalog/releases';
-import type { LineIndex, Span } from '../../syntax/text';
+import type { Span } from '../../syntax/text';
 import { defineRule, editFix } from '../define';
-import { insertAt, removeWords } from '../edits';
+import { insertAt, removeWords, type EditableText } from '../edits';
 import { familyLabel } from './wording';
 
 /** How to configure a standby's test address (§3.6, §4.11). */
@@ -31,7 +31,7 @@ export const IPMP_RULES = {
     },
     fixes: {
       /** Before `-failover` (at `before`). */
-      addDeprecated: (a: { uri: string; index: LineIndex; before: number }) => editFix("Add 'deprecated'", a.uri, [insertAt(a.index, a.before, 'deprecated ')], { isPreferred: true }),
+      addDeprecated: (a: { uri: string; index: EditableText; before: number }) => editFix("Add 'deprecated'", a.uri, [insertAt(a.index, a.before, 'deprecated ')], { isPreferred: true }),
     },
   }),
   deprecatedDataAddress: defineRule({
@@ -53,7 +53,7 @@ export const IPMP_RULES = {
     },
     fixes: {
       /** After `deprecated` (at `after`). */
-      addNoFailover: (a: { uri: string; index: LineIndex; after: number }) => editFix("Add '-failover'", a.uri, [insertAt(a.index, a.after, ' -failover')], { isPreferred: true }),
+      addNoFailover: (a: { uri: string; index: EditableText; after: number }) => editFix("Add '-failover'", a.uri, [insertAt(a.index, a.after, ' -failover')], { isPreferred: true }),
     },
   }),
   ipv6TestAddress: defineRule({
@@ -73,7 +73,7 @@ export const IPMP_RULES = {
         `${a.address} is a global IPv6 address marked '-failover': in.mpathd only probes from link-local addresses, so it is no test address, and it stays stuck on ${a.nic} when the NIC fails. Use '-failover group ${a.group} up' without an address (the link-local address) and add global addresses with 'addif … up'.`,
     },
     fixes: {
-      removeDeprecated: (a: { uri: string; index: LineIndex; deprecated: Span }) =>
+      removeDeprecated: (a: { uri: string; index: EditableText; deprecated: Span }) =>
         editFix("Remove 'deprecated'", a.uri, [removeWords(a.index, a.deprecated)], { isPreferred: true }),
     },
   }),
@@ -187,7 +187,7 @@ export const IPMP_RULES = {
     },
     fixes: {
       /** `before`: where the words go (before `standby` or `up`); else after the address (`after`). */
-      makeTestAddress: (a: { uri: string; index: LineIndex; deprecated: boolean; before?: number; after: number }) => {
+      makeTestAddress: (a: { uri: string; index: EditableText; deprecated: boolean; before?: number; after: number }) => {
         const words = `${a.deprecated ? '' : 'deprecated '}-failover `;
         const edit = a.before !== undefined ? insertAt(a.index, a.before, words) : insertAt(a.index, a.after, ` ${words.trim()}`);
         return editFix("Make it a test address ('deprecated -failover')", a.uri, [edit], { isPreferred: true });
@@ -263,7 +263,7 @@ export const IPMP_RULES = {
     },
     fixes: {
       /** To the end of the hosts line of a data address (`lineEnd`), named `dataWord` in the hostname file. */
-      moveLoghost: (a: { uri: string; index: LineIndex; loghost: Span; lineEnd: number; dataWord: string }) =>
+      moveLoghost: (a: { uri: string; index: EditableText; loghost: Span; lineEnd: number; dataWord: string }) =>
         editFix(`Move 'loghost' to the ${a.dataWord} line`, a.uri, [removeWords(a.index, a.loghost), insertAt(a.index, a.lineEnd, ' loghost')], { isPreferred: true }),
     },
   }),

@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { RELEASE_LABELS, type Release } from '../../catalog/releases';
 import type { NameLookup } from '../../engine/names';
 import { formatIPv4, prefixMask } from '../../syntax/address';
-import type { LineIndex } from '../../syntax/text';
+import type { EditableText } from '../edits';
 import { defineRule, editFix } from '../define';
 
 /** The placeholder a hosts-entry fix writes: invalid on purpose until the user fills it. */
@@ -130,7 +130,7 @@ export const RESOLUTION_RULES = {
     },
     fixes: {
       /** Appends `network<TAB>mask` to the netmasks file (after a final newline it adds when missing). */
-      addEntry: (a: { uri: string; label: string; text: string; index: LineIndex; network: string; mask: string }) => {
+      addEntry: (a: { uri: string; label: string; text: string; index: EditableText; network: string; mask: string }) => {
         const end = a.index.positionAt(a.text.length);
         const needsBreak = a.text.length > 0 && !a.text.endsWith('\n');
         return {
