@@ -55,7 +55,7 @@ const HOSTS = arg('hosts', 5000);
 const LINES = arg('lines', 200_000);
 const EDITS = arg('edits', 500);
 const REQUESTS = arg('requests', 200);
-const HOSTS_CHANGES = 20;
+const HOSTS_CHANGES = arg('hosts-edits', 200);
 const KEEP = argv.includes('--keep');
 const DEADLINE_MS = 60_000;
 /** Each latency loop stops after this long (the run stays near 3 minutes on a slow server); the label says how many ran. */
@@ -374,8 +374,9 @@ await section('load', async () => {
       lat.push(now() - s);
     }
     void probeLine;
-    row(`hosts didChange (append name) → hostname.ce0 re-checked, median (${capped(lat.length, HOSTS_CHANGES)})`, ms(median(lat)), '—');
-    row('hosts change → re-check, max', ms(Math.max(...lat)), '—');
+    row(`hosts edit → hostname.ce0 re-checked, median (${capped(lat.length, HOSTS_CHANGES)} edits; the first one included)`, ms(median(lat)), '—');
+    row('hosts edit → hostname.ce0 re-checked, p99', ms(p99(lat)), '< 20 ms', p99(lat) < 20);
+    row('hosts edit → hostname.ce0 re-checked, max', ms(Math.max(...lat)), '—');
   });
 
   const { hwm } = procStatus(c.pid);

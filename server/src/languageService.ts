@@ -4,6 +4,7 @@
  * the same answer. It owns the host model (files read from open documents first, disk second),
  * shares one snapshot per host until a file of it changes, and one simulation per snapshot.
  */
+import type { SegmentedText } from './syntax/text';
 import { URI } from 'vscode-uri';
 import type { Release } from './catalog/releases';
 import { RELEASE_LABELS, readsHostnameFiles } from './catalog/releases';
@@ -28,7 +29,8 @@ const { driftCaptureLine } = DRIFT_RULES;
 export interface DocumentInput {
   readonly uri: string;
   readonly kind: FileKind;
-  readonly text: string;
+  /** The text; a big open document's as segments (read without joining them). */
+  readonly text: string | SegmentedText;
 }
 
 export interface AnalyzeOptions {
@@ -107,7 +109,8 @@ export class LanguageService {
   async analyzeDocument(input: DocumentInput, settings: Settings, options: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
     const relativePaths = options.relativePaths ?? [];
     if (input.text.length > MAX_FILE_BYTES) {
-      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(input.text, input.kind, MAX_FILE_BYTES, settings, relativePaths, URI.parse(normalizeUri(input.uri)).path) };
+      const text = typeof input.text === 'string' ? input.text : input.text.text;
+      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(text, input.kind, MAX_FILE_BYTES, settings, relativePaths, URI.parse(normalizeUri(input.uri)).path) };
     }
     const uri = normalizeUri(input.uri);
     const host = await this.host(uri, settings.release, options.fallbackHostsUri);
@@ -119,15 +122,25 @@ export class LanguageService {
    * The document parsed through the host model's caches: when the host holds the same text,
    * the document and the host share one parse (and so one analysis).
    */
-  parse(uri: string, kind: FileKind, text: string): ParsedDocument {
+  parse(uri: string, kind: FileKind, source: string | SegmentedText): ParsedDocument {
+    if (kind === 'hosts') {
+      // A segmented hosts document is joined only when a feature asks for its whole text.
+      const hosts = this.model.parseHostsCached(uri, source);
+      return {
+        uri,
+        get text() {
+          return hosts.text;
+        },
+        index: hosts.index,
+        kind,
+        hosts,
+      };
+    }
+    const text = typeof source === 'string' ? source : source.text;
     switch (kind) {
       case 'hostname': {
         const hostname = this.model.parseHostnameCached(uri, text);
         return { uri, text, index: hostname.index, kind, hostname };
-      }
-      case 'hosts': {
-        const hosts = this.model.parseHostsCached(uri, text);
-        return { uri, text, index: hosts.index, kind, hosts };
       }
       case 'netmasks': {
         const netmasks = this.model.parseNetmasksCached(uri, text);

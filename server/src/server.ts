@@ -69,6 +69,7 @@ import { NEW_GROUP_EDIT_REQUEST, NEW_GROUP_KIND, NEW_GROUP_PLAN_REQUEST, newGrou
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
 import { WorkspaceCheck, type FileCheck } from './workspaceCheck';
+import { segmentingDocuments, segmentsOf } from './workspace/segmentedDocument';
 
 export interface ServerOptions {
   readonly fileSystem?: FileSystem;
@@ -106,9 +107,11 @@ type Analysis = FullAnalysis | LimitedAnalysis;
 const FILE_EVENT_QUIET_MS = 50;
 /** ...but never longer than this after the first event of a storm. */
 const FILE_EVENT_MAX_WAIT_MS = 500;
+/** How long the edits of a big (segmented) document pause before it is checked itself. */
+const BIG_DOCUMENT_QUIET_MS = 250;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(segmentingDocuments);
   documents.onDidOpen((event) => {
     openByNormalized.set(normalizeUri(event.document.uri), event.document.uri);
     // The open text now wins over the disk's, and the host lists one more open file.
@@ -123,6 +126,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return raw === undefined ? undefined : documents.get(raw)?.getText();
     },
     uris: () => openByNormalized.keys(),
+    segmentsOf: (uri) => {
+      const raw = openByNormalized.get(uri);
+      return raw === undefined ? undefined : segmentsOf(documents.get(raw));
+    },
   });
   const model = service.model;
 
@@ -290,7 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const version = doc.version;
       const uri = normalizeUri(doc.uri);
       const settings = await fileSettings(doc.uri);
-      const analysis = await service.analyzeDocument({ uri, kind, text: doc.getText() }, settings, {
+      const analysis = await service.analyzeDocument({ uri, kind, text: segmentsOf(doc) ?? doc.getText() }, settings, {
         relativePaths: relativePaths(doc.uri),
         fallbackHostsUri: fallbackHostsUri(uri, settings),
       });
@@ -315,7 +322,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let flushScheduled = false;
   const running = new Set<string>();
   const rerun = new Set<string>();
+  /** Per big document: the timer that checks it once edits pause. */
+  const bigDocumentTimers = new Map<string, ReturnType<typeof setTimeout>>();
   function schedule(uri: string): void {
+    // A big document (a 200,000-line hosts file) is checked once its edits pause: a check walks
+    // every line, and must not hold up the re-check of the hostname files that use it.
+    if (segmentsOf(documents.get(uri))) {
+      clearTimeout(bigDocumentTimers.get(uri));
+      bigDocumentTimers.set(
+        uri,
+        setTimeout(() => {
+          bigDocumentTimers.delete(uri);
+          enqueue(uri);
+        }, BIG_DOCUMENT_QUIET_MS),
+      );
+      return;
+    }
+    enqueue(uri);
+  }
+  function enqueue(uri: string): void {
     queued.add(uri);
     if (flushScheduled) return;
     flushScheduled = true;
@@ -337,7 +362,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await validateNow(uri);
     } finally {
       running.delete(uri);
-      if (rerun.delete(uri)) schedule(uri);
+      if (rerun.delete(uri)) enqueue(uri);
     }
   }
 
@@ -415,6 +440,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     openByNormalized.delete(normalizeUri(uri));
     analyses.delete(uri);
+    clearTimeout(bigDocumentTimers.get(uri));
+    bigDocumentTimers.delete(uri);
     model.invalidate(uri);
     // A file of the last Check All Hosts gets its findings on disk back instead of none.
     const checked = workspaceCheck.closed(uri);

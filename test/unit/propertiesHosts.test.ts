@@ -11,8 +11,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkDuplicateHostNames, checkHosts } from '../../server/src/rules/hostsRules';
-import { parseHosts, type HostsEntry, type HostsFile } from '../../server/src/syntax/hosts';
-import { LineIndex } from '../../server/src/syntax/text';
+import { HostsFile, parseHosts, type HostsEntry } from '../../server/src/syntax/hosts';
+import { LineIndex, SegmentedText } from '../../server/src/syntax/text';
 import { arbitraryString, assertFindingsInside, assertFixesWork, assertSpan, assertToken, physicalLineOf, runs } from './propertyHelpers';
 
 const URI = 'file:///srv/web1/etc/hosts';
@@ -415,5 +415,78 @@ describe('hosts rules: properties over generated text', () => {
       runs(5154, 100),
     );
     assert.ok(applied > 0, 'the generated files offered no fix at all');
+  });
+});
+
+describe('hosts parser: a big file read as segments answers as one text', () => {
+  // Tiny segments, so generated files of a few lines are cut in many places (a real file is
+  // cut every 64 KB, only when it is over 256 KB).
+  const segmented = (text: string, size: number): HostsFile => HostsFile.ofSegments(SegmentedText.of(text, size));
+  const sizeArb = fc.integer({ min: 1, max: 40 });
+
+  test('entries, lookups, completions, lines, offsets and positions are those of the whole text', () => {
+    fc.assert(
+      fc.property(hostsText, sizeArb, fc.array(queryArb, { maxLength: 6 }), (text, size, extra) => {
+        const whole = parseHosts(text);
+        const cut = segmented(text, size);
+        const index = new LineIndex(text);
+        for (const q of [...extra, ...questionsFor(referenceParse(text), index)]) assert.deepEqual(ask(cut, q), ask(whole, q), `${shown(q)} on ${shown(text)} in segments of ${size}`);
+        assert.equal(cut.index.lineCount, index.lineCount);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const position = index.positionAt(offset);
+          assert.deepEqual(cut.index.positionAt(offset), position, `positionAt(${offset})`);
+          assert.equal(cut.index.offsetAt(position), index.offsetAt(position), `offsetAt(${JSON.stringify(position)})`);
+        }
+        for (let line = -1; line <= index.lineCount; line++) {
+          assert.equal(cut.index.lineStart(line), index.lineStart(line), `lineStart(${line})`);
+          if (line >= 0 && line < index.lineCount) assert.equal(cut.index.lineEnd(line), index.lineEnd(line), `lineEnd(${line})`);
+          assert.equal(cut.index.offsetAt({ line, character: 1000 }), index.offsetAt({ line, character: 1000 }), `end of line ${line}`);
+        }
+        assert.deepEqual(cut.lines, whole.lines);
+        for (const n of NAMES) assert.deepEqual(cut.namesWithin(n.slice(0, -1) || 'x', 2), whole.namesWithin(n.slice(0, -1) || 'x', 2), `namesWithin ${n}`);
+        assert.equal(cut.text, text);
+      }),
+      runs(5155, 150),
+    );
+  });
+
+  test('the hosts rules find the same on segments', () => {
+    fc.assert(
+      fc.property(hostsText, sizeArb, fc.array(fc.constantFrom(...NAMES), { maxLength: 4 }), (text, size, used) => {
+        const check = (file: HostsFile) => [...checkHosts(file, ctx), ...checkDuplicateHostNames(file, new Set(used), ctx)];
+        assert.deepEqual(check(segmented(text, size)), check(parseHosts(text)));
+      }),
+      runs(5156, 100),
+    );
+  });
+
+  test('after edits, a file rebuilt from the last one (its segments kept) answers as a fresh parse', () => {
+    const editArb = fc.record({ at: fc.nat(), length: fc.nat({ max: 12 }), insert: fc.constantFrom('', '\n', 'x', ' web1', '\r\n', '10.0.0.9 db2\n', '# c\n', '\n\n127.0.0.1 a b\n') });
+    fc.assert(
+      fc.property(hostsText, sizeArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (text, size, edits) => {
+        let current = SegmentedText.of(text, size);
+        let file = HostsFile.ofSegments(current);
+        let plainText = text;
+        for (const e of edits) {
+          // Ask first, so the segments carry caches into the next version.
+          for (const n of NAMES) file.lookup(n);
+          file.namesWithin('web', 2);
+          const start = Math.min(e.at, plainText.length);
+          const end = Math.min(start + e.length, plainText.length);
+          plainText = plainText.slice(0, start) + e.insert + plainText.slice(end);
+          current = current.withEdit(start, end, e.insert, size);
+          assert.equal(current.text, plainText);
+          assert.equal(current.length, plainText.length);
+          assert.equal(current.slice(Math.max(0, start - 3), start + e.insert.length + 3), plainText.slice(Math.max(0, start - 3), start + e.insert.length + 3));
+          file = HostsFile.ofSegments(current, file);
+          const fresh = parseHosts(plainText);
+          const index = new LineIndex(plainText);
+          for (const q of questionsFor(referenceParse(plainText), index)) assert.deepEqual(ask(file, q), ask(fresh, q), `${shown(q)} after ${shown(e)} on ${shown(plainText)}`);
+          for (const n of NAMES) assert.deepEqual(file.namesWithin(n, 2), fresh.namesWithin(n, 2));
+          assert.equal(file.index.lineCount, index.lineCount);
+        }
+      }),
+      runs(5157, 100),
+    );
   });
 });

@@ -58,13 +58,7 @@ export const MAX_HOSTS_LINE = 8190;
 /** Why nss_files skips the line of an entry, or undefined when it reads it (§5.1). */
 export function unreadableBecause(entry: HostsEntry, file: HostsFile): 'address' | 'line-too-long' | undefined {
   if (readHostsAddress(entry.address.text) === undefined) return 'address';
-  const text = file.text;
-  if (text.length > MAX_HOSTS_LINE) {
-    const start = text.lastIndexOf('\n', entry.span.start - 1) + 1;
-    let end = text.indexOf('\n', entry.span.end);
-    if (end === -1) end = text.length;
-    if (end - start > MAX_HOSTS_LINE) return 'line-too-long';
-  }
+  if (file.length > MAX_HOSTS_LINE && file.physicalLineLength(entry.span.start) > MAX_HOSTS_LINE) return 'line-too-long';
   return undefined;
 }
 
@@ -138,9 +132,8 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
       return [...new Set(sources.flatMap((source) => source.file.namesWithin(word, maxDistance)))];
     },
     appendEntry(line) {
-      const text = hosts.file.text;
-      const end = hosts.file.index.positionAt(text.length);
-      const needsBreak = text.length > 0 && !text.endsWith('\n');
+      const end = hosts.file.index.positionAt(hosts.file.length);
+      const needsBreak = hosts.file.length > 0 && !hosts.file.endsWithNewline;
       return { uri: hosts.uri, edits: [{ range: { start: end, end }, newText: `${needsBreak ? '\n' : ''}${line}\n` }] };
     },
   };

@@ -4,12 +4,12 @@ import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
 import { parseMpathd, type MpathdFile } from '../syntax/mpathd';
-import { LineIndex } from '../syntax/text';
+import { LineIndex, type TextIndex } from '../syntax/text';
 
 interface Base {
   readonly uri: string;
   readonly text: string;
-  readonly index: LineIndex;
+  readonly index: TextIndex;
 }
 
 export type ParsedDocument =

@@ -3,12 +3,12 @@
  * word takes the word and one run of blanks beside it, never a backslash or a line break.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { LineIndex, Span } from '../syntax/text';
+import type { Span, TextIndex } from '../syntax/text';
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
 /** Removes the text from `first.start` to `last.end` with the blanks that separate it. */
-export function removeWords(index: LineIndex, first: Span, last: Span = first): TextEdit {
+export function removeWords(index: TextIndex, first: Span, last: Span = first): TextEdit {
   const text = index.text;
   let start = first.start;
   let end = last.end;
@@ -24,7 +24,7 @@ export function removeWords(index: LineIndex, first: Span, last: Span = first): 
   return { range: index.range(start, end), newText: '' };
 }
 
-export function insertAt(index: LineIndex, offset: number, newText: string): TextEdit {
+export function insertAt(index: TextIndex, offset: number, newText: string): TextEdit {
   const position = index.positionAt(offset);
   return { range: { start: position, end: position }, newText };
 }

@@ -8,7 +8,7 @@ import { readHostsAddress, type HostsEntry, type HostsFile } from '../syntax/hos
 export { readHostsAddress, type HostsAddress } from '../syntax/hosts';
 import { formatIPv4 } from '../syntax/address';
 import { inetAddr } from '../syntax/netmasks';
-import type { LineIndex } from '../syntax/text';
+import type { TextIndex } from '../syntax/text';
 import type { Token } from '../syntax/token';
 import type { RuleContext } from './context';
 import { carriageReturnFinding } from './lineEndings';
@@ -90,7 +90,7 @@ function suspectEntries(file: HostsFile): HostsEntry[] {
  * matching names, so CRLF does not break lookups. It stays a warning: every other reader of
  * the file (scripts, awk, diff against the server's copy) sees the CR as part of the last name.
  */
-function carriageReturnInHosts(text: string, index: LineIndex, uri: string): Finding | undefined {
+function carriageReturnInHosts(text: string, index: TextIndex, uri: string): Finding | undefined {
   return carriageReturnFinding(text, index, uri, 'warning', 'hosts');
 }
 

@@ -4,7 +4,7 @@
  * and netmasks readers of libnsl strip trailing white space (the CR with it) and in.mpathd's
  * value parsing stops before it, so there the CR is a warning about other readers.
  */
-import type { LineIndex } from '../syntax/text';
+import type { TextIndex } from '../syntax/text';
 import { HOSTNAME_RULES } from './definitions/hostname';
 import type { Finding, Severity } from './types';
 
@@ -23,7 +23,7 @@ const MESSAGE = {
 /** One finding for the whole file, on the first line that has a CR; undefined when none. */
 export function carriageReturnFinding(
   text: string,
-  index: LineIndex,
+  index: TextIndex,
   uri: string,
   severity: Severity,
   kind: keyof typeof MESSAGE,

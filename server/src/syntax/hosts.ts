@@ -10,7 +10,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { inetAddr } from './netmasks';
-import { LineIndex, splitPhysicalLines, type PhysicalLine, type Span } from './text';
+import { LineIndex, SEGMENT_THRESHOLD, SegmentedText, splitPhysicalLines, type PhysicalLine, type Span, type TextIndex } from './text';
 import type { Token } from './token';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -134,7 +134,11 @@ export const hostsKey = (name: string): string => name.toLowerCase();
 /** Cached lookups per file; typing a new name each keystroke must not grow this forever. */
 const MAX_CACHED_LOOKUPS = 4096;
 
-export class HostsFile {
+/**
+ * One text's hosts file: a whole small file, or one segment of a big one (offsets, lines and
+ * ranges local to the segment; {@link HostsFile} puts them in place).
+ */
+class HostsSegment {
   readonly index: LineIndex;
   private allEntries: HostsEntry[] | undefined;
   private allComments: Span[] | undefined;
@@ -145,8 +149,11 @@ export class HostsFile {
   /** Name starts by first letter and length, for did-you-mean (built on first need). */
   private nameBuckets: Map<number, number[]> | undefined;
 
-  constructor(readonly text: string) {
-    this.index = new LineIndex(text);
+  constructor(
+    readonly text: string,
+    index?: LineIndex,
+  ) {
+    this.index = index ?? new LineIndex(text);
   }
 
   /** Physical lines (Solaris' view: only `\n` ends one). Built on first use. */
@@ -291,6 +298,14 @@ export class HostsFile {
     return out;
   }
 
+  /** The length of the physical line holding `offset` (its `\n` not counted). */
+  physicalLineLength(offset: number): number {
+    const start = this.lineStartOf(offset);
+    let end = this.text.indexOf('\n', offset);
+    if (end === -1) end = this.text.length;
+    return end - start;
+  }
+
   /** The entry on the physical line holding `offset`, parsed now and not kept. */
   entryAtOffset(offset: number): HostsEntry | undefined {
     const start = this.lineStartOf(offset);
@@ -336,7 +351,7 @@ export class HostsFile {
    * with its entry. The native search only finds candidates; hostsKey decides, as for a name
    * of a fully parsed file.
    */
-  private *namesMatching(key: string, prefix: boolean): Generator<HostsName> {
+  *namesMatching(key: string, prefix: boolean): Generator<HostsName> {
     const text = this.text;
     const matches = (word: string): boolean => (prefix ? hostsKey(word).startsWith(key) : hostsKey(word) === key);
     // A pattern of tens of thousands of characters is too large for the regex engine: such a
@@ -530,7 +545,246 @@ const MAX_BUCKET_LENGTH = 4095;
 const bucketKey = (firstChar: number, length: number): number => firstChar * (MAX_BUCKET_LENGTH + 1) + Math.min(length, MAX_BUCKET_LENGTH);
 
 export function parseHosts(text: string): HostsFile {
-  return new HostsFile(text);
+  return text.length > SEGMENT_THRESHOLD ? HostsFile.ofSegments(SegmentedText.of(text)) : new HostsFile(text);
+}
+
+/**
+ * A hosts file. A big one (an open 200,000-line document) is read as segments: each keeps its
+ * own parse, lookups, line table and did-you-mean index, so after an edit only the segment it
+ * touched is worked out again (DESIGN.md "Budgets": a hosts edit re-checks its hostname files
+ * within 20 ms). Entries and words of a segment are put in place (offsets, lines) as they are
+ * handed out. A small file is one segment, handed out as it is.
+ */
+export class HostsFile {
+  readonly index: TextIndex;
+  private readonly segs: readonly HostsSegment[];
+  private readonly segmented: SegmentedText | undefined;
+  private allEntries: HostsEntry[] | undefined;
+  private allComments: Span[] | undefined;
+  private allLines: PhysicalLine[] | undefined;
+  private readonly lookups = new Map<string, HostsEntry[]>();
+  private readonly nearCache = new Map<string, string[]>();
+
+  constructor(text: string);
+  constructor(segmented: SegmentedText, segs: readonly HostsSegment[]);
+  constructor(source: string | SegmentedText, segs?: readonly HostsSegment[]) {
+    if (typeof source === 'string') {
+      const only = new HostsSegment(source);
+      this.segs = [only];
+      this.index = only.index;
+    } else {
+      this.segmented = source;
+      this.segs = segs!;
+      this.index = source;
+    }
+  }
+
+  /**
+   * The hosts file of a segmented text. Segments whose text `previous` holds too keep their
+   * parse and caches: an edit costs the segment it touched, not the file.
+   */
+  static ofSegments(text: SegmentedText, previous?: HostsFile): HostsFile {
+    const reuse = new Map<string, HostsSegment>();
+    for (const seg of previous?.segs ?? []) reuse.set(seg.text, seg);
+    return new HostsFile(
+      text,
+      text.segments.map((s, i) => reuse.get(s) ?? new HostsSegment(s, text.segmentIndex(i))),
+    );
+  }
+
+  /** The segmented text behind a big file (undefined for a small one). */
+  get segmentedText(): SegmentedText | undefined {
+    return this.segmented;
+  }
+
+  get text(): string {
+    return this.segmented ? this.segmented.text : this.segs[0]!.text;
+  }
+
+  /** The text's length, without joining a segmented one. */
+  get length(): number {
+    return this.segmented ? this.segmented.length : this.segs[0]!.text.length;
+  }
+
+  /** Whether the text ends with a line break (`\n`). */
+  get endsWithNewline(): boolean {
+    const last = this.segs[this.segs.length - 1]!.text;
+    return last.endsWith('\n');
+  }
+
+  /** The length of the physical line holding `offset` (lines never cross segments). */
+  physicalLineLength(offset: number): number {
+    const text = this.segmented;
+    if (!text) return this.segs[0]!.physicalLineLength(offset);
+    const i = text.segmentAtOffset(offset);
+    return this.segs[i]!.physicalLineLength(offset - text.offsetBaseOf(i));
+  }
+
+  get lines(): readonly PhysicalLine[] {
+    if (!this.segmented) return this.segs[0]!.lines;
+    if (!this.allLines) {
+      const lines: PhysicalLine[] = [];
+      this.segs.forEach((seg, i) => {
+        const base = this.segmented!.offsetBaseOf(i);
+        for (const l of seg.lines) lines.push({ ...l, start: l.start + base, end: l.end + base });
+      });
+      this.allLines = lines;
+    }
+    return this.allLines;
+  }
+
+  get entries(): readonly HostsEntry[] {
+    if (!this.segmented) return this.segs[0]!.entries;
+    return (this.allEntries ??= [...this.scanEntries()]);
+  }
+
+  get comments(): readonly Span[] {
+    if (!this.segmented) return this.segs[0]!.comments;
+    return (this.allComments ??= this.segs.flatMap((seg, i) => seg.comments.map((c) => this.placedSpan(c, i))));
+  }
+
+  *scanEntries(): Generator<HostsEntry> {
+    if (!this.segmented) {
+      yield* this.segs[0]!.scanEntries();
+      return;
+    }
+    if (this.allEntries) {
+      yield* this.allEntries;
+      return;
+    }
+    for (let i = 0; i < this.segs.length; i++) for (const entry of this.segs[i]!.scanEntries()) yield this.placed(entry, i);
+  }
+
+  entryOnLine(line: number): HostsEntry | undefined {
+    const text = this.segmented;
+    if (!text) return this.segs[0]!.entryOnLine(line);
+    if (line < 0 || line >= text.lineCount) return undefined;
+    const i = text.segmentAtLine(line);
+    const entry = this.segs[i]!.entryOnLine(line - text.lineBaseOf(i));
+    return entry && this.placed(entry, i);
+  }
+
+  lookup(name: string): readonly HostsEntry[] {
+    if (!this.segmented) return this.segs[0]!.lookup(name);
+    const key = hostsKey(name);
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = this.segs.flatMap((seg, i) => seg.lookup(name).map((e) => this.placed(e, i)));
+      if (this.lookups.size >= MAX_CACHED_LOOKUPS) this.lookups.clear();
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  namesStartingWith(prefix: string, limit: number, accept: (entry: HostsEntry) => boolean = () => true): { names: HostsName[]; more: boolean } {
+    if (!this.segmented) return this.segs[0]!.namesStartingWith(prefix, limit, accept);
+    const names: HostsName[] = [];
+    const seen = new Set<string>();
+    const add = (name: string, entry: HostsEntry): boolean => {
+      const key = hostsKey(name);
+      if (seen.has(key) || !accept(entry)) return true;
+      if (names.length >= limit) return false;
+      seen.add(key);
+      names.push({ name, entry });
+      return true;
+    };
+    const key = hostsKey(prefix);
+    if (key.length === 0) {
+      for (const entry of this.scanEntries()) for (const n of entry.names) if (!add(n.text, entry)) return { names, more: true };
+      return { names, more: false };
+    }
+    if (/[ \t\n#]/.test(key)) return { names, more: false };
+    for (let i = 0; i < this.segs.length; i++) {
+      for (const { name, entry } of this.segs[i]!.namesMatching(key, true)) if (!add(name, this.placed(entry, i))) return { names, more: true };
+    }
+    return { names, more: false };
+  }
+
+  namesNear(word: string, slack = 2): string[] {
+    return this.segs.flatMap((seg) => seg.namesNear(word, slack));
+  }
+
+  namesWithin(word: string, maxDistance: number): string[] {
+    if (!this.segmented) return this.segs[0]!.namesWithin(word, maxDistance);
+    const cacheKey = `${maxDistance}\u0000${hostsKey(word)}`;
+    let result = this.nearCache.get(cacheKey);
+    if (!result) {
+      // A segment answers by length, then in text order: so does the file (a stable sort).
+      result = [...new Set(this.segs.flatMap((seg) => seg.namesWithin(word, maxDistance)).sort((a, b) => a.length - b.length))];
+      if (this.nearCache.size >= MAX_CACHED_LOOKUPS) this.nearCache.clear();
+      this.nearCache.set(cacheKey, result);
+    }
+    return result;
+  }
+
+  entriesWithAddress(hint: string, matches: (address: string) => boolean): HostsEntry[] {
+    if (!this.segmented) return this.segs[0]!.entriesWithAddress(hint, matches);
+    return this.segs.flatMap((seg, i) => seg.entriesWithAddress(hint, matches).map((e) => this.placed(e, i)));
+  }
+
+  entryAtOffset(offset: number): HostsEntry | undefined {
+    const text = this.segmented;
+    if (!text) return this.segs[0]!.entryAtOffset(offset);
+    const i = text.segmentAtOffset(offset);
+    const entry = this.segs[i]!.entryAtOffset(offset - text.offsetBaseOf(i));
+    return entry && this.placed(entry, i);
+  }
+
+  /** A segment's entry at its place in the file. */
+  private placed(entry: HostsEntry, segment: number): HostsEntry {
+    return new PlacedEntry(entry, this.segmented!, segment);
+  }
+
+  private placedSpan(span: Span, segment: number): Span {
+    return new PlacedSpan(span, this.segmented!.offsetBaseOf(segment), this.index);
+  }
+}
+
+class PlacedSpan implements Token {
+  constructor(
+    private readonly local: Span & { readonly text?: string },
+    private readonly base: number,
+    private readonly index: TextIndex,
+  ) {}
+  get text(): string {
+    return this.local.text ?? '';
+  }
+  get start(): number {
+    return this.local.start + this.base;
+  }
+  get end(): number {
+    return this.local.end + this.base;
+  }
+  get range(): Range {
+    return this.index.range(this.start, this.end);
+  }
+}
+
+class PlacedEntry implements HostsEntry {
+  private placedNames: Token[] | undefined;
+  private placedAddress: Token | undefined;
+  private placedSpan: Span | undefined;
+  private readonly base: number;
+  constructor(
+    private readonly local: HostsEntry,
+    private readonly index: SegmentedText,
+    private readonly segment: number,
+  ) {
+    this.base = index.offsetBaseOf(segment);
+  }
+  get address(): Token {
+    return (this.placedAddress ??= new PlacedSpan(this.local.address, this.base, this.index));
+  }
+  get names(): readonly Token[] {
+    return (this.placedNames ??= this.local.names.map((n) => new PlacedSpan(n, this.base, this.index)));
+  }
+  get line(): number {
+    // Counting the lines before the segment builds their line tables: only when a line is asked for.
+    return this.local.line + this.index.lineBaseOf(this.segment);
+  }
+  get span(): Span {
+    return (this.placedSpan ??= new PlacedSpan(this.local.span, this.base, this.index));
+  }
 }
 
 /** An address as nss_files reads it: a field with a colon is IPv6 (inet_pton), otherwise inet_addr. */

@@ -7,7 +7,7 @@ import { URI, Utils } from 'vscode-uri';
 import { RELEASES, type Release } from '../catalog/releases';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
-import { parseHosts, type HostsFile } from '../syntax/hosts';
+import { HostsFile, parseHosts } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
 import { parseMpathd, type MpathdFile } from '../syntax/mpathd';
 import { createNameLookup, type NameLookup, type NameSource } from '../engine/names';
@@ -15,12 +15,15 @@ import { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfigRead } from 
 import type { UnreadFile } from '../features/hostView';
 import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES, parseIfconfigCapture, parseIpmpstatCapture, type IfconfigCapture, type IpmpstatCapture } from '../syntax/capture';
 import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
+import type { SegmentedText } from '../syntax/text';
 
 export interface OpenDocuments {
   /** The text of an open document, by normalized URI. */
   textOf(uri: string): string | undefined;
   /** URIs of all open documents. */
   uris(): Iterable<string>;
+  /** A big open document's text as segments (read without joining it), by normalized URI. */
+  segmentsOf?(uri: string): SegmentedText | undefined;
 }
 
 export interface InterfaceFile {
@@ -91,7 +94,7 @@ export function hostRootUri(uri: string): string {
 export class HostModel {
   private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
   private readonly listings = new Map<string, Promise<string[]>>();
-  private readonly hostsCache = new Map<string, { text: string; file: HostsFile }>();
+  private readonly hostsCache = new Map<string, { text: string | SegmentedText; file: HostsFile }>();
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
   private readonly netmasksCache = new Map<string, { text: string; file: NetmasksFile }>();
   private readonly mpathdCache = new Map<string, { text: string; file: MpathdFile }>();
@@ -232,7 +235,11 @@ export class HostModel {
   async load(uri: string): Promise<string | undefined | FileNotRead> {
     const key = normalizeUri(uri);
     const open = this.documents.textOf(key);
-    if (open !== undefined) return open.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: open.length } : open;
+    if (open !== undefined) {
+      // The open text wins: what disk said is not kept beside it (a big hosts file twice).
+      this.disk.delete(key);
+      return open.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: open.length } : open;
+    }
     let pending = this.disk.get(key);
     if (!pending) {
       const parsed = URI.parse(key);
@@ -256,12 +263,22 @@ export class HostModel {
     return pending;
   }
 
-  parseHostsCached(uri: string, text: string): HostsFile {
+  /**
+   * The hosts parse of this text, cached per file. Segments of a big open document are parsed
+   * from the last version's: only the segments an edit touched are new.
+   */
+  parseHostsCached(uri: string, text: string | SegmentedText): HostsFile {
     const cached = this.hostsCache.get(uri);
     if (cached && cached.text === text) return cached.file;
-    const file = parseHosts(text);
+    const file = typeof text === 'string' ? parseHosts(text) : HostsFile.ofSegments(text, cached?.file);
     this.hostsCache.set(uri, { text, file });
     return file;
+  }
+
+  /** An open document held as segments, when it is within the size limit. */
+  private openSegments(uri: string): SegmentedText | undefined {
+    const segments = this.documents.segmentsOf?.(normalizeUri(uri));
+    return segments && segments.length <= MAX_FILE_BYTES ? segments : undefined;
   }
 
   parseHostnameCached(uri: string, text: string): HostnameFile {
@@ -298,6 +315,8 @@ export class HostModel {
 
   private async readHostFile(rootUri: string, label: string, role: 'hosts' | 'ipnodes', unread: UnreadFile[]): Promise<HostFile<HostsFile> | undefined> {
     const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
+    const segments = this.openSegments(uri);
+    if (segments) return { uri, label, file: this.parseHostsCached(uri, segments) };
     const text = await this.loadNoting(uri, label, role, unread);
     if (text === undefined) return undefined;
     return { uri, label, file: this.parseHostsCached(uri, text) };
@@ -347,7 +366,7 @@ export class HostModel {
     const hostsUnread = unread.some((u) => u.role === 'hosts');
     if (!hosts && !hostsUnread && fallbackHostsUri) {
       const label = URI.parse(fallbackHostsUri).path;
-      const text = await this.loadNoting(fallbackHostsUri, label, 'hosts', unread);
+      const text = this.openSegments(fallbackHostsUri) ?? (await this.loadNoting(fallbackHostsUri, label, 'hosts', unread));
       if (text !== undefined) hosts = { uri: fallbackHostsUri, label, file: this.parseHostsCached(fallbackHostsUri, text) };
     }
     let netmasks: HostFile<NetmasksFile> | undefined;
