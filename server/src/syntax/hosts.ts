@@ -227,24 +227,7 @@ class HostsSegment {
    * (plus whether more were left out). An empty prefix lists the file's first names.
    */
   namesStartingWith(prefix: string, limit: number, accept: (entry: HostsEntry) => boolean = () => true): { names: HostsName[]; more: boolean } {
-    const names: HostsName[] = [];
-    const seen = new Set<string>();
-    const add = (name: string, entry: HostsEntry): boolean => {
-      const key = hostsKey(name);
-      if (seen.has(key) || !accept(entry)) return true;
-      if (names.length >= limit) return false;
-      seen.add(key);
-      names.push({ name, entry });
-      return true;
-    };
-    const key = hostsKey(prefix);
-    if (key.length === 0) {
-      for (const entry of this.scanEntries()) for (const n of entry.names) if (!add(n.text, entry)) return { names, more: true };
-      return { names, more: false };
-    }
-    if (/[ \t\n#]/.test(key)) return { names, more: false };
-    for (const { name, entry } of this.namesMatching(key, true)) if (!add(name, entry)) return { names, more: true };
-    return { names, more: false };
+    return distinctNames(prefix, limit, accept, () => this.scanEntries(), (key) => this.namesMatching(key, true));
   }
 
   /**
@@ -501,6 +484,31 @@ class HostsSegment {
   }
 }
 
+/**
+ * Distinct names starting with `prefix` (case ignored), in file order, at most `limit` (plus
+ * whether more were left out): from every entry for an empty prefix, else from `matching`.
+ */
+function distinctNames(prefix: string, limit: number, accept: (entry: HostsEntry) => boolean, all: () => Iterable<HostsEntry>, matching: (key: string) => Iterable<HostsName>): { names: HostsName[]; more: boolean } {
+  const names: HostsName[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, entry: HostsEntry): boolean => {
+    const key = hostsKey(name);
+    if (seen.has(key) || !accept(entry)) return true;
+    if (names.length >= limit) return false;
+    seen.add(key);
+    names.push({ name, entry });
+    return true;
+  };
+  const key = hostsKey(prefix);
+  if (key.length === 0) {
+    for (const entry of all()) for (const n of entry.names) if (!add(n.text, entry)) return { names, more: true };
+    return { names, more: false };
+  }
+  if (/[ \t\n#]/.test(key)) return { names, more: false };
+  for (const { name, entry } of matching(key)) if (!add(name, entry)) return { names, more: true };
+  return { names, more: false };
+}
+
 /** Longer search keys are not turned into a regex. */
 const MAX_PATTERN_LENGTH = 4096;
 
@@ -678,26 +686,11 @@ export class HostsFile {
 
   namesStartingWith(prefix: string, limit: number, accept: (entry: HostsEntry) => boolean = () => true): { names: HostsName[]; more: boolean } {
     if (!this.segmented) return this.segs[0]!.namesStartingWith(prefix, limit, accept);
-    const names: HostsName[] = [];
-    const seen = new Set<string>();
-    const add = (name: string, entry: HostsEntry): boolean => {
-      const key = hostsKey(name);
-      if (seen.has(key) || !accept(entry)) return true;
-      if (names.length >= limit) return false;
-      seen.add(key);
-      names.push({ name, entry });
-      return true;
-    };
-    const key = hostsKey(prefix);
-    if (key.length === 0) {
-      for (const entry of this.scanEntries()) for (const n of entry.names) if (!add(n.text, entry)) return { names, more: true };
-      return { names, more: false };
-    }
-    if (/[ \t\n#]/.test(key)) return { names, more: false };
-    for (let i = 0; i < this.segs.length; i++) {
-      for (const { name, entry } of this.segs[i]!.namesMatching(key, true)) if (!add(name, this.placed(entry, i))) return { names, more: true };
-    }
-    return { names, more: false };
+    const segs = this.segs;
+    const place = (entry: HostsEntry, i: number): HostsEntry => this.placed(entry, i);
+    return distinctNames(prefix, limit, accept, () => this.scanEntries(), function* (key) {
+      for (let i = 0; i < segs.length; i++) for (const { name, entry } of segs[i]!.namesMatching(key, true)) yield { name, entry: place(entry, i) };
+    });
   }
 
   namesNear(word: string, slack = 2): string[] {
