@@ -28,8 +28,17 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { 'server/main': 'server/src/main.ts', 'server/cli': 'server/src/cli.ts' },
+    // server/main is the launcher editors start (server/src/launch.ts): it runs server/server,
+    // the language server itself (server/src/main.ts), through a V8 code cache.
+    entryPoints: { 'server/main': 'server/src/launch.ts', 'server/cli': 'server/src/cli.ts' },
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    // Run by dist/server/main.js, not by node itself: no #! line.
+    entryPoints: { 'server/server': 'server/src/main.ts' },
     define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',
   },

@@ -1,6 +1,7 @@
 /**
  * ipmp-language-server: the language server over --stdio (or --node-ipc / --socket=N),
- * usable from any LSP client.
+ * usable from any LSP client. Built as dist/server/server.js, which dist/server/main.js
+ * (launch.ts) runs through a V8 code cache; its worker threads start main.js too.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
@@ -13,7 +14,9 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
   out.write(
     'Usage: ipmp-language-server --stdio\n' +
       '       ipmp-language-server --node-ipc | --socket=<port> | --pipe=<name>\n\n' +
-      'The Solaris IPMP language server (hostname.<if>, hosts, netmasks, default/mpathd).\n',
+      'The Solaris IPMP language server (hostname.<if>, hosts, netmasks, default/mpathd).\n\n' +
+      'It keeps a V8 code cache of itself, for faster starts, in $IPMP_CODE_CACHE_DIR if set,\n' +
+      'else beside itself (nowhere if that is read-only).\n',
   );
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
