@@ -28,6 +28,7 @@ import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } fro
 import { convertHost } from './convert';
 import { NEW_GROUP_COMMAND, newGroup, type NewGroupArgs } from './newGroup';
 import { HostLanguageStatus, SELECT_RELEASE_COMMAND, type LanguageStatusShown } from './status';
+import { serverEnvironment } from './serverEnvironment';
 import { CONVERT_COMMAND } from '../../server/src/protocol';
 import type { Release } from '../../server/src/catalog/releases';
 
@@ -64,7 +65,9 @@ let server: LanguageServer | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<SolarisIpmpApi> {
   const output = vscode.window.createOutputChannel('Solaris IPMP', { log: true });
-  server = new LanguageServer(context.asAbsolutePath(path.join('dist', 'server', 'main.js')), output);
+  // The server's code cache goes in the extension's own storage (the install folder may be read-only).
+  const cacheDir = context.globalStorageUri.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'code-cache') : undefined;
+  server = new LanguageServer(context.asAbsolutePath(path.join('dist', 'server', 'main.js')), output, serverEnvironment(cacheDir));
   const running = server;
   context.subscriptions.push(
     output,
@@ -148,6 +151,8 @@ class LanguageServer implements vscode.Disposable {
   constructor(
     private readonly serverModule: string,
     private readonly output: vscode.LogOutputChannel,
+    /** Entries over the extension host's environment for the server (serverEnvironment.ts). */
+    private readonly serverEnv: NodeJS.ProcessEnv = {},
   ) {
     const self = this;
     this.api = {
@@ -262,8 +267,8 @@ class LanguageServer implements vscode.Disposable {
 
   private createClient(): LanguageClient {
     const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.ipc },
-      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv } },
+      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv, execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -26,9 +26,8 @@ import {
   createProtocolConnection,
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
+import { serverEnvironment } from '../../client/src/serverEnvironment';
 import { FULL_CAPABILITIES, SERVER_MAIN, within } from './client';
-
-const serverEnvironment = (dir: string): NodeJS.ProcessEnv => ({ IPMP_CODE_CACHE_DIR: dir });
 
 const CACHE_FILE = 'server.v8cache';
 
