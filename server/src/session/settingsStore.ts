@@ -1,0 +1,61 @@
+/**
+ * Settings per file: the editor's (pulled per resource through `workspace/configuration` when
+ * the client can, else the last pushed ones), with the file's project file on top.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../features/settings';
+import type { LanguageService } from '../languageService';
+
+export class SettingsStore {
+  /** Whether the client answers `workspace/configuration` (told at initialize). */
+  pullFromClient = false;
+  private pushed: Settings = DEFAULT_SETTINGS;
+  private readonly pulled = new Map<string, Promise<Settings>>();
+  /** What the project file (.ipmp-lint.json) could not use, told once per file and content. */
+  private readonly toldConfigProblems = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: LanguageService,
+  ) {}
+
+  /** The editor's settings for a file, without its project file. */
+  editorSettings(uri: string): Promise<Settings> {
+    if (!this.pullFromClient) return Promise.resolve(this.pushed);
+    let pending = this.pulled.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'solarisIpmp' })
+        .then(readSettings, () => this.pushed);
+      this.pulled.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** A file's settings: the editor's, with its project file on top (README "Configuration"). */
+  async fileSettings(uri: string): Promise<Settings> {
+    const { settings, config } = await this.service.effectiveSettings(uri, await this.editorSettings(uri));
+    if (config && config.problems.length) {
+      const key = `${config.uri}\n${config.problems.join('\n')}`;
+      if (!this.toldConfigProblems.has(key)) {
+        this.toldConfigProblems.add(key);
+        const message = `${URI.parse(config.uri).fsPath}: ${config.problems.join('; ')}`;
+        this.connection.console.warn(message);
+        void this.connection.window.showWarningMessage(`Solaris IPMP: ${message}`);
+      }
+    }
+    return settings;
+  }
+
+  /** The client pushed new settings (or only said they changed): ask again for every file. */
+  configurationChanged(section: unknown): void {
+    if (section !== undefined) this.pushed = readSettings(section);
+    this.forget();
+  }
+
+  /** Forgets the settings pulled so far (the workspace folders changed). */
+  forget(): void {
+    this.pulled.clear();
+  }
+}
