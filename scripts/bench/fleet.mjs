@@ -18,11 +18,10 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.mjs';
+import { REPO, intOption, median, now, printRows, seconds } from './lsp.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** ipmp-lint may take this many times the bare read of the same files (issue 15). */
 const BUDGET_RATIO = 3;
 const RUNS = 3;
@@ -42,9 +41,6 @@ for (const e of fs.readdirSync(process.argv[1], { recursive: true, withFileTypes
 process.stdout.write(JSON.stringify({ files, bytes }));
 `;
 
-const now = () => performance.now();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const seconds = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(2)} s` : 'n/a');
 
 /**
  * Runs `node args…` and resolves with its wall time (spawn to exit), its exit status, and what it
@@ -104,11 +100,21 @@ export async function fleetRows(treeRoot, hosts, options = {}) {
     const [b, p, s] = [median(times.bare), median(times.parallel), median(times.single)];
     const threads = Math.min(8, availableParallelism());
     const same = parallel.stdout === single.stdout && parallel.stderr === single.stderr && parallel.code === single.code;
+    // The bare read is the floor both runs are held against; --jobs 1 must not lose to it by more than the default does on one core.
+    const files$ = `${files.toLocaleString('en')} files, ${(bytes / 1048576).toFixed(1)} MB`;
     const rows = [
-      { figure: `fleet of ${hosts.toLocaleString('en')} hosts: bare read of its ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MB; node process, median of ${RUNS})`, value: seconds(b), budget: '—', ok: undefined },
-      { figure: `ipmp-lint <tree> (default --jobs: ${threads} thread${threads === 1 ? '' : 's'} on ${availableParallelism()} cores)`, value: seconds(p), budget: '—', ok: undefined },
-      { figure: 'ipmp-lint --jobs 1 <tree>', value: `${seconds(s)} = ${(s / p).toFixed(2)}x default`, budget: '—', ok: undefined },
-      { figure: 'ipmp-lint <tree> / bare read', value: `${(p / b).toFixed(2)}x`, budget: `≤ ${BUDGET_RATIO}x bare read`, ok: p / b <= BUDGET_RATIO },
+      {
+        figure: `ipmp-lint <tree of ${hosts.toLocaleString('en')} hosts> (default --jobs: ${threads} thread${threads === 1 ? '' : 's'} on ${availableParallelism()} cores; median of ${RUNS}) — bare read of its ${files$}: ${seconds(b)}`,
+        value: `${seconds(p)} = ${(p / b).toFixed(2)}x bare`,
+        budget: `≤ ${BUDGET_RATIO}x bare read`,
+        ok: p / b <= BUDGET_RATIO,
+      },
+      {
+        figure: 'ipmp-lint --jobs 1 <tree> (one thread: the default must not be slower)',
+        value: `${seconds(s)} = ${(s / b).toFixed(2)}x bare`,
+        budget: '≥ default',
+        ok: s >= p,
+      },
       { figure: '  same output and exit status, default and --jobs 1', value: same ? `yes (${parallel.stdout.split('\n').length - 1} lines)` : 'NO', budget: 'identical', ok: same },
     ];
     return rows;
@@ -123,8 +129,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = argv.indexOf(`--${name}`);
     return i < 0 ? undefined : argv[i + 1];
   };
-  const hosts = Number(option('hosts') ?? 5000);
-  if (!Number.isInteger(hosts) || hosts <= 0) throw new Error('--hosts needs a positive integer');
+  const hosts = intOption(argv, 'hosts', 5000);
   const tmp = mkdtempSync(path.join(tmpdir(), 'ipmp-fleet-bench-'));
   const treeRoot = path.join(tmp, 'tree');
   const t = now();
@@ -133,10 +138,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   let failed = false;
   try {
     const rows = await fleetRows(treeRoot, hosts, { cli: option('cli') && path.resolve(option('cli')) });
-    const w = [0, 0, 0];
-    for (const r of rows) [r.figure, r.value, r.budget].forEach((s, i) => (w[i] = Math.max(w[i], s.length)));
-    for (const r of rows) console.log(`${r.figure.padEnd(w[0])}  ${r.value.padStart(w[1])}  ${r.budget.padEnd(w[2])}  ${r.ok === undefined ? '' : r.ok ? 'OK' : 'OVER'}`);
-    failed = rows.some((r) => r.ok === false);
+    failed = printRows(rows) > 0;
   } catch (e) {
     console.error(`FAILED: ${e.message}`);
     failed = true;
