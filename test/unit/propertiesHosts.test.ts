@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { checkDuplicateHostNames, checkHosts } from '../../server/src/rules/hostsRules';
 import { HostsFile, parseHosts, type HostsEntry } from '../../server/src/syntax/hosts';
 import { LineIndex, SegmentedText } from '../../server/src/syntax/text';
+import { readSuppressions } from '../../server/src/features/suppression';
 import { arbitraryString, assertFindingsInside, assertFixesWork, assertSpan, assertToken, physicalLineOf, runs } from './propertyHelpers';
 
 const URI = 'file:///srv/web1/etc/hosts';
@@ -455,8 +456,23 @@ describe('hosts parser: a big file read as segments answers as one text', () => 
       fc.property(hostsText, sizeArb, fc.array(fc.constantFrom(...NAMES), { maxLength: 4 }), (text, size, used) => {
         const check = (file: HostsFile) => [...checkHosts(file, ctx), ...checkDuplicateHostNames(file, new Set(used), ctx)];
         assert.deepEqual(check(segmented(text, size)), check(parseHosts(text)));
+        // The pre-scan (a big file's path) too: it reads the segments one by one, never joined.
+        const cut = segmented(text, size);
+        assert.deepEqual(checkHosts(cut, ctx, { prescan: true }), checkHosts(parseHosts(text), ctx, { prescan: true }));
+        assert.deepEqual(checkHosts(cut, ctx, { prescan: true }), checkHosts(cut, ctx, { prescan: true }), 'a second check (kept per segment) finds the same');
       }),
       runs(5156, 100),
+    );
+  });
+
+  test('comment directives are read from the segments, on the lines of the whole text', () => {
+    const directive = fc.constantFrom('# ipmp-ignore\n', '# ipmp-ignore invalid-host-name\n', '#ipmp-ignore-file missing-host-name\n', '  # ipmp-ignore a, b\n', '# ipmp-ignore\r\n');
+    const withDirectives = fc.array(fc.oneof(hostsText, directive), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(withDirectives, sizeArb, (text, size) => {
+        assert.deepEqual(readSuppressions(segmented(text, size), 'hosts'), readSuppressions(text, 'hosts'), `${shown(text)} in segments of ${size}`);
+      }),
+      runs(5158, 150),
     );
   });
 
@@ -484,6 +500,7 @@ describe('hosts parser: a big file read as segments answers as one text', () => 
           for (const q of questionsFor(referenceParse(plainText), index)) assert.deepEqual(ask(file, q), ask(fresh, q), `${shown(q)} after ${shown(e)} on ${shown(plainText)}`);
           for (const n of NAMES) assert.deepEqual(file.namesWithin(n, 2), fresh.namesWithin(n, 2));
           assert.equal(file.index.lineCount, index.lineCount);
+          assert.deepEqual(checkHosts(file, ctx, { prescan: true }), checkHosts(fresh, ctx, { prescan: true }), `pre-scan after ${shown(e)} on ${shown(plainText)}`);
         }
       }),
       runs(5157, 100),

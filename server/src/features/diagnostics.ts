@@ -41,7 +41,8 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
   const found = [...singleFileFindings(doc, host, settings), ...hostFindings];
   const failures = interfacesUnread.length ? [] : failureFindingsFor(doc, host, settings, found);
   const all = withUnreadFiles(doc, [...found, ...failures], unread, settings);
-  return filterSuppressed(all, doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+  // A hosts document is read piece by piece: a big one is never joined into one string for this.
+  return filterSuppressed(all, doc.kind === 'hosts' ? doc.hosts : doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
 }
 
 /** The one finding of a hostname.<if>, hostname6.<if> or dhcp.<if> file on Solaris 11, on its first line. */

@@ -10,7 +10,8 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { FileKind } from '../syntax/fileKind';
-import { splitPhysicalLines } from '../syntax/text';
+import { LineIndex, splitPhysicalLines, type TextIndex } from '../syntax/text';
+import type { TextPiece } from '../syntax/hosts';
 import type { Finding } from '../rules/types';
 import type { Settings } from './settings';
 import { globMatcher, ignoredByProject } from './projectConfig';
@@ -27,26 +28,36 @@ export interface Suppressions {
 
 const DIRECTIVE = /^[ \t]*#[ \t]*ipmp-ignore(-file)?(?:[ \t]+([^#]*))?[ \t]*$/;
 
-export function readSuppressions(text: string, kind: FileKind): Suppressions {
+/**
+ * The directives of a file: its text, or its pieces (a big hosts document's segments, read
+ * one by one rather than joined; each starts at a line start). Lines are the editor's (a lone
+ * CR ends one too), as findings' ranges count them.
+ */
+export function readSuppressions(source: string | { pieces(): Iterable<TextPiece>; readonly index: TextIndex }, kind: FileKind): Suppressions {
   const lines = new Map<number, RuleSet>();
-  if (kind === 'hostname' || !text.includes('ipmp-ignore')) return { lines };
+  if (kind === 'hostname') return { lines };
+  const pieces = typeof source === 'string' ? [{ text: source, offset: 0 }] : [...source.pieces()];
+  if (!pieces.some((p) => p.text.includes('ipmp-ignore'))) return { lines };
+  const index = typeof source === 'string' ? new LineIndex(source) : source.index;
   let file: Set<string> | 'all' | undefined;
   let pending: RuleSet | undefined;
-  splitPhysicalLines(text).forEach((line, i) => {
-    const m = DIRECTIVE.exec(line.text);
-    if (m) {
-      const ids = (m[2] ?? '').split(/[ \t,]+/).filter(Boolean);
-      const set: RuleSet = ids.length ? new Set(ids) : 'all';
-      if (m[1]) file = merge(file, set);
-      else pending = merge(pending, set);
-      return;
+  for (const piece of pieces) {
+    for (const line of splitPhysicalLines(piece.text)) {
+      const m = DIRECTIVE.exec(line.text);
+      if (m) {
+        const ids = (m[2] ?? '').split(/[ \t,]+/).filter(Boolean);
+        const set: RuleSet = ids.length ? new Set(ids) : 'all';
+        if (m[1]) file = merge(file, set);
+        else pending = merge(pending, set);
+        continue;
+      }
+      // The directive holds over blank and comment lines until the next entry.
+      if (pending && line.text.trim() !== '' && !line.text.trimStart().startsWith('#')) {
+        lines.set(index.positionAt(piece.offset + line.start).line, pending);
+        pending = undefined;
+      }
     }
-    // The directive holds over blank and comment lines until the next entry.
-    if (pending && line.text.trim() !== '' && !line.text.trimStart().startsWith('#')) {
-      lines.set(i, pending);
-      pending = undefined;
-    }
-  });
+  }
   return { file, lines };
 }
 
@@ -73,7 +84,7 @@ export function ignoredBySetting(settings: Settings, relativePaths: readonly str
   return ids;
 }
 
-export function filterSuppressed(findings: readonly Finding[], text: string, kind: FileKind, settings: Settings, relativePaths: readonly string[], path?: string): Finding[] {
+export function filterSuppressed(findings: readonly Finding[], text: string | { pieces(): Iterable<TextPiece>; readonly index: TextIndex }, kind: FileKind, settings: Settings, relativePaths: readonly string[], path?: string): Finding[] {
   const directives = readSuppressions(text, kind);
   const bySetting = ignoredBySetting(settings, relativePaths, path);
   return findings.filter(

@@ -24,9 +24,10 @@ const PRESCAN_BYTES = 64 * 1024;
 
 export function checkHosts(file: HostsFile, ctx: RuleContext, options: { prescan?: boolean } = {}): Finding[] {
   const out: Finding[] = [];
-  const cr = carriageReturnInHosts(file.text, file.index, ctx.uri);
+  // A big open file is not joined into one string (a second copy of 8 MB) unless it holds a CR.
+  const cr = [...file.pieces()].some((p) => p.text.includes('\r')) ? carriageReturnInHosts(file.text, file.index, ctx.uri) : undefined;
   if (cr) out.push(cr);
-  const entries = (options.prescan ?? file.text.length > PRESCAN_BYTES) ? suspectEntries(file) : file.scanEntries();
+  const entries = (options.prescan ?? file.length > PRESCAN_BYTES) ? suspectEntries(file) : file.scanEntries();
   for (const entry of entries) {
     const address = checkHostsAddress(entry.address, ctx.uri);
     if (address) out.push(address);
@@ -58,28 +59,42 @@ const SUSPECT_LINE = new RegExp(`^(?!${BLANK_OR_COMMENT})(?!${PLAIN_LINE})`, 'gm
 /** The regex engine also ends lines at these, where Solaris does not: such lines are always checked. */
 const OTHER_BREAKS = /[\r\u2028\u2029](?!\n)/g;
 
-/** Entries on every line the pre-scan could not clear, in file order, each once. */
+/** Per piece of text (HostsFile.pieces: kept while the piece is), the starts of the lines the pre-scan could not clear. */
+const suspectStarts = new WeakMap<object, readonly number[]>();
+
+/**
+ * Entries on every line the pre-scan could not clear, in file order, each once. A big file is
+ * scanned a piece at a time (pieces start at line starts), and an edit scans only its piece.
+ */
 function suspectEntries(file: HostsFile): HostsEntry[] {
-  const text = file.text;
+  const entries: HostsEntry[] = [];
+  for (const piece of file.pieces()) {
+    let starts = suspectStarts.get(piece.key);
+    if (!starts) {
+      starts = suspectLineStarts(piece.text);
+      suspectStarts.set(piece.key, starts);
+    }
+    for (const start of starts) {
+      const entry = file.entryAtOffset(piece.offset + start);
+      if (entry) entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/** Starts of the lines of `text` that are neither blank, a comment nor plain, ascending. */
+function suspectLineStarts(text: string): number[] {
   const lineStarts = new Set<number>();
-  const note = (at: number): void => {
-    lineStarts.add(text.lastIndexOf('\n', at - 1) + 1);
-  };
   for (const re of [new RegExp(SUSPECT_LINE), new RegExp(OTHER_BREAKS)]) {
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      note(m.index);
+      lineStarts.add(text.lastIndexOf('\n', m.index - 1) + 1);
       // Zero-width matches: step on to the next line.
       const next = text.indexOf('\n', m.index);
       if (next === -1) break;
       re.lastIndex = next + 1;
     }
   }
-  const entries: HostsEntry[] = [];
-  for (const start of [...lineStarts].sort((a, b) => a - b)) {
-    const entry = file.entryAtOffset(start);
-    if (entry) entries.push(entry);
-  }
-  return entries;
+  return [...lineStarts].sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -556,6 +556,14 @@ export function parseHosts(text: string): HostsFile {
   return text.length > SEGMENT_THRESHOLD ? HostsFile.ofSegments(SegmentedText.of(text)) : new HostsFile(text);
 }
 
+/** A piece of a text that starts at a line start, and its offset in the whole text. */
+export interface TextPiece {
+  readonly text: string;
+  readonly offset: number;
+  /** The same object while the piece's text is the same: what was worked out per piece may be kept under it. */
+  readonly key: object;
+}
+
 /**
  * A hosts file. A big one (an open 200,000-line document) is read as segments: each keeps its
  * own parse, lookups, line table and did-you-mean index, so after an edit only the segment it
@@ -607,6 +615,16 @@ export class HostsFile {
 
   get text(): string {
     return this.segmented ? this.segmented.text : this.segs[0]!.text;
+  }
+
+  /**
+   * The text in pieces that each start at a line start, with their offsets in the file: the
+   * segments of a big file (no piece is joined), the whole text of a small one. `key` stays the
+   * same object while a piece's text does, so a caller may keep what it worked out per piece.
+   */
+  *pieces(): Generator<TextPiece> {
+    const text = this.segmented;
+    for (let i = 0; i < this.segs.length; i++) yield { text: this.segs[i]!.text, offset: text ? text.offsetBaseOf(i) : 0, key: this.segs[i]! };
   }
 
   /** The text's length, without joining a segmented one. */

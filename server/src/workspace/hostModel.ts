@@ -270,15 +270,21 @@ export class HostModel {
   parseHostsCached(uri: string, text: string | SegmentedText): HostsFile {
     const cached = this.hostsCache.get(uri);
     if (cached && cached.text === text) return cached.file;
-    const file = typeof text === 'string' ? parseHosts(text) : HostsFile.ofSegments(text, cached?.file);
+    // Segments are reused from the document's last version only: reused from a parse of the disk's
+    // text, they would keep that whole text alive beside the document's (their words are slices of it).
+    const file = typeof text === 'string' ? parseHosts(text) : HostsFile.ofSegments(text, typeof cached?.text === 'string' ? undefined : cached?.file);
     this.hostsCache.set(uri, { text, file });
     return file;
   }
 
   /** An open document held as segments, when it is within the size limit. */
   private openSegments(uri: string): SegmentedText | undefined {
-    const segments = this.documents.segmentsOf?.(normalizeUri(uri));
-    return segments && segments.length <= MAX_FILE_BYTES ? segments : undefined;
+    const key = normalizeUri(uri);
+    const segments = this.documents.segmentsOf?.(key);
+    if (!segments || segments.length > MAX_FILE_BYTES) return undefined;
+    // The open document wins: what disk said is not kept beside it (a big hosts file twice).
+    this.disk.delete(key);
+    return segments;
   }
 
   parseHostnameCached(uri: string, text: string): HostnameFile {
