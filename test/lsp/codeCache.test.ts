@@ -28,6 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { serverEnvironment } from '../../client/src/serverEnvironment';
 import { FULL_CAPABILITIES, SERVER_MAIN, within } from './client';
+import { SMALL_TREE_FOLDERS } from '../../server/src/workspace/hostIndex';
 
 const CACHE_FILE = 'server.v8cache';
 
@@ -84,6 +85,8 @@ describe('the launcher’s code cache', () => {
     write('web1/etc/hosts', '127.0.0.1 localhost\n10.0.0.1 web1 loghost\n');
     write('web1/etc/hostname.ce0', 'web1 netmask + broadcast + group alpha up\n');
     write('db1/etc/hostname.e1000g0', 'db1 group beta up\n');
+    // More folders than a tree the index walks in its own thread (SMALL_TREE_FOLDERS): workers walk this one.
+    for (let i = 0; i <= SMALL_TREE_FOLDERS; i++) write(`fleet${i}/etc/hostname.bge0`, `fleet${i} group g${i} up\n`);
     // A start with a cache folder of its own: the answer every start below must give.
     const plain = await session(workspace, { IPMP_CODE_CACHE_DIR: path.join(scratch, 'unused') });
     expected = plain.symbols;

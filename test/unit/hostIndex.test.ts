@@ -209,8 +209,10 @@ async function assertSameAnswers(index: HostIndex, workspace: readonly string[],
 
 describe('the index answers what every host snapshot answered', () => {
   const variants: [string, () => HostIndex][] = [
-    ['a worker thread', () => new HostIndex(nodeFileSystem, { threads: 1 })],
-    ['two worker threads', () => new HostIndex(nodeFileSystem, { threads: 2 })],
+    // These trees are small: without smallTreeFolders 0 they would be walked in this thread.
+    ['a worker thread', () => new HostIndex(nodeFileSystem, { threads: 1, smallTreeFolders: 0 })],
+    ['two worker threads', () => new HostIndex(nodeFileSystem, { threads: 2, smallTreeFolders: 0 })],
+    ['this thread, as a small tree (the default)', () => new HostIndex(nodeFileSystem)],
     ['this thread, in slices', () => new HostIndex(nodeFileSystem, { threads: 0 })],
     ['an injected file system', () => new HostIndex(injected())],
   ];

@@ -51,6 +51,8 @@ export interface HostIndexOptions {
   readonly parsers?: SymbolParsers;
   /** Worker threads for the first walk of Node's file system; 0 walks in this thread. */
   readonly threads?: number;
+  /** A tree with at most this many folders in its top two levels is walked in this thread all the same (default SMALL_TREE_FOLDERS). */
+  readonly smallTreeFolders?: number;
 }
 
 /** Work between two yields: short enough that a request arriving meanwhile is answered in time (DESIGN.md "Budgets"). */
@@ -60,6 +62,31 @@ const SLICE_MS = 4;
  * calls; on two cores a third worker made it slower, not faster (scripts/bench/index.mjs).
  */
 const DEFAULT_THREADS = Math.min(2, availableParallelism());
+
+/**
+ * A workspace with at most this many folders in its top two levels is walked on this thread, in
+ * slices: a worker thread costs ~25 ms to start and 10–20 MB of memory (its own engine and copy of
+ * the bundle), more than walking a few hosts.
+ */
+export const SMALL_TREE_FOLDERS = 48;
+
+/** Whether the folders hold few enough sub-folders (two levels down) to be walked without workers. */
+async function smallTree(disk: ScanDisk, folders: readonly string[], limit: number): Promise<boolean> {
+  let seen = 0;
+  let level = folders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  for (let depth = 0; depth < 2 && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      for (const e of (await disk.list(dir)) ?? []) {
+        if (e.kind !== 'directory' || SKIPPED.has(e.name)) continue;
+        if (++seen > limit) return false;
+        next.push(`${dir}/${e.name}`);
+      }
+    }
+    level = next;
+  }
+  return true;
+}
 
 /**
  * A hosts file bigger than this (about 25,000 lines) is not read by the first walk: its host is
@@ -131,9 +158,8 @@ export class HostIndex {
   private readonly open = new Map<string, OpenDocument>();
   /** Worker threads for the first walk (0: walk in this thread). */
   private readonly threads: number;
+  private readonly smallTreeFolders: number;
   private stopWalk: (() => void) | undefined;
-  /** Workers started with the index, so the bundle has loaded in them by the time folders are known. */
-  private spareWorkers: ScanWorkers | undefined;
 
   constructor(fs: FileSystem, options: HostIndexOptions | (() => Promise<void>) = {}) {
     const o: HostIndexOptions = typeof options === 'function' ? { yieldNow: options } : options;
@@ -142,7 +168,7 @@ export class HostIndex {
     this.yieldNow = o.yieldNow ?? setImmediateYield;
     this.parsers = o.parsers;
     this.threads = o.threads ?? DEFAULT_THREADS;
-    if (this.disk === nodeScanDisk && this.threads > 0) this.spareWorkers = this.startWorkers();
+    this.smallTreeFolders = o.smallTreeFolders ?? SMALL_TREE_FOLDERS;
     o.documents?.onDidOpen((e) => this.documentChanged(e.document, true));
     o.documents?.onDidChangeContent((e) => this.documentChanged(e.document, true));
     o.documents?.onDidClose((e) => this.documentChanged(e.document, false));
@@ -167,11 +193,6 @@ export class HostIndex {
     }
     if (removed) this.ordered = undefined;
     this.toWalk = this.folders.filter((f) => !this.walked.has(f));
-    if (!this.toWalk.some((f) => URI.parse(f).scheme === 'file')) {
-      // Nothing to walk (no folder, or none on disk): the workers started for it are not needed.
-      this.spareWorkers?.dispose();
-      this.spareWorkers = undefined;
-    }
     return this.kick();
   }
 
@@ -363,9 +384,8 @@ export class HostIndex {
     const found = (part: HostSymbols): void => {
       if (current()) this.putPart(part);
     };
-    if (this.disk === nodeScanDisk && this.threads > 0) {
-      const workers = this.spareWorkers ?? this.startWorkers();
-      this.spareWorkers = undefined;
+    if (this.disk === nodeScanDisk && this.threads > 0 && !(await smallTree(this.disk, folders, this.smallTreeFolders))) {
+      const workers = this.startWorkers();
       if (workers) {
         const scan = workers.scan(folders, found);
         this.stopWalk = scan.stop;
