@@ -465,6 +465,18 @@ describe('hosts parser: a big file read as segments answers as one text', () => 
     );
   });
 
+  test('a did-you-mean index built ahead (prepareNear) answers as one built at the first question', () => {
+    fc.assert(
+      fc.property(hostsText, sizeArb, fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }), (text, size, words) => {
+        const ahead = segmented(text, size);
+        ahead.prepareNear();
+        const lazy = segmented(text, size);
+        for (const w of words) for (const word of [w, w.slice(0, -1) || 'x', `${w}x`]) assert.deepEqual(ahead.namesWithin(word, 2), lazy.namesWithin(word, 2), `${word} in ${shown(text)}`);
+      }),
+      runs(5159, 100),
+    );
+  });
+
   test('comment directives are read from the segments, on the lines of the whole text', () => {
     const directive = fc.constantFrom('# ipmp-ignore\n', '# ipmp-ignore invalid-host-name\n', '#ipmp-ignore-file missing-host-name\n', '  # ipmp-ignore a, b\n', '# ipmp-ignore\r\n');
     const withDirectives = fc.array(fc.oneof(hostsText, directive), { maxLength: 8 }).map((parts) => parts.join(''));

@@ -273,6 +273,9 @@ export class HostModel {
     // Segments are reused from the document's last version only: reused from a parse of the disk's
     // text, they would keep that whole text alive beside the document's (their words are slices of it).
     const file = typeof text === 'string' ? parseHosts(text) : HostsFile.ofSegments(text, typeof cached?.text === 'string' ? undefined : cached?.file);
+    // A big file read whole (from disk) gets its did-you-mean index with its first check, not at
+    // the first typo; an open document's segments build theirs as they are asked (an edit, one).
+    if (typeof text === 'string' && file.segmentedText) file.prepareNear();
     this.hostsCache.set(uri, { text, file });
     return file;
   }
