@@ -5,7 +5,7 @@
  * shares one snapshot per host until a file of it changes, and one simulation per snapshot.
  */
 import type { SegmentedText } from './syntax/text';
-import { URI } from 'vscode-uri';
+import { parseUri } from './syntax/uri';
 import type { Release } from './catalog/releases';
 import { RELEASE_LABELS, readsHostnameFiles } from './catalog/releases';
 import { baseName, pathInHost, type FileKind } from './syntax/fileKind';
@@ -110,7 +110,7 @@ export class LanguageService {
     const relativePaths = options.relativePaths ?? [];
     if (input.text.length > MAX_FILE_BYTES) {
       const text = typeof input.text === 'string' ? input.text : input.text.text;
-      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(text, input.kind, MAX_FILE_BYTES, settings, relativePaths, URI.parse(normalizeUri(input.uri)).path) };
+      return { limited: true, kind: input.kind, findings: oversizedFindingsFor(text, input.kind, MAX_FILE_BYTES, settings, relativePaths, parseUri(normalizeUri(input.uri)).path) };
     }
     const uri = normalizeUri(input.uri);
     const host = await this.host(uri, settings.release, options.fallbackHostsUri);
@@ -172,7 +172,7 @@ export class LanguageService {
         const range = { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 4096 } };
         findings.push(driftCaptureLine.finding(range, driftCaptureLine.message.notOutput({ problem: problem.message })));
       }
-      const off = ignoredBySetting(settings, options.relativePaths ?? [], URI.parse(uri).path);
+      const off = ignoredBySetting(settings, options.relativePaths ?? [], parseUri(uri).path);
       // Whole-line ranges end where the line does: a client compares them when it asks for fixes.
       const lines = ((await this.model.text(uri)) ?? '').split('\n');
       const lineEnd = (line: number): number => (lines[line] ?? '').replace(/\r$/, '').length;
@@ -240,12 +240,12 @@ function nicsOf(analysis: HostAnalysis): { name: string; group?: string }[] {
 
 /** `web1/etc` for `file:///srv/hosts/web1/etc`: the root's last folders. */
 export function hostLabel(rootUri: string): string {
-  const parts = URI.parse(rootUri).path.split('/').filter(Boolean);
+  const parts = parseUri(rootUri).path.split('/').filter(Boolean);
   return parts.slice(-2).join('/') || '/';
 }
 
 function labelInHost(uri: string): string {
-  const path = URI.parse(uri).path;
+  const path = parseUri(uri).path;
   return pathInHost(path) || baseName(path);
 }
 

@@ -23,12 +23,14 @@ import type { ArgWord, BootCommand, CommandOutcome, EngineEvent, IfconfigErrorCo
 import { placeNewLogical, lowestFreeUnit, updateInactive } from './kernel';
 import type { NameLookup } from './names';
 import { readPrefix, resolveWord, type Resolution } from './resolve';
+import { sortByKey } from '../syntax/text';
 import {
   LINK_LOCAL,
   UNSPECIFIED_V4,
   UNSPECIFIED_V6,
   formatIPv4,
   lifName,
+  phyintsInOrder,
   maskOfPrefix,
   type Flag,
   type IpInstance,
@@ -291,13 +293,13 @@ class Run {
     const letters = option.slice(1);
     if (!letters.includes('a') || /[^audDXZ46v]/.test(letters)) this.fail(`ifconfig: ${option}: no such interface`, 'no-such-interface', 0);
     const families: AddressFamily[] = letters.includes('4') && !letters.includes('6') ? ['inet'] : letters.includes('6') && !letters.includes('4') ? ['inet6'] : ['inet', 'inet6'];
-    const phyints = [...this.state.phyints.values()].sort((a, b) => a.index - b.index);
+    const phyints = phyintsInOrder(this.state);
     const wanted = this.family;
     for (const family of families) {
       for (const phyint of phyints) {
         const ill = phyint.ills[family];
         if (!ill) continue;
-        for (const lif of [...ill.lifs.values()].sort((a, b) => a.unit - b.unit)) {
+        for (const lif of sortByKey([...ill.lifs.values()], (l) => l.unit)) {
           const up = lif.flags.has('UP');
           if (letters.includes('u') && !up) continue;
           if (letters.includes('d') && up) continue;

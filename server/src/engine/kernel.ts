@@ -11,6 +11,7 @@
  *   a moved unit 0 leaves a 0.0.0.0 placeholder behind.
  */
 import type { AddressFamily } from '../catalog/keywords';
+import { sortByKey } from '../syntax/text';
 import {
   UNSPECIFIED_V4,
   UNSPECIFIED_V6,
@@ -96,7 +97,7 @@ export function moveAddresses(from: Phyint, to: Phyint, kind: 'failover' | 'fail
     const source = from.ills[family];
     const target = to.ills[family];
     if (!source || !target) continue;
-    for (const lif of [...source.lifs.values()].sort((a, b) => a.unit - b.unit)) {
+    for (const lif of sortByKey([...source.lifs.values()], (l) => l.unit)) {
       if (!moves(lif)) continue;
       if (kind === 'failback' && lif.home !== to.name) continue;
       let unit: number;

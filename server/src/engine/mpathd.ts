@@ -12,7 +12,7 @@
 import type { AddressFamily } from '../catalog/keywords';
 import { readYesNo, strtolBase0, type MpathdFile } from '../syntax/mpathd';
 import { moveAddresses, moves as kernelMoves, updateInactive, type AddressMove } from './kernel';
-import { cloneState, groupMembers, groupNames, hasAddress, lifName, lifsOf, type LogicalInterface, type Phyint, type SystemState } from './state';
+import { cloneState, groupMembers, groupNames, hasAddress, lifName, lifsOf, phyintsInOrder, type LogicalInterface, type Phyint, type SystemState } from './state';
 
 export interface MpathdSettings {
   /** Milliseconds, after in.mpathd's checks. */
@@ -137,8 +137,14 @@ function roleOf(phyint: Phyint): MemberRole {
   return 'active';
 }
 
-function familiesOf(phyint: Phyint): AddressFamily[] {
-  return (['inet', 'inet6'] as const).filter((f) => phyint.ills[f]);
+const BOTH: readonly AddressFamily[] = ['inet', 'inet6'];
+const INET: readonly AddressFamily[] = ['inet'];
+const INET6: readonly AddressFamily[] = ['inet6'];
+const NEITHER: readonly AddressFamily[] = [];
+
+/** The families a NIC is plumbed for (shared arrays: asked for several times per NIC and view). */
+function familiesOf(phyint: Phyint): readonly AddressFamily[] {
+  return phyint.ills.inet ? (phyint.ills.inet6 ? BOTH : INET) : phyint.ills.inet6 ? INET6 : NEITHER;
 }
 
 function upDataAddresses(phyint: Phyint): string[] {
@@ -157,14 +163,14 @@ export function mpathdView(state: SystemState, settings: MpathdSettings, readLog
   const log: string[] = [...readLog];
   const duplicates: { nic: string; address: string }[] = [];
   const names = groupNames(state);
-  // Addresses by value, to find a test address configured twice (check_addr_unique).
-  const seen = new Map<string, string[]>();
+  // How many logical interfaces hold each address, to find a test address configured twice
+  // (check_addr_unique). IPv4 and IPv6 addresses never share a canonical form.
+  const seen = new Map<string, number>();
   for (const p of state.phyints.values()) {
     for (const family of familiesOf(p)) {
-      for (const lif of lifsOf(p, family)) {
+      for (const lif of p.ills[family]!.lifs.values()) {
         if (!hasAddress(lif) || lif.dhcp || lif.address.linkLocal) continue;
-        const key = `${family}:${lif.address.canonical}`;
-        seen.set(key, [...(seen.get(key) ?? []), lifName(p.name, lif.unit)]);
+        seen.set(lif.address.canonical, (seen.get(lif.address.canonical) ?? 0) + 1);
       }
     }
   }
@@ -178,8 +184,7 @@ export function mpathdView(state: SystemState, settings: MpathdSettings, readLog
         .filter((p): p is ProbeSource => p !== undefined);
       views.push({ name: m.name, role: roleOf(m), families: familiesOf(m), probes, detection: probes.length ? 'probe' : 'link', dataAddresses: upDataAddresses(m) });
       for (const probe of probes) {
-        const holders = seen.get(`${probe.family}:${probe.address}`) ?? [];
-        if (holders.length > 1) {
+        if ((seen.get(probe.address) ?? 0) > 1) {
           duplicates.push({ nic: m.name, address: probe.address });
           log.push(`Test address ${probe.address} is not unique; disabling probe-based failure detection`);
         }
@@ -243,7 +248,7 @@ export function failoverDestination(state: SystemState, from: Phyint, toNonStand
  */
 export function startMpathd(state: SystemState): AddressMove[] {
   const moved: AddressMove[] = [];
-  for (const p of [...state.phyints.values()].sort((a, b) => a.index - b.index)) {
+  for (const p of phyintsInOrder(state)) {
     if (!p.groupname || !p.flags.has('INACTIVE')) continue;
     const hasData = familiesOf(p).some((f) => lifsOf(p, f).some((l) => !l.flags.has('NOFAILOVER') && hasAddress(l) && !(f === 'inet6' && l.address.linkLocal)));
     if (!hasData) continue;

@@ -12,6 +12,7 @@ import type { AddressFamily } from '../catalog/keywords';
 import type { ResolvedName } from './names';
 import type { NetmasksEntry } from '../syntax/netmasks';
 import type { WordRef } from './command';
+import { sortByKey } from '../syntax/text';
 
 /** IFF_* flags in the order ifconfig prints them (if_flags_tbl), with their bit values. */
 export const FLAG_BITS = {
@@ -215,7 +216,7 @@ export function maskOfPrefix(length: number): number {
 /** Logical interfaces of a NIC in one family, by unit. */
 export function lifsOf(phyint: Phyint, family: AddressFamily): LogicalInterface[] {
   const ill = phyint.ills[family];
-  return ill ? [...ill.lifs.values()].sort((a, b) => a.unit - b.unit) : [];
+  return ill ? sortByKey([...ill.lifs.values()], (l) => l.unit) : [];
 }
 
 /** A logical interface holds an address of its own (not 0.0.0.0 / ::). */
@@ -228,15 +229,22 @@ export function isDataAddress(lif: LogicalInterface): boolean {
   return !lif.flags.has('NOFAILOVER');
 }
 
+/** Every NIC, in the order it was plumbed. */
+export function phyintsInOrder(state: SystemState): Phyint[] {
+  return sortByKey([...state.phyints.values()], (p) => p.index);
+}
+
 /** The NICs of a group, in the order they were plumbed. */
 export function groupMembers(state: SystemState, group: string): Phyint[] {
-  return [...state.phyints.values()].filter((p) => p.groupname === group && !p.ipmp).sort((a, b) => a.index - b.index);
+  const members: Phyint[] = [];
+  for (const p of state.phyints.values()) if (p.groupname === group && !p.ipmp) members.push(p);
+  return sortByKey(members, (p) => p.index);
 }
 
 /** Group names in use, in the order their first member was plumbed. */
 export function groupNames(state: SystemState): string[] {
   const names: string[] = [];
-  for (const p of [...state.phyints.values()].sort((a, b) => a.index - b.index)) {
+  for (const p of phyintsInOrder(state)) {
     if (p.groupname && !names.includes(p.groupname)) names.push(p.groupname);
   }
   return names;

@@ -3,7 +3,7 @@
  * host snapshot in, findings out.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
+import { parseUri } from '../syntax/uri';
 import { RELEASES, readsHostnameFiles } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
@@ -56,7 +56,7 @@ export function hostnameFileNotRead(doc: Extract<ParsedDocument, { kind: 'hostna
 
 function pathOf(uri: string): string | undefined {
   try {
-    return URI.parse(uri).path;
+    return parseUri(uri).path;
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ import type { NetmasksFile } from '../syntax/netmasks';
 import type { MpathdFile } from '../syntax/mpathd';
 import type { IfconfigCapture, IpmpstatCapture } from '../syntax/capture';
 import type { NameLookup } from '../engine/names';
-import { URI } from 'vscode-uri';
+import { parseUri } from '../syntax/uri';
 import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';
 import { baseName } from '../syntax/fileKind';
@@ -119,7 +119,7 @@ export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView 
 
 function pathOf(uri: string): string {
   try {
-    return URI.parse(uri).path;
+    return parseUri(uri).path;
   } catch {
     return uri;
   }

@@ -5,7 +5,7 @@
  * finds for the address it applies to (§1.8). Rename builds on `symbolAt` below.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type LocationLink, type Position, type Range } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
+import { parseUri } from '../syntax/uri';
 import { resolveAddress } from '../rules/ipmpModel';
 import { lookupEntries } from '../engine/names';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
@@ -36,7 +36,7 @@ export interface NamedSymbol {
 
 function pathOf(uri: string): string {
   try {
-    return URI.parse(uri).path;
+    return parseUri(uri).path;
   } catch {
     return uri;
   }

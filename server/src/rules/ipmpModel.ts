@@ -15,7 +15,7 @@ import type { Token } from '../syntax/token';
 import { simulateBoot, type BootResult } from '../engine/boot';
 import type { NameLookup, ResolvedName } from '../engine/names';
 import { resolveWord } from '../engine/resolve';
-import { lifName, lifsOf, prefixOfMask, type LogicalInterface } from '../engine/state';
+import { lifName, lifsOf, phyintsInOrder, prefixOfMask, type LogicalInterface } from '../engine/state';
 
 export interface InterfaceFileInput {
   readonly uri: string;
@@ -204,7 +204,7 @@ export function buildIpmpHost(inputs: IpmpInputs, boot: BootResult = bootFor(inp
     iface.standby = phyint.flags.has('STANDBY');
   }
 
-  for (const phyint of [...state.phyints.values()].sort((a, b) => a.index - b.index)) {
+  for (const phyint of phyintsInOrder(state)) {
     for (const family of ['inet', 'inet6'] as const) {
       for (const lif of lifsOf(phyint, family)) {
         if (lif.placeholder || lif.dhcp) continue;

@@ -47,10 +47,11 @@ export function dirName(path: string): string {
  * The host directory of a file: its nearest ancestor named `etc`; with none, its own folder.
  */
 export function hostRootOf(path: string): string {
-  const parts = path.split('/');
-  for (let i = parts.length - 2; i >= 0; i--) {
-    if (parts[i] === 'etc') return parts.slice(0, i + 1).join('/') || '/';
-  }
+  // The last folder named etc that is not the path's own last part (it runs for every file of a
+  // fleet: no split and join).
+  const at = path.lastIndexOf('/etc/');
+  if (at >= 0) return path.slice(0, at + 4);
+  if (path.startsWith('etc/')) return 'etc';
   return dirName(path);
 }
 

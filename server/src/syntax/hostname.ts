@@ -16,7 +16,7 @@
  */
 import { findDhcpWord, findKeyword, type AddressFamily, type KeywordSpec } from '../catalog/keywords';
 import { parseInterfaceFileName, type InterfaceFileName } from './fileKind';
-import { LineIndex, type Span } from './text';
+import { LineIndex, sortByKey, type Span } from './text';
 import type { Token } from './token';
 
 /** A physical line break removed by a backslash (the lines are joined). */
@@ -235,12 +235,20 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
     }
     if (!terminated) contentEnd = pos;
 
+    // Words: runs of anything but blank and tab (a scan: no match object per word).
     const words: Token[] = [];
-    const re = /[^ \t]+/g;
-    for (let m = re.exec(content); m; m = re.exec(content)) {
-      const start = from[m.index]!;
-      const end = to[m.index + m[0].length - 1]!;
-      words.push({ text: m[0], ...span(start, end) });
+    for (let k = 0; k < content.length; ) {
+      const c = content.charCodeAt(k);
+      if (c === 32 || c === 9) {
+        k++;
+        continue;
+      }
+      let e = k + 1;
+      while (e < content.length && content.charCodeAt(e) !== 32 && content.charCodeAt(e) !== 9) e++;
+      const start = from[k]!;
+      const end = to[e - 1]!;
+      words.push({ text: content.slice(k, e), start, end, range: index.range(start, end) });
+      k = e;
     }
     const lineSpan = span(lineStart, contentEnd);
     lines.push({
@@ -298,7 +306,7 @@ export function interpretLine(line: LogicalLine, options: { isDhcpFile: boolean 
 
   if (options.isDhcpFile) {
     readDhcpWords(words, 0, limit, dhcpWords, roles);
-    roles.sort((a, b) => a.token.start - b.token.start);
+    sortByKey(roles, (r) => r.token.start);
     return command as HostnameCommand;
   }
 
@@ -317,7 +325,7 @@ export function interpretLine(line: LogicalLine, options: { isDhcpFile: boolean 
     command.dhcpKeyword = afterFamily;
     roles.push({ token: afterFamily, role: 'keyword', keyword: findKeyword(afterFamily.text) });
     readDhcpWords(words, i + 1, limit, dhcpWords, roles);
-    roles.sort((a, b) => a.token.start - b.token.start);
+    sortByKey(roles, (r) => r.token.start);
     return command as HostnameCommand;
   }
 
@@ -382,7 +390,7 @@ export function interpretLine(line: LogicalLine, options: { isDhcpFile: boolean 
       roles.push({ token: word, role: 'extra' });
     }
   }
-  roles.sort((a, b) => a.token.start - b.token.start);
+  sortByKey(roles, (r) => r.token.start);
   return command as HostnameCommand;
 }
 

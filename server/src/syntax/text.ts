@@ -296,3 +296,16 @@ export class SegmentedText implements TextIndex {
     return this.lineBases;
   }
 }
+
+/**
+ * Sorts `items` in place by `key`, ascending and stable, unless they are in that order already
+ * (they nearly always are: tokens pushed left to right, NICs kept in plumbing order). The
+ * check costs a pass; Array.prototype.sort would copy the array each time, and the engine
+ * asks for these orders thousands of times per host.
+ */
+export function sortByKey<T>(items: T[], key: (item: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (key(items[i - 1]!) > key(items[i]!)) return items.sort((a, b) => key(a) - key(b));
+  }
+  return items;
+}

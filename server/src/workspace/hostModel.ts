@@ -3,7 +3,8 @@
  * documents first and disk second. Everything is loaded lazily and cached; the server
  * invalidates entries when documents change or watched files change on disk.
  */
-import { URI, Utils } from 'vscode-uri';
+import { Utils } from 'vscode-uri';
+import { isPlainFileUri, parseUri } from '../syntax/uri';
 import { RELEASES, type Release } from '../catalog/releases';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
@@ -68,13 +69,13 @@ export interface LiveCaptures {
  * folder that holds `etc`), or in the host folder itself when it is not named `etc`.
  */
 export function liveCaptureDir(rootUri: string): string {
-  const root = URI.parse(rootUri);
+  const root = parseUri(rootUri);
   return (/\/etc$/.test(root.path) ? Utils.dirname(root) : root).toString();
 }
 
 /** The host roots a capture file belongs to (the `etc` beside it, and its own folder). */
 export function hostRootsOfCapture(uri: string): string[] | undefined {
-  const parsed = URI.parse(uri);
+  const parsed = parseUri(uri);
   const name = baseName(parsed.path);
   if (!IFCONFIG_CAPTURE_NAMES.includes(name) && !IPMPSTAT_CAPTURE_NAMES.includes(name)) return undefined;
   const dir = Utils.dirname(parsed);
@@ -82,12 +83,13 @@ export function hostRootsOfCapture(uri: string): string[] | undefined {
 }
 
 export function normalizeUri(uri: string): string {
-  return URI.parse(uri).toString();
+  return isPlainFileUri(uri) ? uri : parseUri(uri).toString();
 }
 
 /** The normalized URI of a host's root directory for a file URI. */
 export function hostRootUri(uri: string): string {
-  const parsed = URI.parse(uri);
+  if (isPlainFileUri(uri)) return `file://${hostRootOf(uri.slice('file://'.length))}`;
+  const parsed = parseUri(uri);
   return parsed.with({ path: hostRootOf(parsed.path) }).toString();
 }
 
@@ -116,7 +118,7 @@ export class HostModel {
    * a folder above. Read through the same cache as every other file (an open editor's text first).
    */
   async projectConfig(uri: string): Promise<(ProjectConfigRead & { readonly uri: string }) | undefined> {
-    const parsed = URI.parse(normalizeUri(uri));
+    const parsed = parseUri(normalizeUri(uri));
     if (parsed.scheme !== 'file') return undefined;
     let dir = Utils.dirname(parsed);
     for (;;) {
@@ -140,7 +142,7 @@ export class HostModel {
   invalidate(uri: string): void {
     const key = normalizeUri(uri);
     this.disk.delete(key);
-    this.listings.delete(Utils.dirname(URI.parse(key)).toString());
+    this.listings.delete(Utils.dirname(parseUri(key)).toString());
     this.forgetSnapshots(key);
   }
 
@@ -165,21 +167,21 @@ export class HostModel {
 
   setLiveCapture(rootUri: string, files: { ifconfig?: string; ipmpstat?: string }): void {
     this.liveOverrides.set(normalizeUri(rootUri), files);
-    this.forgetSnapshots(Utils.joinPath(URI.parse(rootUri), 'x').toString());
+    this.forgetSnapshots(Utils.joinPath(parseUri(rootUri), 'x').toString());
   }
 
   /** The host's captures of the running system, read like any other file of it. */
   private async readLive(rootUri: string): Promise<LiveCaptures | undefined> {
     const override = this.liveOverrides.get(rootUri);
-    const dir = URI.parse(liveCaptureDir(rootUri));
+    const dir = parseUri(liveCaptureDir(rootUri));
     // One listing of the folder (cached) instead of a read per candidate name: most hosts have none.
     const present = new Set(override ? [] : await this.list(dir.toString()));
-    for (const open of this.documents.uris()) if (Utils.dirname(URI.parse(open)).toString() === dir.toString()) present.add(baseName(URI.parse(open).path));
+    for (const open of this.documents.uris()) if (Utils.dirname(parseUri(open)).toString() === dir.toString()) present.add(baseName(parseUri(open).path));
     const first = async (names: readonly string[], given: string | undefined): Promise<{ uri: string; label: string; text: string } | undefined> => {
       const candidates = given ? [given] : names.filter((n) => present.has(n)).map((n) => Utils.joinPath(dir, n).toString());
       for (const uri of candidates) {
         const text = await this.text(uri);
-        if (text !== undefined) return { uri, label: baseName(URI.parse(uri).path), text };
+        if (text !== undefined) return { uri, label: baseName(parseUri(uri).path), text };
       }
       return undefined;
     };
@@ -242,7 +244,7 @@ export class HostModel {
     }
     let pending = this.disk.get(key);
     if (!pending) {
-      const parsed = URI.parse(key);
+      const parsed = parseUri(key);
       pending =
         parsed.scheme === 'file'
           ? // An injected file system that throws must not take the host down with it.
@@ -256,7 +258,7 @@ export class HostModel {
   private async list(dirUri: string): Promise<string[]> {
     let pending = this.listings.get(dirUri);
     if (!pending) {
-      const parsed = URI.parse(dirUri);
+      const parsed = parseUri(dirUri);
       pending = parsed.scheme === 'file' ? this.fs.readDirectory(parsed.fsPath).catch(() => []) : Promise.resolve([]);
       this.listings.set(dirUri, pending);
     }
@@ -293,7 +295,7 @@ export class HostModel {
   parseHostnameCached(uri: string, text: string): HostnameFile {
     const cached = this.hostnameCache.get(uri);
     if (cached && cached.text === text) return cached.file;
-    const file = parseHostnameFile(text, { fileName: baseName(URI.parse(uri).path) });
+    const file = parseHostnameFile(text, { fileName: baseName(parseUri(uri).path) });
     this.hostnameCache.set(uri, { text, file });
     return file;
   }
@@ -316,14 +318,14 @@ export class HostModel {
   }
 
   private async readNetmasks(rootUri: string, label: string, unread: UnreadFile[]): Promise<HostFile<NetmasksFile> | undefined> {
-    const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
+    const uri = Utils.joinPath(parseUri(rootUri), label).toString();
     const text = await this.loadNoting(uri, label, 'netmasks', unread);
     if (text === undefined) return undefined;
     return { uri, label, file: this.parseNetmasksCached(uri, text) };
   }
 
   private async readHostFile(rootUri: string, label: string, role: 'hosts' | 'ipnodes', unread: UnreadFile[]): Promise<HostFile<HostsFile> | undefined> {
-    const uri = Utils.joinPath(URI.parse(rootUri), label).toString();
+    const uri = Utils.joinPath(parseUri(rootUri), label).toString();
     const segments = this.openSegments(uri);
     if (segments) return { uri, label, file: this.parseHostsCached(uri, segments) };
     const text = await this.loadNoting(uri, label, role, unread);
@@ -342,7 +344,7 @@ export class HostModel {
   /** Everything the rules of one host need, for the host of `uri`. */
   async snapshot(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostSnapshot> {
     const rootUri = hostRootUri(uri);
-    const root = URI.parse(rootUri);
+    const root = parseUri(rootUri);
     // What each candidate file left unread, sorted out below by lookup order.
     const found: Record<'inetHosts' | 'hosts' | 'ipnodes' | 'inetNetmasks' | 'netmasks', UnreadFile[]> = {
       inetHosts: [],
@@ -374,7 +376,7 @@ export class HostModel {
     else unread.push(...found.hosts);
     const hostsUnread = unread.some((u) => u.role === 'hosts');
     if (!hosts && !hostsUnread && fallbackHostsUri) {
-      const label = URI.parse(fallbackHostsUri).path;
+      const label = parseUri(fallbackHostsUri).path;
       const text = this.openSegments(fallbackHostsUri) ?? (await this.loadNoting(fallbackHostsUri, label, 'hosts', unread));
       if (text !== undefined) hosts = { uri: fallbackHostsUri, label, file: this.parseHostsCached(fallbackHostsUri, text) };
     }
@@ -397,13 +399,13 @@ export class HostModel {
       if (parseInterfaceFileName(name)) interfaceUris.add(Utils.joinPath(root, name).toString());
     }
     for (const open of this.documents.uris()) {
-      const parsed = URI.parse(open);
+      const parsed = parseUri(open);
       if (hostRootUri(open) === rootUri && parseInterfaceFileName(baseName(parsed.path))) interfaceUris.add(open);
     }
     const interfaces: InterfaceFile[] = [];
     await Promise.all(
       [...interfaceUris].map(async (u) => {
-        const name = baseName(URI.parse(u).path);
+        const name = baseName(parseUri(u).path);
         const text = await this.loadNoting(u, name, 'interface', unread);
         if (text !== undefined) interfaces.push({ uri: u, baseName: name, file: this.parseHostnameCached(u, text) });
       }),

@@ -1,0 +1,64 @@
+/**
+ * The shortcuts a fleet run takes with paths and URIs (server/src/syntax/uri.ts, fileKind.ts,
+ * workspace/hostModel.ts) against the definitions they stand for: a URI's normalized form is
+ * what vscode-uri prints after parsing it, and a host root is the nearest folder named `etc`
+ * above the file (the split-and-scan written out here), over generated paths and URIs.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { URI } from 'vscode-uri';
+import { dirName, hostRootOf } from '../../server/src/syntax/fileKind';
+import { isPlainFileUri, parseUri } from '../../server/src/syntax/uri';
+import { hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
+import { runs } from './propertyHelpers';
+
+/** The definition: the last part named etc, the file's own last part excepted; else its folder. */
+function referenceHostRoot(path: string): string {
+  const parts = path.split('/');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] === 'etc') return parts.slice(0, i + 1).join('/') || '/';
+  }
+  return dirName(path);
+}
+
+const part = fc.oneof(
+  fc.constantFrom('etc', 'inet', 'hosts', 'hostname.ce0', 'default', 'mpathd', '', '.', '..', 'etc.old', 'my etc', 'Ünï', 'a%20b', 'c:', '#x', 'x?y'),
+  fc.stringMatching(/^[A-Za-z0-9._~-]{1,8}$/),
+);
+const path = fc.tuple(fc.boolean(), fc.array(part, { maxLength: 7 })).map(([absolute, parts]) => (absolute ? '/' : '') + parts.join('/'));
+
+describe('paths and URIs: the shortcuts agree with their definitions', () => {
+  test('hostRootOf is the nearest etc above the file, else its folder', () => {
+    for (const p of ['/srv/web1/etc/hostname.ce0', '/srv/web1/etc/inet/hosts', '/a/etc/b/etc/c', '/a/etc/', '/etc', 'etc/x', '/x', '', 'etc']) {
+      assert.equal(hostRootOf(p), referenceHostRoot(p), p);
+    }
+    fc.assert(fc.property(path, (p) => hostRootOf(p) === referenceHostRoot(p)), runs(1501, 500));
+  });
+
+  test('a plain file URI is already normalized; hostRootUri agrees with the parsed form', () => {
+    assert.equal(isPlainFileUri('file:///srv/web1/etc/hostname.ce0'), true);
+    assert.equal(isPlainFileUri('file:///srv/my%20host/etc/hosts'), false);
+    assert.equal(isPlainFileUri('file:///c:/etc/hosts'), false);
+    assert.equal(isPlainFileUri('untitled:Untitled-1'), false);
+    const uri = path.map((p) => `file://${p.startsWith('/') ? p : `/${p}`}`);
+    fc.assert(
+      fc.property(uri, (u) => {
+        let parsed: URI;
+        try {
+          parsed = URI.parse(u);
+        } catch {
+          // What vscode-uri rejects is rejected the same way, shortcut or not.
+          assert.equal(isPlainFileUri(u), false);
+          assert.throws(() => normalizeUri(u));
+          return;
+        }
+        if (isPlainFileUri(u)) assert.equal(parsed.toString(), u);
+        assert.equal(normalizeUri(u), parsed.toString());
+        assert.equal(hostRootUri(u), parsed.with({ path: referenceHostRoot(parsed.path) }).toString());
+        assert.equal(parseUri(u).toString(), parsed.toString());
+      }),
+      runs(1502, 500),
+    );
+  });
+});
