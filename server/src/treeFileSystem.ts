@@ -46,7 +46,8 @@ const missing = (error: unknown): boolean => {
  * A name as a file system that ignores case or Unicode normalization (macOS, a casefold
  * folder) may match it: a listing only proves a name missing when no entry folds to the same.
  */
-const folded = (name: string): string => name.normalize('NFC').toLowerCase();
+// (An ASCII name is its own NFC form: the common case skips normalize.)
+const folded = (name: string): string => (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC')).toLowerCase();
 
 export class TreeFileSystem implements FileSystem {
   /** Absolute folder path -> its entries, and their names folded (see {@link folded}). */

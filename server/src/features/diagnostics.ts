@@ -87,7 +87,9 @@ function shortenWords(message: string): string {
   });
 }
 
-const tidy = (message: string): string => shortenWords(printable(shortenWords(message)));
+// (A text of 120 characters or fewer has no word to shorten: most messages skip those passes.)
+const shortenLong = (text: string): string => (text.length <= 120 ? text : shortenWords(text));
+const tidy = (message: string): string => shortenLong(printable(shortenLong(message)));
 
 function tidyMessage(f: Finding): Finding {
   const message = tidy(f.message);

@@ -340,7 +340,7 @@ function checkGroupNames({ model }: HostRuleInputs, out: HostFinding[]): void {
 
 function isTypoOf(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
-  if (Math.min(a.length, b.length) < 4) return false;
+  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
   // `ipmp0` / `ipmpO`, `prod` / `prd`: one edit apart, not merely numbered siblings (`ipmp0`/`ipmp1`).
   if (editDistance(a, b) !== 1) return false;
   const stripped = (s: string): string => s.replace(/[0-9]+$/, '');
