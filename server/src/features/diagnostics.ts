@@ -3,7 +3,7 @@
  * host snapshot in, findings out.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { parseUri } from '../syntax/uri';
+import { uriPath } from '../syntax/uri';
 import { RELEASES, readsHostnameFiles } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
@@ -32,7 +32,7 @@ export const MAX_DIAGNOSTICS = 5000;
 export function findingsFor(doc: ParsedDocument, host: HostView, settings: Settings, relativePaths: readonly string[] = []): Finding[] {
   if (doc.kind === 'hostname' && !readsHostnameFiles(settings.release)) {
     // No boot reads the file (§6): what the other rules say of it would describe a boot that never happens.
-    return filterSuppressed([hostnameFileNotRead(doc)], doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+    return filterSuppressed([hostnameFileNotRead(doc)], doc.text, doc.kind, settings, relativePaths, uriPath(doc.uri)).map(tidyMessage);
   }
   const unread = (host.unread ?? []).filter((u) => u.uri !== doc.uri);
   const interfacesUnread = unread.filter((u) => u.role === 'interface');
@@ -42,7 +42,7 @@ export function findingsFor(doc: ParsedDocument, host: HostView, settings: Setti
   const failures = interfacesUnread.length ? [] : failureFindingsFor(doc, host, settings, found);
   const all = withUnreadFiles(doc, [...found, ...failures], unread, settings);
   // A hosts document is read piece by piece: a big one is never joined into one string for this.
-  return filterSuppressed(all, doc.kind === 'hosts' ? doc.hosts : doc.text, doc.kind, settings, relativePaths, pathOf(doc.uri)).map(tidyMessage);
+  return filterSuppressed(all, doc.kind === 'hosts' ? doc.hosts : doc.text, doc.kind, settings, relativePaths, uriPath(doc.uri)).map(tidyMessage);
 }
 
 /** The one finding of a hostname.<if>, hostname6.<if> or dhcp.<if> file on Solaris 11, on its first line. */
@@ -54,13 +54,6 @@ export function hostnameFileNotRead(doc: Extract<ParsedDocument, { kind: 'hostna
   return HOSTNAME_RULES.hostnameFileNotRead.finding(file.index.range(0, file.index.lineEnd(0)), message);
 }
 
-function pathOf(uri: string): string | undefined {
-  try {
-    return parseUri(uri).path;
-  } catch {
-    return undefined;
-  }
-}
 
 // Messages quote words of the file. A binary file must not put control bytes on a terminal,
 // an invisible character (a BOM, a bidi override, half of a surrogate pair) must show, and a

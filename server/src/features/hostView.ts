@@ -8,7 +8,7 @@ import type { NetmasksFile } from '../syntax/netmasks';
 import type { MpathdFile } from '../syntax/mpathd';
 import type { IfconfigCapture, IpmpstatCapture } from '../syntax/capture';
 import type { NameLookup } from '../engine/names';
-import { parseUri } from '../syntax/uri';
+import { uriPath } from '../syntax/uri';
 import type { Release } from '../catalog/releases';
 import { looksLikeLiteral } from '../syntax/address';
 import { baseName } from '../syntax/fileKind';
@@ -91,7 +91,7 @@ export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView 
   // The same parse already in the host: the host as it is (its analysis is cached on it).
   switch (doc.kind) {
     case 'hostname': {
-      const own = { uri: doc.uri, baseName: baseName(pathOf(doc.uri)), file: doc.hostname };
+      const own = { uri: doc.uri, baseName: baseName(uriPath(doc.uri) ?? doc.uri), file: doc.hostname };
       const at = host.interfaces.findIndex((i) => i.uri === doc.uri);
       if (at !== -1 && host.interfaces[at]!.file === doc.hostname) return host;
       const interfaces = at === -1 ? [...host.interfaces, own] : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
@@ -100,7 +100,7 @@ export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView 
     case 'hosts': {
       if (host.hosts?.uri === doc.uri) return host.hosts.file === doc.hosts ? host : { ...host, hosts: { ...host.hosts, file: doc.hosts } };
       if (host.ipnodes?.uri === doc.uri) return host.ipnodes.file === doc.hosts ? host : { ...host, ipnodes: { ...host.ipnodes, file: doc.hosts } };
-      const ipnodes = /\/ipnodes$/.test(pathOf(doc.uri));
+      const ipnodes = /\/ipnodes$/.test(uriPath(doc.uri) ?? doc.uri);
       if (ipnodes && !host.ipnodes) return { ...host, ipnodes: { uri: doc.uri, label: 'inet/ipnodes', file: doc.hosts } };
       if (!ipnodes && !host.hosts) return { ...host, hosts: { uri: doc.uri, label: 'hosts', file: doc.hosts } };
       return host;
@@ -117,13 +117,6 @@ export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView 
   }
 }
 
-function pathOf(uri: string): string {
-  try {
-    return parseUri(uri).path;
-  } catch {
-    return uri;
-  }
-}
 
 /** The IPMP picture of the document's host, with the document's own text (made once per snapshot). */
 export function ipmpModelFor(doc: ParsedDocument, host: HostView, release: Release): IpmpHost {

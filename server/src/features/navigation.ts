@@ -5,7 +5,7 @@
  * finds for the address it applies to (§1.8). Rename builds on `symbolAt` below.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type LocationLink, type Position, type Range } from 'vscode-languageserver-types';
-import { parseUri } from '../syntax/uri';
+import { uriPath } from '../syntax/uri';
 import { resolveAddress } from '../rules/ipmpModel';
 import { lookupEntries } from '../engine/names';
 import { wordAt, type AddressSegment, type KeywordUse } from '../syntax/hostname';
@@ -34,13 +34,6 @@ export interface NamedSymbol {
   readonly nameFiles: readonly NameFile[];
 }
 
-function pathOf(uri: string): string {
-  try {
-    return parseUri(uri).path;
-  } catch {
-    return uri;
-  }
-}
 
 /**
  * The hosts-format files names come from. A hosts document the host does not use (an
@@ -52,7 +45,7 @@ export function nameFiles(view: HostView, doc?: ParsedDocument): NameFile[] {
   if (view.hosts) out.push({ uri: view.hosts.uri, file: view.hosts.file, which: 'hosts' });
   if (view.ipnodes) out.push({ uri: view.ipnodes.uri, file: view.ipnodes.file, which: 'ipnodes' });
   if (doc?.kind === 'hosts' && !out.some((f) => f.uri === doc.uri)) {
-    out.push({ uri: doc.uri, file: doc.hosts, which: /\/ipnodes$/.test(pathOf(doc.uri)) ? 'ipnodes' : 'hosts' });
+    out.push({ uri: doc.uri, file: doc.hosts, which: /\/ipnodes$/.test(uriPath(doc.uri) ?? doc.uri) ? 'ipnodes' : 'hosts' });
   }
   return out;
 }

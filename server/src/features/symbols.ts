@@ -5,7 +5,7 @@
  * settings. Workspace symbols are the groups, host names and interfaces of every host.
  */
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
+import { uriPath } from '../syntax/uri';
 import { findMpathdSetting } from '../catalog/mpathd';
 import { DEFAULT_RELEASE, type Release } from '../catalog/releases';
 import { lastOf, type ConfiguredAddress } from '../rules/ipmpModel';
@@ -166,7 +166,7 @@ function interfaceSymbol(doc: Extract<ParsedDocument, { kind: 'hostname' }>, hos
   }
   children.sort((a, b) => a.selectionRange.start.line - b.selectionRange.start.line || a.selectionRange.start.character - b.selectionRange.start.character);
 
-  const name = file.fileName?.interfaceName || baseName(pathOf(doc.uri)) || doc.uri;
+  const name = file.fileName?.interfaceName || baseName(uriPath(doc.uri) ?? doc.uri) || doc.uri;
   const summary = file.fileName ? interfaceSummary(file.fileName.interfaceName) : undefined;
   const whole = file.index.range(0, file.text.length);
   const first = file.commands[0]?.line.words[0];
@@ -186,20 +186,13 @@ function isLinkLocalLiteral(text: string): boolean {
   return check.ok && check.value.linkLocal;
 }
 
-function pathOf(uri: string): string {
-  try {
-    return URI.parse(uri).path;
-  } catch {
-    return uri;
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Workspace symbols
 
 /** The host's name: the folder above `etc` (`web1` for `…/web1/etc`), else the root folder's own name. */
 export function hostLabel(host: HostView): string {
-  const parts = pathOf(host.rootUri).split('/').filter((p) => p !== '');
+  const parts = (uriPath(host.rootUri) ?? host.rootUri).split('/').filter((p) => p !== '');
   if (parts.length === 0) return host.rootUri;
   const last = parts[parts.length - 1]!;
   return last === 'etc' && parts.length > 1 ? parts[parts.length - 2]! : last;

@@ -34,3 +34,17 @@ export function isPlainFileUri(uri: string): boolean {
   }
   return true;
 }
+
+/** A URI in the one spelling every cache and comparison uses: what vscode-uri prints after parsing it. */
+export function normalizeUri(uri: string): string {
+  return isPlainFileUri(uri) ? uri : parseUri(uri).toString();
+}
+
+/** The path of a URI, or undefined when it cannot be parsed. */
+export function uriPath(uri: string): string | undefined {
+  try {
+    return parseUri(uri).path;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,7 +4,7 @@
  * invalidates entries when documents change or watched files change on disk.
  */
 import { Utils } from 'vscode-uri';
-import { isPlainFileUri, parseUri } from '../syntax/uri';
+import { isPlainFileUri, normalizeUri, parseUri } from '../syntax/uri';
 import { RELEASES, type Release } from '../catalog/releases';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
@@ -82,9 +82,7 @@ export function hostRootsOfCapture(uri: string): string[] | undefined {
   return [Utils.joinPath(dir, 'etc').toString(), dir.toString()];
 }
 
-export function normalizeUri(uri: string): string {
-  return isPlainFileUri(uri) ? uri : parseUri(uri).toString();
-}
+export { normalizeUri };
 
 /** The normalized URI of a host's root directory for a file URI. */
 export function hostRootUri(uri: string): string {
