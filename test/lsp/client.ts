@@ -103,6 +103,23 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** How long `stop()` waits for the answer to shutdown, then for the process to end. */
+const STOP_DEADLINE_MS = 10_000;
+/**
+ * How long any request of a test may go unanswered (the deadline under the tests' own, shorter
+ * ones): a request the server never answers fails its test instead of hanging the whole run.
+ */
+const REQUEST_DEADLINE_MS = 60_000;
+
+/** The connection with every sendRequest under REQUEST_DEADLINE_MS; `state` tells what the server was doing. */
+function withRequestDeadlines(connection: ProtocolConnection, state: () => string): ProtocolConnection {
+  const send = connection.sendRequest.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+  const methodOf = (type: unknown): string => (typeof type === 'string' ? type : ((type as { method?: string }).method ?? 'a request'));
+  (connection as { sendRequest: (...args: unknown[]) => Promise<unknown> }).sendRequest = (...args: unknown[]) =>
+    within(send(...args), () => `the answer to ${methodOf(args[0])}; ${state()}`, REQUEST_DEADLINE_MS);
+  return connection;
+}
+
 /** Rejects after `ms` with `what`: a missing answer fails the test instead of hanging the run. */
 export async function within<T>(promise: Promise<T>, what: string | (() => string), ms = 10_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -197,10 +214,17 @@ export class LspTestClient {
   initializeResult?: InitializeResult;
   stderr = '';
 
+  /** Resolves when the server process has ended, however it ended (exit code or signal). */
+  private readonly exited: Promise<void>;
+
   constructor() {
     this.process = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: 'pipe' });
+    this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection = withRequestDeadlines(
+      createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin)),
+      () => this.serverState(),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const index = this.history.push(params) - 1;
       this.published.set(params.uri, params);
@@ -321,20 +345,37 @@ export class LspTestClient {
     return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
   }
 
+  /** The process's state and the end of its stderr, for a failure message. */
+  serverState(): string {
+    const p = this.process;
+    const state = p.exitCode !== null ? `exited with code ${p.exitCode}` : p.signalCode !== null ? `killed by ${p.signalCode}` : `running (pid ${p.pid})`;
+    const tail = this.stderr.trim().split('\n').slice(-20).join('\n');
+    return `the server is ${state}; stderr: ${tail ? `\n${tail}` : '(empty)'}`;
+  }
+
+  /**
+   * Shutdown and exit, as an editor ends a session. A server that does not answer shutdown in
+   * time fails the caller (after it is killed): a wedged server is a bug, and a test run must end.
+   */
   async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // The server may already be gone; the kill below makes sure.
+    let failure: Error | undefined;
+    const running = (): boolean => this.process.exitCode === null && this.process.signalCode === null;
+    if (running()) {
+      try {
+        await within(this.connection.sendRequest(ShutdownRequest.type), () => `the answer to shutdown; ${this.serverState()}`, STOP_DEADLINE_MS);
+        await this.connection.sendNotification(ExitNotification.type);
+      } catch (error) {
+        // Gone meanwhile (a test that ends the server itself) is fine; no answer from a live one is not.
+        if (running()) failure = error instanceof Error ? error : new Error(String(error));
+      }
     }
-    const exited = new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null) resolve();
-      else this.process.once('exit', () => resolve());
-    });
+    const ended = await within(this.exited, 'exit', STOP_DEADLINE_MS).then(() => true, () => false);
+    if (!ended) {
+      this.process.kill('SIGKILL');
+      await this.exited;
+    }
     this.connection.dispose();
-    this.process.kill();
-    await exited;
+    if (failure) throw failure;
   }
 }
 
