@@ -28,7 +28,7 @@ import { CAPTURE_PATTERN, PASTE_CAPTURE_COMMAND, pasteRunningConfiguration } fro
 import { convertHost } from './convert';
 import { NEW_GROUP_COMMAND, newGroup, type NewGroupArgs } from './newGroup';
 import { HostLanguageStatus, SELECT_RELEASE_COMMAND, type LanguageStatusShown } from './status';
-import { serverEnvironment } from './serverEnvironment';
+import { SERVER_NODE_OPTIONS, serverEnvironment } from './serverEnvironment';
 import { CONVERT_COMMAND } from '../../server/src/protocol';
 import type { Release } from '../../server/src/catalog/releases';
 
@@ -267,8 +267,8 @@ class LanguageServer implements vscode.Disposable {
 
   private createClient(): LanguageClient {
     const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv } },
-      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv, execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv, execArgv: [...SERVER_NODE_OPTIONS] } },
+      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { env: this.serverEnv, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

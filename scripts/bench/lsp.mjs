@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import vls from 'vscode-languageserver/node';
 
 const {
@@ -30,6 +31,17 @@ const {
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server', 'main.js');
 export const DEADLINE_MS = 60_000;
+
+/**
+ * The Node options the VS Code client starts the server with (SERVER_NODE_OPTIONS in
+ * client/src/serverEnvironment.ts, read from there so the two cannot drift apart).
+ */
+export const SERVER_NODE_OPTIONS = await (async () => {
+  const source = readFileSync(path.join(REPO, 'client', 'src', 'serverEnvironment.ts'), 'utf8');
+  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return [...module.SERVER_NODE_OPTIONS];
+})();
 
 export const uriOf = (p) => pathToFileURL(p).href;
 export const now = () => performance.now();
@@ -97,9 +109,11 @@ export function intOption(argv, name, def) {
  */
 export class Client {
   constructor(server = SERVER) {
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // BENCH_NODE_ARGS: more options, to try one (e.g. another GC setting) without a rebuild;
+    // BENCH_PLAIN=1: without the client's options, to compare.
+    const nodeArgs = [...(process.env.BENCH_PLAIN ? [] : SERVER_NODE_OPTIONS), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     this.spawnedAt = now();
-    // The environment VS Code gives it (client/src/serverEnvironment.ts): without
+    // The options and environment VS Code gives it (client/src/serverEnvironment.ts): without
     // NODE_EXTRA_CA_CERTS, which Node parses at every start and the server never needs; the code
     // cache beside the bundle (IPMP_CODE_CACHE_DIR unset), as for an editor that sets nothing.
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, IPMP_CODE_CACHE_DIR: undefined };

@@ -49,6 +49,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
+import { SERVER_NODE_OPTIONS } from '../../client/src/serverEnvironment';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 // IPMP_SERVER_MAIN / IPMP_CLI: run the tests against another build (e.g. a deliberately broken
@@ -218,7 +219,8 @@ export class LspTestClient {
   private readonly exited: Promise<void>;
 
   constructor() {
-    this.process = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: 'pipe' });
+    // As the VS Code client starts it: with its Node options.
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN, '--stdio'], { stdio: 'pipe' });
     this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = withRequestDeadlines(

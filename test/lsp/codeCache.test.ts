@@ -26,7 +26,7 @@ import {
   createProtocolConnection,
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
-import { serverEnvironment } from '../../client/src/serverEnvironment';
+import { SERVER_NODE_OPTIONS, serverEnvironment } from '../../client/src/serverEnvironment';
 import { FULL_CAPABILITIES, SERVER_MAIN, within } from './client';
 import { SMALL_TREE_FOLDERS } from '../../server/src/workspace/hostIndex';
 
@@ -39,11 +39,11 @@ interface Session {
 }
 
 /**
- * Starts the server with `env` over this process's environment (as vscode-languageclient
- * does), asks initialize and workspace/symbol on `root`, and ends it with shutdown and exit.
+ * Starts the server with the client's Node options and `env` over this process's environment
+ * (as vscode-languageclient does), asks initialize and workspace/symbol on `root`, and ends it with shutdown and exit.
  */
 async function session(root: string, env: NodeJS.ProcessEnv): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,10 +1,12 @@
 /// <reference types="mocha" />
 // The packaged extension activates on a hostname file and gives it the right language id.
 import * as assert from 'node:assert';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activeExtension, openFixture } from './helpers';
+import type { SolarisIpmpApi } from '../../../client/src/extension';
+import { SERVER_NODE_OPTIONS } from '../../../client/src/serverEnvironment';
+import { EXTENSION_ID, activeExtension, eventually, openFixture } from './helpers';
 
 /** The first etc/hostname.* of the example workspace, if the harness passed one. */
 function exampleHostnameFile(): string | undefined {
@@ -64,6 +66,17 @@ suite('activation', () => {
     const doc = await openFixture('web1/etc/hostname.e1000g0');
     assert.strictEqual(doc.languageId, 'solaris-hostname');
     await activeExtension();
+  });
+
+  test("the language server runs with the client's Node options (its memory settings)", async function () {
+    if (!existsSync('/proc/self/cmdline')) this.skip(); // the command line is read from Linux's /proc
+    await openFixture('web1/etc/hostname.e1000g0');
+    const api = (await activeExtension()).exports as SolarisIpmpApi;
+    const pid = await eventually('the language server to start', () => api.serverPid);
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const main = argv.findIndex((a) => /dist[\\/]server[\\/]main\.js$/.test(a));
+    assert.ok(main > 0, `not the language server: ${argv.join(' ')}`);
+    for (const option of SERVER_NODE_OPTIONS) assert.ok(argv.slice(0, main).includes(option), `${option} missing from ${argv.join(' ')}`);
   });
 
   test('the extension under test is the installed VSIX, not a development copy', function () {
