@@ -3,7 +3,9 @@
 // Each layer has a time limit, far above what it takes (CI: unit ~1 min, LSP ~3 min, real VS Code
 // ~5 min): a layer that hangs is killed with all its processes and named, so the run fails in
 // minutes with the culprit on screen instead of at CI's own limit with nothing said. Inside the
-// node:test layers, --test-timeout does the same for each test file (see package.json).
+// node:test layers, --test-timeout does the same for each test file, and --test-force-exit ends a
+// file's process once its tests are done: a handle left open (a timer, a child's pipe) would
+// otherwise keep it, and the whole run, waiting forever after its last test passed.
 import { spawn } from 'node:child_process';
 
 const MINUTE = 60_000;
