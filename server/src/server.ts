@@ -54,6 +54,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checkOpen: (uri) => checkOpenDocument(checks, uri),
     checkOnDisk: (uri, kind) => checkFileOnDisk(checks, uri, kind),
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    release: (rootUri) => {
+      if (!editor.hasOpenIn(rootUri)) model.release(rootUri);
+    },
     hostLabel: (rootUri) => folders.label(rootUri) ?? URI.parse(rootUri).path,
     log: (message) => connection.console.error(message),
   });

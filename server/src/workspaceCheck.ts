@@ -6,7 +6,9 @@
  * new settings check them all again.
  *
  * Nothing is kept per file but its URI and kind: the parses and host snapshots live in the host
- * model's caches (shared with the open documents), the diagnostics only in the client.
+ * model's caches (shared with the open documents), the diagnostics only in the client. Once the
+ * files of a host are checked, the host is released from those caches (`release`: the server
+ * keeps hosts with open documents), so a check of a tree holds one host at a time, not all.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -30,6 +32,8 @@ export interface WorkspaceCheckHost {
   /** A file on disk, checked through the same front door as an open document. */
   checkOnDisk(uri: string, kind: FileKind): Promise<FileCheck>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** The files of this host are checked (files come host by host): what was read for it may go. */
+  release(rootUri: string): void;
   /** How the user knows a host (`web1/etc`), for progress messages. */
   hostLabel(rootUri: string): string;
   log(message: string): void;
@@ -79,10 +83,12 @@ export class WorkspaceCheck {
       const hosts = new Set<string>();
       const seen = new Set<string>();
       let lastReport = 0;
+      const hostDone = this.hostByHost();
       for (let i = 0; i < files.length; i++) {
         if (stopped()) break;
         const { uri, kind } = files[i]!;
         const root = hostRootUri(uri);
+        hostDone(root);
         const now = Date.now();
         if (progress && now - lastReport >= PROGRESS_INTERVAL_MS) {
           lastReport = now;
@@ -106,6 +112,7 @@ export class WorkspaceCheck {
         // completions of open documents go first.
         await yieldNow();
       }
+      hostDone(undefined);
       const cancelled = stopped();
       // A complete check replaces the last one: files it no longer finds (deleted, moved, in a
       // folder no longer open) lose their diagnostics. A cancelled one only adds.
@@ -114,6 +121,18 @@ export class WorkspaceCheck {
     } finally {
       progress?.done();
     }
+  }
+
+  /**
+   * Tells the host to release a host when the files move on to another one (`undefined`: the
+   * files ended). A host whose files come back later is read again then, which is only slower.
+   */
+  private hostByHost(): (root: string | undefined) => void {
+    let current: string | undefined;
+    return (root) => {
+      if (current !== undefined && root !== current) this.host.release(current);
+      current = root;
+    };
   }
 
   /** Is this file part of the checked set (so closing it must not clear its diagnostics)? */
@@ -201,15 +220,18 @@ export class WorkspaceCheck {
     if (this.draining) return;
     this.draining = true;
     void (async () => {
+      const hostDone = this.hostByHost();
       try {
         while (this.pending.size > 0) {
           const uri = this.pending.values().next().value!;
           this.pending.delete(uri);
+          hostDone(hostRootUri(uri));
           const kind = this.checked.get(uri);
           if (kind && !this.host.openUri(uri)) await this.checkOne(uri, kind);
           await yieldNow();
         }
       } finally {
+        hostDone(undefined);
         this.draining = false;
       }
     })();

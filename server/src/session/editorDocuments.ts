@@ -74,6 +74,12 @@ export class EditorDocuments implements OpenDocuments {
     return root;
   }
 
+  /** Whether a document of this host (by its normalized root URI) is open. */
+  hasOpenIn(rootUri: string): boolean {
+    for (const uri of this.clientUris.keys()) if (hostRootUri(uri) === rootUri) return true;
+    return false;
+  }
+
   forgetHostRoot(uri: string): void {
     this.hostRoots.delete(uri);
   }

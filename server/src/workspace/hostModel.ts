@@ -91,6 +91,12 @@ export function hostRootUri(uri: string): string {
   return parsed.with({ path: hostRootOf(parsed.path) }).toString();
 }
 
+/** The URI of the folder a URI is in (its last path segment removed). */
+function parentUri(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash > 'file://'.length ? uri.slice(0, slash) : uri;
+}
+
 export class HostModel {
   private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
   private readonly listings = new Map<string, Promise<string[]>>();
@@ -153,6 +159,26 @@ export class HostModel {
     this.disk.clear();
     this.listings.clear();
     this.snapshots.clear();
+  }
+
+  /**
+   * Forgets everything read and parsed for a host — its files' texts and parses, its folders'
+   * listings and those of the folder it is in, its snapshots — as if never asked for: the next
+   * request reads it from disk again. For a host none of whose documents is open, once Check All
+   * Hosts is done with it, so that checking a tree of 5,000 hosts does not keep all of them.
+   */
+  release(rootUri: string): void {
+    const inside = `${rootUri}/`;
+    const beside = `${parentUri(rootUri)}/`;
+    // The host's own files and folders, and what lies directly beside its etc (the captures of
+    // the running system, read with it).
+    const mine = (key: string): boolean =>
+      key === rootUri || key.startsWith(inside) || (key.startsWith(beside) && !key.includes('/', beside.length));
+    for (const cache of [this.disk, this.listings, this.hostsCache, this.hostnameCache, this.netmasksCache, this.mpathdCache, this.captureCache]) {
+      for (const key of cache.keys()) if (mine(key)) cache.delete(key);
+    }
+    this.listings.delete(parentUri(rootUri));
+    for (const [key, s] of this.snapshots) if (s.rootUri === rootUri) this.snapshots.delete(key);
   }
 
   private forgetSnapshots(uri: string): void {
