@@ -10,6 +10,7 @@ import { readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CancellationTokenSource,
+  ConfigurationRequest,
   FileChangeType,
   RequestType,
   WorkDoneProgress,
@@ -191,6 +192,8 @@ describe('Check All Hosts on a large tree', () => {
   const HOSTS = 400;
   let big: Scratch;
   let other: LspTestClient;
+  /** The scope of every settings item the server asked the client for. */
+  const scopes: (string | undefined)[] = [];
 
   before(async () => {
     big = new Scratch('ipmp-check-all-big-');
@@ -200,7 +203,13 @@ describe('Check All Hosts on a large tree', () => {
         'hostname.ce0': `h${i} netmask + broadcast + up\n`,
       });
     }
-    other = await startServer(big.uri());
+    other = await startServer(big.uri(), {
+      beforeInitialize: (client) =>
+        client.connection.onRequest(ConfigurationRequest.type, (params) => {
+          scopes.push(...params.items.map((item) => item.scopeUri));
+          return params.items.map(() => ({}));
+        }),
+    });
   });
 
   after(async () => {
@@ -243,5 +252,12 @@ describe('Check All Hosts on a large tree', () => {
     assert.equal(done, false, 'the hover was answered before the check finished');
     assert.equal((await running).files, HOSTS * 2);
     await other.close(someFile);
+  });
+
+  test("the editor's settings are asked once per host, with the host's folder as the scope, not once per file", async () => {
+    await checkAllHosts(other);
+    const hostRoots = Array.from({ length: HOSTS }, (_, i) => big.uri(`host${String(i).padStart(3, '0')}/etc`));
+    assert.deepEqual([...new Set(scopes)].sort(), hostRoots, 'every host asked about, by its etc folder');
+    assert.equal(scopes.length, HOSTS, `${scopes.length} settings asked for ${HOSTS} hosts of ${HOSTS * 2} files, over several checks`);
   });
 });

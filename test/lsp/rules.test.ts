@@ -834,7 +834,7 @@ const settingsByHost = new Map<string, Record<string, unknown>>();
 
 const ws = testWorkspace('ipmp-rules-', {
   initializationOptions: { clientCommands: true },
-  // Settings per host folder: the server asks with the document as scope.
+  // Settings per host folder: the server asks with the host's folder (its etc) as the scope.
   beforeInitialize: (client) =>
     client.connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => {
