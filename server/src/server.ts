@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { checkFileOnDisk, checkOpenDocument, publishDiagnostics } from './handlers/diagnostics';
+import { checkFileOnDisk, checkOpenDocument, prefetchHost, publishDiagnostics } from './handlers/diagnostics';
 import { checkAllHosts, convertToIpadm, groupEdit, hostStatus, planGroup, previewBoot, topology } from './handlers/commands';
 import { clientFeaturesBeforeInitialize, type CheckContext, type ServerContext } from './handlers/context';
 import { documentChanged, documentClosed, documentOpened } from './handlers/documentSync';
@@ -57,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     release: (rootUri) => {
       if (!editor.hasOpenIn(rootUri)) model.release(rootUri);
     },
+    prefetch: (uri) => void prefetchHost(checks, uri),
     hostLabel: (rootUri) => folders.label(rootUri) ?? URI.parse(rootUri).path,
     log: (message) => connection.console.error(message),
   });

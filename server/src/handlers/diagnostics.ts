@@ -41,6 +41,20 @@ export async function checkOpenDocument(ctx: CheckContext, openUri: string): Pro
 }
 
 /** A file on disk, checked as an open document is (settings, project file, host). */
+/**
+ * Reads a file's host (its settings, its files, their parses) without checking anything: Check
+ * All Hosts asks for the next host while it checks one, so the reads of the one overlap the
+ * checks of the other. Failures are left to the check itself.
+ */
+export async function prefetchHost(ctx: CheckContext, uri: string): Promise<void> {
+  try {
+    const settings = await ctx.settings.fileSettings(uri);
+    await ctx.service.host(uri, settings.release, ctx.folders.fallbackHostsUri(uri, settings));
+  } catch {
+    // The check of the file reports what went wrong.
+  }
+}
+
 export async function checkFileOnDisk(ctx: CheckContext, uri: string, kind: FileKind): Promise<FileCheck> {
   const loaded = await ctx.model.load(uri);
   if (loaded === undefined) return undefined;
