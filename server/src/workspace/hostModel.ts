@@ -6,7 +6,7 @@
 import { Utils } from 'vscode-uri';
 import { isPlainFileUri, normalizeUri, parseUri } from '../syntax/uri';
 import { RELEASES, type Release } from '../catalog/releases';
-import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
+import { baseName, dirName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { HostsFile, parseHosts } from '../syntax/hosts';
 import { parseNetmasks, type NetmasksFile } from '../syntax/netmasks';
@@ -91,12 +91,6 @@ export function hostRootUri(uri: string): string {
   return parsed.with({ path: hostRootOf(parsed.path) }).toString();
 }
 
-/** The URI of the folder a URI is in (its last path segment removed). */
-function parentUri(uri: string): string {
-  const slash = uri.lastIndexOf('/');
-  return slash > 'file://'.length ? uri.slice(0, slash) : uri;
-}
-
 export class HostModel {
   private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
   private readonly listings = new Map<string, Promise<string[]>>();
@@ -169,7 +163,8 @@ export class HostModel {
    */
   release(rootUri: string): void {
     const inside = `${rootUri}/`;
-    const beside = `${parentUri(rootUri)}/`;
+    const parent = dirName(rootUri);
+    const beside = `${parent}/`;
     // The host's own files and folders, and what lies directly beside its etc (the captures of
     // the running system, read with it).
     const mine = (key: string): boolean =>
@@ -177,7 +172,7 @@ export class HostModel {
     for (const cache of [this.disk, this.listings, this.hostsCache, this.hostnameCache, this.netmasksCache, this.mpathdCache, this.captureCache]) {
       for (const key of cache.keys()) if (mine(key)) cache.delete(key);
     }
-    this.listings.delete(parentUri(rootUri));
+    this.listings.delete(parent);
     for (const [key, s] of this.snapshots) if (s.rootUri === rootUri) this.snapshots.delete(key);
   }
 
