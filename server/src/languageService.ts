@@ -101,7 +101,11 @@ export class LanguageService {
   async effectiveSettings(uri: string, base: Settings, overrides: Partial<Pick<Settings, 'release' | 'rules'>> = {}): Promise<EffectiveSettings> {
     const config = await this.model.projectConfig(uri);
     const merged = withProjectConfig(base, config?.config);
-    const settings: Settings = { ...merged, release: overrides.release ?? merged.release, rules: { ...merged.rules, ...overrides.rules } };
+    // The editor asks with no overrides: its files share one settings object (no copy per file).
+    const settings: Settings =
+      overrides.release === undefined && overrides.rules === undefined
+        ? merged
+        : { ...merged, release: overrides.release ?? merged.release, rules: { ...merged.rules, ...overrides.rules } };
     return { settings, config: config && { uri: config.uri, problems: config.problems } };
   }
 

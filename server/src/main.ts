@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { isFileReaderWorker } from './workspace/fileReaderWorker';
 import { isHostScanWorker } from './workspace/hostScanWorker';
 
 const args = process.argv.slice(2);
@@ -21,5 +22,6 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
 
-// A worker thread of this bundle walks the workspace for the index (workspace/hostScanWorker.ts).
-if (!isHostScanWorker) startServer(createConnection(ProposedFeatures.all));
+// A worker thread of this bundle walks the workspace for the index (workspace/hostScanWorker.ts)
+// or reads files for Check All Hosts (workspace/fileReaderWorker.ts).
+if (!isHostScanWorker && !isFileReaderWorker) startServer(createConnection(ProposedFeatures.all));

@@ -25,6 +25,8 @@ import type { FileSystem } from './workspace/fileSystem';
 import { HostIndex } from './workspace/hostIndex';
 import { normalizeUri } from './workspace/hostModel';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
+import { WalkedFileSystem } from './workspace/walkedFileSystem';
+import { FileReaderWorker } from './workspace/fileReaderWorker';
 import { WorkspaceCheck } from './workspaceCheck';
 
 export interface ServerOptions {
@@ -32,7 +34,10 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const fileSystem = options.fileSystem ?? nodeFileSystem;
+  const disk = options.fileSystem ?? nodeFileSystem;
+  // What Check All Hosts' walk listed answers for missing files while it runs; the files that
+  // are there are read by a thread of their own then (unless tests gave us a file system).
+  const fileSystem = new WalkedFileSystem(disk, disk === nodeFileSystem ? () => new FileReaderWorker((path) => disk.readFile(path)) : undefined);
   const editor = new EditorDocuments();
   const service = new LanguageService(fileSystem, editor);
   const model = service.model;
@@ -45,10 +50,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Registered before the index is built (it listens to the same events): the host model hears
   // of an opened document before the index reads it.
   editor.documents.onDidOpen((event) => documentOpened(checks, event.document));
-  const hostIndex = new HostIndex(fileSystem, { documents: editor.documents, parsers: model });
+  const hostIndex = new HostIndex(disk, { documents: editor.documents, parsers: model });
 
   const workspaceCheck = new WorkspaceCheck({
     fileSystem,
+    keepListings: () => fileSystem.remember(),
     folders: () => folders.uris,
     openUri: (uri) => editor.clientUri(normalizeUri(uri)),
     checkOpen: (uri) => checkOpenDocument(checks, uri),

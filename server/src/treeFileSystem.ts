@@ -11,8 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeError } from './workspace/nodeFileSystem';
-import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './workspace/fileSystem';
+import { readFileNow } from './workspace/nodeFileSystem';
+import type { FileNotRead, FileSystem } from './workspace/fileSystem';
+import { folded } from './workspace/walkedFileSystem';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -25,29 +26,6 @@ export interface Listing {
 export function kindOfDirent(entry: fs.Dirent): EntryKind {
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other';
 }
-
-/** Open without waiting for a writer (undefined where the platform has no such flag). */
-const NONBLOCK: number | undefined = fs.constants.O_NONBLOCK;
-
-/** Why a file with these stats is not read, or undefined when it is read. */
-function notReadBecause(stat: fs.Stats): FileNotRead | undefined {
-  if (stat.isDirectory()) return { notRead: 'unreadable', reason: 'a folder' };
-  if (!stat.isFile()) return { notRead: 'unreadable', reason: 'not a regular file' };
-  if (stat.size > MAX_FILE_BYTES) return { notRead: 'too-large', size: stat.size };
-  return undefined;
-}
-
-const missing = (error: unknown): boolean => {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-};
-
-/**
- * A name as a file system that ignores case or Unicode normalization (macOS, a casefold
- * folder) may match it: a listing only proves a name missing when no entry folds to the same.
- */
-// (An ASCII name is its own NFC form: the common case skips normalize.)
-const folded = (name: string): string => (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC')).toLowerCase();
 
 export class TreeFileSystem implements FileSystem {
   /** Absolute folder path -> its entries, and their names folded (see {@link folded}). */
@@ -123,45 +101,9 @@ export class TreeFileSystem implements FileSystem {
     return this.readFileSync(file);
   }
 
-  /**
-   * As `nodeFileSystem.readFile`. Opened without waiting (O_NONBLOCK: a FIFO would wait for a
-   * writer forever) and examined through the open file, so a file costs one open, one fstat, one
-   * read and one close; where O_NONBLOCK does not exist, stat first as nodeFileSystem does.
-   */
+  /** As `nodeFileSystem.readFile`, without a trip through the thread pool ({@link readFileNow}). */
   readFileSync(file: string): string | undefined | FileNotRead {
-    if (this.knownMissing(file)) return undefined;
-    try {
-      if (NONBLOCK === undefined) return this.statThenRead(file);
-      const fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
-      try {
-        const stat = fs.fstatSync(fd);
-        const not = notReadBecause(stat);
-        if (not) return not;
-        // A size of 0 may not be the truth (some file systems do not know it): read to the end.
-        if (stat.size === 0) return fs.readFileSync(fd, 'utf8');
-        const bytes = Buffer.allocUnsafe(stat.size);
-        let read = 0;
-        while (read < stat.size) {
-          const n = fs.readSync(fd, bytes, read, stat.size - read, read);
-          if (n === 0) break;
-          read += n;
-        }
-        return bytes.toString('utf8', 0, read);
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch (error) {
-      if (missing(error)) return undefined;
-      return { notRead: 'unreadable', reason: describeError(error) };
-    }
-  }
-
-  private statThenRead(file: string): string | FileNotRead {
-    const not = notReadBecause(fs.statSync(file));
-    if (not) return not;
-    const text = fs.readFileSync(file, 'utf8');
-    // It may have grown between the stat and the read.
-    return text.length > MAX_FILE_BYTES ? { notRead: 'too-large', size: Buffer.byteLength(text) } : text;
+    return this.knownMissing(file) ? undefined : readFileNow(file);
   }
 
   async readDirectory(dir: string): Promise<string[]> {

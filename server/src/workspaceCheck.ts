@@ -23,6 +23,11 @@ export type FileCheck = { readonly diagnostics: Diagnostic[]; readonly unreadabl
 
 export interface WorkspaceCheckHost {
   readonly fileSystem: FileSystem;
+  /**
+   * The folders the walk lists are kept until the returned function is called, so that the
+   * checks of their files ask the disk only for files that are there (WalkedFileSystem).
+   */
+  keepListings?(): () => void;
   /** The workspace folders' URIs. */
   folders(): readonly string[];
   /** The open document's URI as the client spells it, when this (normalized) file is open. */
@@ -88,6 +93,7 @@ export class WorkspaceCheck {
     this.hasRun = true;
     const stopped = (): boolean => token.isCancellationRequested || generation !== this.generation;
     progress?.begin('Checking all hosts', 0, 'Finding files…', true);
+    const listingsKept = this.host.keepListings?.();
     try {
       const files = await workspaceFiles(this.host.fileSystem, this.host.folders(), { cancelled: stopped });
       const counts = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0 };
@@ -138,6 +144,7 @@ export class WorkspaceCheck {
       if (!cancelled) for (const uri of [...this.checked.keys()]) if (!seen.has(uri)) this.forget(uri);
       return { ...counts, hosts: hosts.size, cancelled };
     } finally {
+      listingsKept?.();
       progress?.done();
     }
   }

@@ -13,6 +13,8 @@ import { RELEASES } from '../../server/src/catalog/releases';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/features/settings';
 import { RULES } from '../../server/src/rules/registry';
+import type { FileSystem } from '../../server/src/workspace/fileSystem';
+import { HostModel } from '../../server/src/workspace/hostModel';
 
 describe('project file: reading', () => {
   test('every setting it knows, with paths relative to its folder', () => {
@@ -175,5 +177,74 @@ describe('project file: schema', () => {
       const read = parseProjectConfig(JSON.stringify(sample), '/x');
       assert.equal(validate(sample), read.problems.length === 0, `${JSON.stringify(sample)}: ${JSON.stringify(validate.errors)} / ${read.problems.join('; ')}`);
     }
+  });
+});
+
+describe('project file: found by the host model', () => {
+  /** A disk of a few files (added to as the test goes), counting reads of project files. */
+  function disk(files: Record<string, string>): FileSystem & { configReads: () => number } {
+    let configReads = 0;
+    return {
+      readFile: async (p) => {
+        if (p.endsWith('/.ipmp-lint.json')) configReads++;
+        return files[p];
+      },
+      readDirectory: async () => [],
+      listDirectory: async () => [],
+      configReads: () => configReads,
+    };
+  }
+  const FILE = 'file:///ws/web1/etc/hostname.ce0';
+
+  test('the nearest one applies; it is looked for once per folder, and again after a change on disk', async () => {
+    const files: Record<string, string> = { '/ws/.ipmp-lint.json': '{"release": "s9"}' };
+    const fs = disk(files);
+    const model = new HostModel(fs, { textOf: () => undefined, uris: () => [] });
+    const first = await model.projectConfig(FILE);
+    assert.equal(first?.uri, 'file:///ws/.ipmp-lint.json');
+    assert.equal(first?.config?.release, 's9');
+    const reads = fs.configReads();
+    assert.equal(reads, 3, 'etc, web1, then ws');
+    assert.equal(await model.projectConfig('file:///ws/web1/etc/hosts'), first, 'another file of the folder: the same answer, nothing read');
+    assert.equal(fs.configReads(), reads);
+
+    files['/ws/web1/.ipmp-lint.json'] = '{"release": "s8"}';
+    model.invalidate('file:///ws/web1/.ipmp-lint.json');
+    const nearer = await model.projectConfig(FILE);
+    assert.equal(nearer?.uri, 'file:///ws/web1/.ipmp-lint.json');
+    assert.equal(nearer?.config?.release, 's8');
+  });
+
+  test("an open project file's text wins, and each edit of it counts", async () => {
+    const open = new Map<string, string>();
+    const model = new HostModel(disk({}), { textOf: (uri) => open.get(uri), uris: () => open.keys() });
+    assert.equal(await model.projectConfig(FILE), undefined);
+    open.set('file:///ws/web1/etc/.ipmp-lint.json', '{"release": "s10"}');
+    model.documentChanged('file:///ws/web1/etc/.ipmp-lint.json');
+    assert.equal((await model.projectConfig(FILE))?.config?.release, 's10');
+    open.set('file:///ws/web1/etc/.ipmp-lint.json', '{"release": "illumos"}');
+    model.documentChanged('file:///ws/web1/etc/.ipmp-lint.json');
+    assert.equal((await model.projectConfig(FILE))?.config?.release, 'illumos');
+  });
+
+  test('a released host looks again', async () => {
+    const fs = disk({});
+    const model = new HostModel(fs, { textOf: () => undefined, uris: () => [] });
+    await model.projectConfig(FILE);
+    const reads = fs.configReads();
+    model.release('file:///ws/web1/etc');
+    await model.projectConfig(FILE);
+    assert.ok(fs.configReads() > reads, 'read again after the release');
+  });
+});
+
+describe('project file: merged settings are shared', () => {
+  test('the same editor settings and project file give the same object; without a project file, the editor settings themselves', () => {
+    const config = parseProjectConfig('{"release": "s9"}', '/ws').config!;
+    assert.equal(withProjectConfig(DEFAULT_SETTINGS, config), withProjectConfig(DEFAULT_SETTINGS, config));
+    assert.equal(withProjectConfig(DEFAULT_SETTINGS, undefined), DEFAULT_SETTINGS);
+    const other = parseProjectConfig('{"release": "s9"}', '/ws').config!;
+    assert.notEqual(withProjectConfig(DEFAULT_SETTINGS, other), withProjectConfig(DEFAULT_SETTINGS, config), 'another file: its own merge');
+    assert.deepEqual(withProjectConfig(DEFAULT_SETTINGS, other), withProjectConfig(DEFAULT_SETTINGS, config));
   });
 });

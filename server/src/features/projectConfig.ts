@@ -90,6 +90,17 @@ export function parseProjectConfig(text: string, dir: string): ProjectConfigRead
 /** The settings a file gets: the editor's (or the defaults), with what the project file sets on top. */
 export function withProjectConfig(settings: Settings, config: ProjectConfig | undefined): Settings {
   if (!config) return settings;
+  // Every file under one project file gets the same object: made once per pair.
+  let byConfig = merged.get(settings);
+  if (!byConfig) merged.set(settings, (byConfig = new WeakMap()));
+  let out = byConfig.get(config);
+  if (!out) byConfig.set(config, (out = mergeProjectConfig(settings, config)));
+  return out;
+}
+
+const merged = new WeakMap<Settings, WeakMap<ProjectConfig, Settings>>();
+
+function mergeProjectConfig(settings: Settings, config: ProjectConfig): Settings {
   return {
     ...settings,
     release: config.release ?? settings.release,

@@ -6,6 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../features/settings';
 import type { LanguageService } from '../languageService';
+import { parseUri } from '../syntax/uri';
 import { hostRootUri } from '../workspace/hostModel';
 
 export class SettingsStore {
@@ -29,7 +30,7 @@ export class SettingsStore {
    */
   editorSettings(uri: string): Promise<Settings> {
     if (!this.pullFromClient) return Promise.resolve(this.pushed);
-    const scope = URI.parse(uri).scheme === 'file' ? hostRootUri(uri) : uri;
+    const scope = parseUri(uri).scheme === 'file' ? hostRootUri(uri) : uri;
     let pending = this.pulled.get(scope);
     if (!pending) {
       pending = this.connection.workspace

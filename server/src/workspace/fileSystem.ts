@@ -16,6 +16,8 @@ export interface FileSystem {
    * taken as a file of its own.
    */
   resolveLink?(path: string): Promise<{ readonly target: string; readonly isFile: boolean } | undefined>;
+  /** The disk changed at this path (a watched-file event): what is remembered about it is forgotten. */
+  changed?(path: string): void;
 }
 
 /** A file that is there but whose text the checks do not have. */

@@ -112,11 +112,30 @@ export class HostModel {
   private readonly projectConfigs = new Map<string, { text: string; read: ProjectConfigRead }>();
 
   /**
+   * The project file that applies in each folder asked about, by folder URI: every file of a
+   * host asks, and a walk up six folders per file was a tenth of what Check All Hosts allocated.
+   * Forgotten when anything on disk changes, when a project file's document changes, and with
+   * the host (release).
+   */
+  private readonly projectConfigByFolder = new Map<string, Promise<(ProjectConfigRead & { readonly uri: string }) | undefined>>();
+
+  /**
    * The project file (.ipmp-lint.json) that applies to a file: the nearest one in its folder or
    * a folder above. Read through the same cache as every other file (an open editor's text first).
    */
-  async projectConfig(uri: string): Promise<(ProjectConfigRead & { readonly uri: string }) | undefined> {
-    const parsed = parseUri(normalizeUri(uri));
+  projectConfig(uri: string): Promise<(ProjectConfigRead & { readonly uri: string }) | undefined> {
+    const key = normalizeUri(uri);
+    const folder = key.slice(0, key.lastIndexOf('/'));
+    let pending = this.projectConfigByFolder.get(folder);
+    if (!pending) {
+      pending = this.findProjectConfig(key);
+      this.projectConfigByFolder.set(folder, pending);
+    }
+    return pending;
+  }
+
+  private async findProjectConfig(key: string): Promise<(ProjectConfigRead & { readonly uri: string }) | undefined> {
+    const parsed = parseUri(key);
     if (parsed.scheme !== 'file') return undefined;
     let dir = Utils.dirname(parsed);
     for (;;) {
@@ -140,17 +159,24 @@ export class HostModel {
   invalidate(uri: string): void {
     const key = normalizeUri(uri);
     this.disk.delete(key);
-    this.listings.delete(Utils.dirname(parseUri(key)).toString());
+    // A project file (or a folder holding one) came, went or changed.
+    this.projectConfigByFolder.clear();
+    const parsed = parseUri(key);
+    this.listings.delete(Utils.dirname(parsed).toString());
+    if (parsed.scheme === 'file') this.fs.changed?.(parsed.fsPath);
     this.forgetSnapshots(key);
   }
 
   /** An open document changed (or opened, or closed): the snapshots holding its host are stale. */
   documentChanged(uri: string): void {
-    this.forgetSnapshots(normalizeUri(uri));
+    const key = normalizeUri(uri);
+    if (key.endsWith(`/${PROJECT_CONFIG_FILE}`)) this.projectConfigByFolder.clear();
+    this.forgetSnapshots(key);
   }
 
   invalidateAll(): void {
     this.disk.clear();
+    this.projectConfigByFolder.clear();
     this.listings.clear();
     this.snapshots.clear();
   }
@@ -169,7 +195,7 @@ export class HostModel {
     // the running system, read with it).
     const mine = (key: string): boolean =>
       key === rootUri || key.startsWith(inside) || (key.startsWith(beside) && !key.includes('/', beside.length));
-    for (const cache of [this.disk, this.listings, this.hostsCache, this.hostnameCache, this.netmasksCache, this.mpathdCache, this.captureCache]) {
+    for (const cache of [this.disk, this.listings, this.hostsCache, this.hostnameCache, this.netmasksCache, this.mpathdCache, this.captureCache, this.projectConfigByFolder]) {
       for (const key of cache.keys()) if (mine(key)) cache.delete(key);
     }
     this.listings.delete(parent);
