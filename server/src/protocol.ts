@@ -40,7 +40,8 @@ export const SIMULATE_FAILURE_COMMAND = 'solarisIpmp.simulateFailure';
 /**
  * `solarisIpmp/checkAllHosts`: every file of ours under every workspace folder (`.git`,
  * `node_modules`, `.svn` and `.hg` skipped, as ipmp-lint does) checked as an open document
- * would be, and the diagnostics of files that are not open published. Progress goes to
+ * would be, and the findings of files that are not open published (a clean file that shows
+ * nothing is not published: nothing would change). Progress goes to
  * `workDoneToken` when the client gives one; cancelling the request stops the check (what
  * was checked so far stays published). Checked files stay checked until the next check: a
  * change on disk checks them again, a deleted one is cleared, closing one publishes its
@@ -54,7 +55,7 @@ export interface CheckAllHostsParams {
 }
 
 export interface CheckAllHostsResult {
-  /** Files checked (each with its diagnostics published, or shown as an open document). */
+  /** Files checked (each with its findings published, or shown as an open document). */
   readonly files: number;
   /** Hosts those files belong to (a file's host is its nearest `etc` folder). */
   readonly hosts: number;
