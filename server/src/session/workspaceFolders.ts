@@ -4,6 +4,7 @@
  */
 import { URI, Utils } from 'vscode-uri';
 import type { Settings } from '../features/settings';
+import { parseUri } from '../syntax/uri';
 
 export class WorkspaceFolders {
   private folders: readonly string[] = [];
@@ -25,9 +26,9 @@ export class WorkspaceFolders {
 
   /** The document's path relative to each workspace folder that holds it. */
   relativePaths(uri: string): string[] {
-    const path = URI.parse(uri).path;
+    const path = parseUri(uri).path;
     return this.folders
-      .map((f) => URI.parse(f).path.replace(/\/$/, ''))
+      .map((f) => parseUri(f).path.replace(/\/$/, ''))
       .filter((folder) => path.startsWith(`${folder}/`))
       .map((folder) => path.slice(folder.length + 1));
   }
@@ -37,9 +38,9 @@ export class WorkspaceFolders {
     const file = settings.fallbackHostsFile.trim();
     if (!file) return undefined;
     if (file.startsWith('/')) return URI.file(file).toString();
-    const path = URI.parse(uri).path;
-    const folder = this.folders.find((f) => path.startsWith(`${URI.parse(f).path.replace(/\/$/, '')}/`)) ?? this.folders[0];
-    return folder ? Utils.joinPath(URI.parse(folder), file).toString() : undefined;
+    const path = parseUri(uri).path;
+    const folder = this.folders.find((f) => path.startsWith(`${parseUri(f).path.replace(/\/$/, '')}/`)) ?? this.folders[0];
+    return folder ? Utils.joinPath(parseUri(folder), file).toString() : undefined;
   }
 
   /** The host root as the user knows it: relative to its workspace folder (`web1/etc`). */
