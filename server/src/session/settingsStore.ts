@@ -44,16 +44,22 @@ export class SettingsStore {
   /** A file's settings: the editor's, with its project file on top (README "Configuration"). */
   async fileSettings(uri: string): Promise<Settings> {
     const { settings, config } = await this.service.effectiveSettings(uri, await this.editorSettings(uri));
-    if (config && config.problems.length) {
-      const key = `${config.uri}\n${config.problems.join('\n')}`;
-      if (!this.toldConfigProblems.has(key)) {
-        this.toldConfigProblems.add(key);
-        const message = `${URI.parse(config.uri).fsPath}: ${config.problems.join('; ')}`;
-        this.connection.console.warn(message);
-        void this.connection.window.showWarningMessage(`Solaris IPMP: ${message}`);
-      }
-    }
+    if (config) this.configUsed(config);
     return settings;
+  }
+
+  /** A project file was used: what in it could not be used is told to the user, once. */
+  configUsed(config: { readonly uri: string; readonly problems: readonly string[] }): void {
+    if (config.problems.length === 0) return;
+    const key = `${config.uri}\n${config.problems.join('\n')}`;
+    if (this.toldConfigProblems.has(key)) return;
+    this.toldConfigProblems.add(key);
+    const message = `${URI.parse(config.uri).fsPath}: ${config.problems.join('; ')}`;
+    this.connection.console.warn(message);
+    // Sent as a request (whatever the typings say): a client that cannot show it answers with an
+    // error, which must not end the server as an unhandled rejection. The log has the message.
+    const shown = this.connection.window.showWarningMessage(`Solaris IPMP: ${message}`) as unknown as Promise<unknown> | undefined;
+    shown?.then(undefined, () => undefined);
   }
 
   /** The client pushed new settings (or only said they changed): ask again for every file. */
