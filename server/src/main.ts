@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { isHostCheckWorker } from './hostCheckWorker';
 import { isFileReaderWorker } from './workspace/fileReaderWorker';
 import { isHostScanWorker } from './workspace/hostScanWorker';
 
@@ -23,5 +24,5 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
 }
 
 // A worker thread of this bundle walks the workspace for the index (workspace/hostScanWorker.ts)
-// or reads files for Check All Hosts (workspace/fileReaderWorker.ts).
-if (!isHostScanWorker && !isFileReaderWorker) startServer(createConnection(ProposedFeatures.all));
+// or reads files or checks hosts for Check All Hosts (workspace/fileReaderWorker.ts, hostCheckWorker.ts).
+if (!isHostScanWorker && !isFileReaderWorker && !isHostCheckWorker) startServer(createConnection(ProposedFeatures.all));

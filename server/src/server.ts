@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { checkFileOnDisk, checkOpenDocument, prefetchHost, publishDiagnostics } from './handlers/diagnostics';
+import { awayJob, checkFileOnDisk, checkOpenDocument, prefetchHost, publishDiagnostics } from './handlers/diagnostics';
 import { checkAllHosts, convertToIpadm, groupEdit, hostStatus, planGroup, previewBoot, topology } from './handlers/commands';
 import { clientFeaturesBeforeInitialize, type CheckContext, type ServerContext } from './handlers/context';
 import { documentChanged, documentClosed, documentOpened } from './handlers/documentSync';
@@ -27,6 +27,7 @@ import { normalizeUri } from './workspace/hostModel';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 import { WalkedFileSystem } from './workspace/walkedFileSystem';
 import { FileReaderWorker } from './workspace/fileReaderWorker';
+import { startHostCheckWorkers } from './hostCheckWorker';
 import { WorkspaceCheck } from './workspaceCheck';
 
 export interface ServerOptions {
@@ -64,8 +65,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!editor.hasOpenIn(rootUri)) model.release(rootUri);
     },
     prefetch: (uri) => void prefetchHost(checks, uri),
+    // Worker threads check hosts for a big tree, when the server reads Node's file system.
+    awayChecker: () => (disk === nodeFileSystem ? startHostCheckWorkers(folders.uris) : undefined),
+    awayJob: (rootUri, files) => awayJob(checks, rootUri, files),
+    configUsed: (config) => settings.configUsed(config),
     hostLabel: (rootUri) => folders.label(rootUri) ?? URI.parse(rootUri).path,
     log: (message) => connection.console.error(message),
+    note: (message) => connection.console.log(message),
   });
   const hostChanges = new HostChangeNotices((rootUri) => void connection.sendNotification(HOST_CHANGED, { rootUri }));
   const ctx: ServerContext = { ...checks, client: clientFeaturesBeforeInitialize(), hostIndex, workspaceCheck, hostChanges };

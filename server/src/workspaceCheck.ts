@@ -15,7 +15,8 @@ import { URI } from 'vscode-uri';
 import type { CheckAllHostsResult } from './protocol';
 import { classifyPath, type FileKind } from './syntax/fileKind';
 import { hostRootUri, normalizeUri } from './workspace/hostModel';
-import { inWalkedTree, workspaceFiles } from './workspace/workspaceFiles';
+import { inWalkedTree, workspaceFiles, type WorkspaceFile } from './workspace/workspaceFiles';
+import type { Settings } from './features/settings';
 import type { FileSystem } from './workspace/fileSystem';
 
 /** A file's diagnostics as checked now; undefined when it is gone (or no longer ours). */
@@ -44,9 +45,47 @@ export interface WorkspaceCheckHost {
    * so that the next host's reads overlap this one's work.
    */
   prefetch(uri: string): void;
+  /**
+   * Worker threads for this run's hosts, when there are threads to be had; ended by the run.
+   * Without, every host is checked here.
+   */
+  awayChecker?(): AwayChecker | undefined;
+  /**
+   * What a worker needs to check this host (its settings); undefined when it must be checked
+   * here, because a document open in the editor could change what its files say.
+   */
+  awayJob?(rootUri: string, files: readonly WorkspaceFile[]): Promise<AwayJob | undefined>;
+  /** A project file a worker used, with what in it could not be used. */
+  configUsed?(config: { readonly uri: string; readonly problems: readonly string[] }): void;
   /** How the user knows a host (`web1/etc`), for progress messages. */
   hostLabel(rootUri: string): string;
   log(message: string): void;
+  /** Says how a run went, for the server's log (not an error). */
+  note?(message: string): void;
+}
+
+/** A host to be checked by a worker thread. */
+export interface AwayJob {
+  readonly settings: Settings;
+  readonly files: readonly WorkspaceFile[];
+}
+
+/** Worker threads that check whole hosts (hostCheckWorker.ts). */
+export interface AwayChecker {
+  /** A host can be handed over now without waiting. */
+  readonly hasRoom: boolean;
+  /** At least one worker can take hosts. */
+  readonly alive: boolean;
+  /** The host's files checked (null: gone), in its order; undefined when no worker could (check it here). */
+  check(job: AwayJob): Promise<
+    | {
+        readonly files: readonly ({ readonly diagnostics: Diagnostic[]; readonly unreadable: boolean } | null)[];
+        readonly captures: boolean;
+        readonly configs: readonly { readonly uri: string; readonly problems: readonly string[] }[];
+      }
+    | undefined
+  >;
+  dispose(): void;
 }
 
 export interface Cancellation {
@@ -64,6 +103,12 @@ export interface ProgressSink {
  * the editor's settings) overlap its work. 5,000 hosts: 27 s without, 21 s with one, 18 s with two.
  */
 const READ_AHEAD_HOSTS = 2;
+
+/** Hosts in a tree before its check is shared with worker threads (starting them costs ~100 ms). */
+export const AWAY_MIN_HOSTS = 64;
+
+/** Hosts whose jobs (the editor's settings for them) are asked for before their turn. */
+const AWAY_JOBS_AHEAD = 16;
 
 /** How often progress is reported at most. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -110,38 +155,93 @@ export class WorkspaceCheck {
       // Files come host by host: where each host's run of files starts.
       const roots = files.map((f) => hostRootUri(f.uri));
       const firsts = roots.flatMap((root, i) => (i === 0 || root !== roots[i - 1] ? [i] : []));
-      let host = -1;
-      for (let i = 0; i < files.length; i++) {
-        if (stopped()) break;
-        const { uri, kind } = files[i]!;
-        const root = roots[i]!;
-        if (hostDone(root)) {
-          // A new host: the next ones are read while it is checked.
-          host++;
-          for (let h = host === 0 ? 1 : host + READ_AHEAD_HOSTS; h <= host + READ_AHEAD_HOSTS && h < firsts.length; h++) this.host.prefetch(files[firsts[h]!]!.uri);
+      const count = (root: string, result: FileCheck): void => {
+        if (!result) return;
+        counts.files++;
+        hosts.add(root);
+        if (result.unreadable) counts.unreadable++;
+        for (const d of result.diagnostics) {
+          if (d.severity === DiagnosticSeverity.Error) counts.errors++;
+          else if (d.severity === DiagnosticSeverity.Warning) counts.warnings++;
+          else if (d.severity === DiagnosticSeverity.Information) counts.infos++;
+          else counts.hints++;
         }
+      };
+      const report = (i: number, root: string): void => {
         const now = Date.now();
         if (progress && now - lastReport >= PROGRESS_INTERVAL_MS) {
           lastReport = now;
           progress.report(Math.floor((i / files.length) * 100), `${this.host.hostLabel(root)} (${i + 1} of ${files.length} files)`);
         }
-        seen.add(uri);
-        this.checked.set(uri, kind);
-        const result = await this.checkOne(uri, kind);
-        if (result) {
-          counts.files++;
-          hosts.add(root);
-          if (result.unreadable) counts.unreadable++;
-          for (const d of result.diagnostics) {
-            if (d.severity === DiagnosticSeverity.Error) counts.errors++;
-            else if (d.severity === DiagnosticSeverity.Warning) counts.warnings++;
-            else if (d.severity === DiagnosticSeverity.Information) counts.infos++;
-            else counts.hints++;
-          }
+      };
+      /** Checks a host's files here, one at a time. */
+      const checkHere = async (h: number): Promise<void> => {
+        const end = h + 1 < firsts.length ? firsts[h + 1]! : files.length;
+        for (let i = firsts[h]!; i < end; i++) {
+          if (stopped()) return;
+          const { uri, kind } = files[i]!;
+          const root = roots[i]!;
+          hostDone(root);
+          report(i, root);
+          count(root, await this.checkOne(uri, kind));
+          // One file at a time, with the event loop's turn in between: edits, hovers and
+          // completions of open documents go first.
+          await yieldNow();
         }
-        // One file at a time, with the event loop's turn in between: edits, hovers and
-        // completions of open documents go first.
-        await yieldNow();
+      };
+      const away = firsts.length >= AWAY_MIN_HOSTS ? this.host.awayChecker?.() : undefined;
+      const inFlight = new Set<Promise<void>>();
+      let awayHosts = 0;
+      const hostFilesOf = (h: number): WorkspaceFile[] => files.slice(firsts[h], h + 1 < firsts.length ? firsts[h + 1] : files.length);
+      const jobs = new Map<number, Promise<AwayJob | undefined>>();
+      try {
+        for (let h = 0; h < firsts.length; h++) {
+          if (stopped()) break;
+          const first = firsts[h]!;
+          const hostFiles = hostFilesOf(h);
+          const root = roots[first]!;
+          for (const { uri, kind } of hostFiles) {
+            seen.add(uri);
+            this.checked.set(uri, kind);
+          }
+          // The jobs of the next hosts are asked for ahead (their settings come from the editor).
+          for (let n = h; away?.alive && n < Math.min(h + AWAY_JOBS_AHEAD, firsts.length); n++) {
+            if (!jobs.has(n)) jobs.set(n, this.host.awayJob?.(roots[firsts[n]!]!, hostFilesOf(n)) ?? Promise.resolve(undefined));
+          }
+          const job = away?.alive ? await jobs.get(h) : undefined;
+          jobs.delete(h);
+          if (away && job && !stopped()) {
+            // Handed to a worker thread; this thread goes on to the next host.
+            while (!away.hasRoom && away.alive && inFlight.size > 0) await Promise.race(inFlight);
+            report(first, root);
+            const sequences = hostFiles.map(({ uri }) => this.startCheck(uri));
+            const checking: Promise<void> = away
+              .check(job)
+              .then(async (result) => {
+                // No worker could, or the host's captures need the server's own check: here.
+                if (!result || result.captures) {
+                  for (let i = 0; i < hostFiles.length; i++) count(root, await this.checkOne(hostFiles[i]!.uri, hostFiles[i]!.kind));
+                  this.host.release(root);
+                  return;
+                }
+                for (const config of result.configs) this.host.configUsed?.(config);
+                hostFiles.forEach(({ uri }, i) => count(root, this.finishCheck(uri, sequences[i]!, result.files[i] ?? undefined)));
+              })
+              .catch((error: unknown) => this.host.log(`Checking ${root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+              .finally(() => inFlight.delete(checking));
+            inFlight.add(checking);
+            awayHosts++;
+            continue;
+          }
+          // A new host checked here: the next ones are read while it is checked (unless workers check them).
+          if (!away) for (let n = h === 0 ? 1 : h + READ_AHEAD_HOSTS; n <= h + READ_AHEAD_HOSTS && n < firsts.length; n++) this.host.prefetch(files[firsts[n]!]!.uri);
+          await checkHere(h);
+        }
+        // Cancelled or not, what the workers were given is published before the answer.
+        await Promise.all(inFlight);
+        if (away) this.host.note?.(`Check All Hosts: ${awayHosts} of ${firsts.length} hosts handed to worker threads`);
+      } finally {
+        away?.dispose();
       }
       hostDone(undefined);
       const cancelled = stopped();
@@ -228,8 +328,7 @@ export class WorkspaceCheck {
    * publishes it), any other from disk, published here unless a newer check of it started.
    */
   private async checkOne(uri: string, kind: FileKind): Promise<FileCheck> {
-    const sequence = ++this.nextSequence;
-    this.sequence.set(uri, sequence);
+    const sequence = this.startCheck(uri);
     const open = this.host.openUri(uri);
     if (open) return this.host.checkOpen(open);
     let result: FileCheck;
@@ -239,6 +338,18 @@ export class WorkspaceCheck {
       this.host.log(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
     }
+    return this.finishCheck(uri, sequence, result);
+  }
+
+  /** A check of the file starts: a check of it started before this one publishes nothing. */
+  private startCheck(uri: string): number {
+    const sequence = ++this.nextSequence;
+    this.sequence.set(uri, sequence);
+    return sequence;
+  }
+
+  /** A check of a file on disk ended: publishes what it found unless a newer check of it started. */
+  private finishCheck(uri: string, sequence: number, result: FileCheck): FileCheck {
     // Opened meanwhile (the editor's text wins), or a newer check of it started.
     if (this.sequence.get(uri) !== sequence || this.host.openUri(uri)) return result;
     if (result) {

@@ -12,6 +12,7 @@ import {
   CancellationTokenSource,
   ConfigurationRequest,
   FileChangeType,
+  LogMessageNotification,
   RequestType,
   WorkDoneProgress,
   type Diagnostic,
@@ -19,7 +20,7 @@ import {
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
-import { codes, LspTestClient, testWorkspace, runCli, Scratch, startServer } from './client';
+import { codes, LspTestClient, REPO_ROOT, testWorkspace, runCli, Scratch, startServer } from './client';
 import { CHECK_ALL_HOSTS_REQUEST, type CheckAllHostsParams, type CheckAllHostsResult } from '../../server/src/protocol';
 
 const CheckAllHosts = new RequestType<CheckAllHostsParams, CheckAllHostsResult, void>(CHECK_ALL_HOSTS_REQUEST);
@@ -268,5 +269,94 @@ describe('Check All Hosts on a large tree', () => {
     const hostRoots = Array.from({ length: HOSTS }, (_, i) => big.uri(`host${String(i).padStart(3, '0')}/etc`));
     assert.deepEqual([...new Set(scopes)].sort(), hostRoots, 'every host asked about, by its etc folder');
     assert.equal(scopes.length, HOSTS, `${scopes.length} settings asked for ${HOSTS} hosts of ${HOSTS * 2} files, over several checks`);
+  });
+});
+
+describe('Check All Hosts in worker threads', () => {
+  // Over AWAY_MIN_HOSTS hosts: hosts no open document touches are checked in worker threads.
+  const HOSTS = 120;
+  let tree: Scratch;
+  let server: LspTestClient;
+  const logs: string[] = [];
+
+  before(async () => {
+    tree = new Scratch('ipmp-check-all-away-');
+    const capture = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'captures', 's10-blog-active-standby.ifconfig-a.txt'), 'utf8');
+    for (let i = 0; i < HOSTS; i++) {
+      const name = `w${i}`;
+      const files: Record<string, string> = {
+        hosts: `127.0.0.1\tlocalhost\n10.1.${i >> 8}.${i & 255}\t${name}\n10.1.${i >> 8}.${(i + 128) & 255}\t${name}-t0\n`,
+        'hostname.ce0': `${name} netmask + broadcast + group ipmp0 up \\\n\taddif ${name}-t0 deprecated -failover netmask + broadcast + up\n`,
+      };
+      // A variety of findings, project files and files the hosts lack or hold.
+      if (i % 3 === 0) files['hostname.ce1'] = 'group ipmp0 standby up\n';
+      if (i % 4 === 0) files['hostname.ce2'] = `# spare\n${name}-spare up\n`;
+      if (i % 5 === 0) files['hostname.ce3'] = `${name}-oops up`;
+      if (i % 12 === 0) files.netmasks = '10.1.0.0\t255.255.0.0\n';
+      if (i % 7 === 0) files['default/mpathd'] = 'FAILURE_DETECTION_TIME=10\n';
+      tree.writeTree(`${name}/etc`, files);
+      if (i % 10 === 0) tree.write(`${name}/.ipmp-lint.json`, JSON.stringify({ rules: { 'comment-not-supported': 'warning' } }));
+      if (i === 11) tree.write(`${name}/ifconfig-a.txt`, capture);
+    }
+    server = await startServer(tree.uri(), {
+      beforeInitialize: (client) => client.connection.onNotification(LogMessageNotification.type, (p) => void logs.push(p.message)),
+    });
+  });
+
+  after(async () => {
+    await server?.stop();
+    tree?.remove();
+  });
+
+  test('the editor shows what ipmp-lint prints for the same tree, the counts agree, and workers did the checking', async () => {
+    const result = await checkAllHosts(server);
+    const cli = cliProblems(tree.root);
+    const editor = editorProblems(server, tree.root);
+    assert.deepEqual(sorted(editor), sorted(cli));
+    // The result counts the files checked; the capture's findings are published, not counted.
+    const counted = [...cli].filter(([file]) => !file.endsWith('ifconfig-a.txt')).flatMap(([, problems]) => problems);
+    assert.deepEqual(
+      { files: result.files, hosts: result.hosts, errors: result.errors, warnings: result.warnings },
+      {
+        files: HOSTS * 2 + [3, 4, 5, 12, 7].reduce((n, k) => n + Math.ceil(HOSTS / k), 0),
+        hosts: HOSTS,
+        errors: counted.filter((p) => p.includes(' error ')).length,
+        warnings: counted.filter((p) => p.includes(' warning ')).length,
+      },
+    );
+    assert.ok(result.errors > 0 && result.warnings > 0, JSON.stringify(result));
+    assert.ok([...editor.keys()].some((f) => f.endsWith('ifconfig-a.txt')), 'the capture checked against its host');
+    assert.ok(logs.includes(`Check All Hosts: ${HOSTS} of ${HOSTS} hosts handed to worker threads`), logs.join('\n'));
+  });
+
+  test('a host with an open document is checked in the server, with the open text', async () => {
+    const ce0 = tree.uri('w1/etc/hostname.ce0');
+    assert.deepEqual(codes(await server.openChecked(ce0, 'solaris-hostname', '# open, unsaved\nw1 netmask + broadcast + group ipmp0 up\n')), ['comment-not-supported']);
+    const before = server.history.length;
+    await checkAllHosts(server);
+    assert.ok(
+      server.history.slice(before).every((p) => p.uri !== ce0),
+      'its file on disk was not published over the open document',
+    );
+    assert.ok(logs.includes(`Check All Hosts: ${HOSTS - 1} of ${HOSTS} hosts handed to worker threads`), logs.join('\n'));
+    await server.close(ce0);
+  });
+
+  test('a project file with a problem is told to the user; a client that cannot show it does not stop the server', async () => {
+    // This client answers window/showMessageRequest with an error (it has no handler for it).
+    const config = tree.write('w2/.ipmp-lint.json', JSON.stringify({ release: 'solaris-99' }));
+    await server.filesChanged([{ uri: config, type: FileChangeType.Created }]);
+    try {
+      const result = await checkAllHosts(server);
+      assert.equal(result.hosts, HOSTS);
+      assert.ok(logs.some((m) => m.includes('.ipmp-lint.json') && m.includes('solaris-99')), logs.join('\n'));
+      const ce0 = tree.uri('w2/etc/hostname.ce0');
+      await server.openChecked(ce0, 'solaris-hostname', readFileSync(new URL(ce0), 'utf8'));
+      assert.ok(await server.hover(ce0, 0, 5), 'the server still answers (a hover on netmask)');
+      await server.close(ce0);
+    } finally {
+      unlinkSync(new URL(config));
+      await server.filesChanged([{ uri: config, type: FileChangeType.Deleted }]);
+    }
   });
 });
