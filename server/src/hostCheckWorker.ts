@@ -164,9 +164,13 @@ if (isHostCheckWorker) {
   const tree = new TreeFileSystem(roots);
   // Hosts are checked one after the other, in the order they came.
   let queue = Promise.resolve();
+  // For the tests of a failing worker: it fails as it takes its first host.
+  const fault = process.env.IPMP_CHECK_TEST_WORKER_FAULT;
   parentPort!.on('message', (request: Request) => {
     queue = queue.then(async () => {
+      if (fault === 'exit') process.exit(70);
       try {
+        if (fault === 'throw') throw new Error('test fault: the worker throws');
         parentPort!.postMessage({ id: request.id, result: await checkHost(tree, folders, request.job) } satisfies Reply);
       } catch (error) {
         parentPort!.postMessage({ id: request.id, failed: error instanceof Error ? error.message : String(error) } satisfies Reply);

@@ -192,6 +192,7 @@ export class WorkspaceCheck {
       const away = firsts.length >= AWAY_MIN_HOSTS ? this.host.awayChecker?.() : undefined;
       const inFlight = new Set<Promise<void>>();
       let awayHosts = 0;
+      let cameBack = 0;
       const hostFilesOf = (h: number): WorkspaceFile[] => files.slice(firsts[h], h + 1 < firsts.length ? firsts[h + 1] : files.length);
       const jobs = new Map<number, Promise<AwayJob | undefined>>();
       try {
@@ -206,7 +207,8 @@ export class WorkspaceCheck {
           }
           // The jobs of the next hosts are asked for ahead (their settings come from the editor).
           for (let n = h; away?.alive && n < Math.min(h + AWAY_JOBS_AHEAD, firsts.length); n++) {
-            if (!jobs.has(n)) jobs.set(n, this.host.awayJob?.(roots[firsts[n]!]!, hostFilesOf(n)) ?? Promise.resolve(undefined));
+            // A job that cannot be made (its settings failed) is a host checked here; never a rejection left unheard.
+            if (!jobs.has(n)) jobs.set(n, (this.host.awayJob?.(roots[firsts[n]!]!, hostFilesOf(n)) ?? Promise.resolve(undefined)).catch(() => undefined));
           }
           const job = away?.alive ? await jobs.get(h) : undefined;
           jobs.delete(h);
@@ -220,6 +222,7 @@ export class WorkspaceCheck {
               .then(async (result) => {
                 // No worker could, or the host's captures need the server's own check: here.
                 if (!result || result.captures) {
+                  cameBack++;
                   for (let i = 0; i < hostFiles.length; i++) count(root, await this.checkOne(hostFiles[i]!.uri, hostFiles[i]!.kind));
                   this.host.release(root);
                   return;
@@ -239,7 +242,7 @@ export class WorkspaceCheck {
         }
         // Cancelled or not, what the workers were given is published before the answer.
         await Promise.all(inFlight);
-        if (away) this.host.note?.(`Check All Hosts: ${awayHosts} of ${firsts.length} hosts handed to worker threads`);
+        if (away) this.host.note?.(`Check All Hosts: ${awayHosts} of ${firsts.length} hosts handed to worker threads (${cameBack} checked here after all)`);
       } finally {
         away?.dispose();
       }

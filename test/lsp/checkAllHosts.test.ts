@@ -326,8 +326,29 @@ describe('Check All Hosts in worker threads', () => {
     );
     assert.ok(result.errors > 0 && result.warnings > 0, JSON.stringify(result));
     assert.ok([...editor.keys()].some((f) => f.endsWith('ifconfig-a.txt')), 'the capture checked against its host');
-    assert.ok(logs.includes(`Check All Hosts: ${HOSTS} of ${HOSTS} hosts handed to worker threads`), logs.join('\n'));
+    // The host with a capture comes back: its capture's findings are the server's to publish.
+    assert.ok(logs.includes(`Check All Hosts: ${HOSTS} of ${HOSTS} hosts handed to worker threads (1 checked here after all)`), logs.join('\n'));
   });
+
+  for (const fault of ['exit', 'throw']) {
+    test(`workers that fail (${fault}) hand their hosts back: the same findings, checked in the server's thread`, async () => {
+      const notes: string[] = [];
+      const failing = await startServer(tree.uri(), {
+        env: { IPMP_CHECK_TEST_WORKER_FAULT: fault },
+        beforeInitialize: (client) => client.connection.onNotification(LogMessageNotification.type, (p) => void notes.push(p.message)),
+      });
+      try {
+        const result = await checkAllHosts(failing);
+        assert.equal(result.hosts, HOSTS);
+        // Every host handed over came back (none was checked by a worker).
+        const [, handed, back] = /^Check All Hosts: (\d+) of \d+ hosts handed to worker threads \((\d+) checked here after all\)$/.exec(notes.find((m) => m.startsWith('Check All Hosts:')) ?? '') ?? [];
+        assert.ok(handed !== undefined && Number(handed) > 0 && handed === back, notes.join('\n'));
+        assert.deepEqual(sorted(editorProblems(failing, tree.root)), sorted(cliProblems(tree.root)));
+      } finally {
+        await failing.stop();
+      }
+    });
+  }
 
   test('a host with an open document is checked in the server, with the open text', async () => {
     const ce0 = tree.uri('w1/etc/hostname.ce0');
@@ -338,7 +359,7 @@ describe('Check All Hosts in worker threads', () => {
       server.history.slice(before).every((p) => p.uri !== ce0),
       'its file on disk was not published over the open document',
     );
-    assert.ok(logs.includes(`Check All Hosts: ${HOSTS - 1} of ${HOSTS} hosts handed to worker threads`), logs.join('\n'));
+    assert.ok(logs.includes(`Check All Hosts: ${HOSTS - 1} of ${HOSTS} hosts handed to worker threads (1 checked here after all)`), logs.join('\n'));
     await server.close(ce0);
   });
 

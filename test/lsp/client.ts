@@ -218,9 +218,10 @@ export class LspTestClient {
   /** Resolves when the server process has ended, however it ended (exit code or signal). */
   private readonly exited: Promise<void>;
 
-  constructor() {
+  /** @param env more environment for the server (test faults) */
+  constructor(env: Readonly<Record<string, string>> = {}) {
     // As the VS Code client starts it: with its Node options.
-    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = withRequestDeadlines(
@@ -419,11 +420,13 @@ export interface ServerOptions {
   readonly folders?: readonly string[];
   /** Called after the client is made and before initialize: request handlers, recorders. */
   readonly beforeInitialize?: (client: LspTestClient) => void;
+  /** More environment for the server process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A started and initialized server on `rootUri` (null: no folder). Stop it with `client.stop()`. */
 export async function startServer(rootUri: string | null, options: ServerOptions = {}): Promise<LspTestClient> {
-  const client = new LspTestClient();
+  const client = new LspTestClient(options.env);
   try {
     options.beforeInitialize?.(client);
     await client.initialize(rootUri, options.capabilities ?? FULL_CAPABILITIES, options.initializationOptions ?? {}, options.folders ?? (rootUri ? [rootUri] : null));
