@@ -15,14 +15,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Settings } from './features/settings';
 import { checkDiskFile } from './handlers/diagnostics';
 import { LanguageService } from './languageService';
 import { WorkspaceFolders } from './session/workspaceFolders';
-import type { FileKind } from './syntax/fileKind';
 import { TreeFileSystem } from './treeFileSystem';
+import type { AwayChecker, AwayJob, AwayResult, ConfigProblems, FileCheck } from './workspaceCheck';
 
 /** The workerData key that makes this module check hosts instead of serving. */
 const WORKER_FLAG = 'ipmpHostCheckWorker';
@@ -33,25 +31,8 @@ interface WorkerInput {
   readonly folders: readonly string[];
 }
 
-/** One host: its files in the order of the walk, with the editor's settings for it. */
-export interface HostCheckJob {
-  readonly settings: Settings;
-  readonly files: readonly { readonly uri: string; readonly kind: FileKind }[];
-}
-
-/** A file's check (null: it is gone), in the order of the job's files. */
-export type CheckedFile = { readonly diagnostics: Diagnostic[]; readonly unreadable: boolean } | null;
-
-export interface HostCheckResult {
-  readonly files: readonly CheckedFile[];
-  /** The host has captures of the running system: their findings are published by the server's thread. */
-  readonly captures: boolean;
-  /** Project files used that hold problems, to be told to the user. */
-  readonly configs: readonly { readonly uri: string; readonly problems: readonly string[] }[];
-}
-
-type Request = { readonly id: number; readonly job: HostCheckJob };
-type Reply = { readonly id: number; readonly result: HostCheckResult } | { readonly id: number; readonly failed: string };
+type Request = { readonly id: number; readonly job: AwayJob };
+type Reply = { readonly id: number; readonly result: AwayResult } | { readonly id: number; readonly failed: string };
 
 /** Is this thread a host-check worker? (Then the language server must not start in it.) */
 export const isHostCheckWorker = !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.[WORKER_FLAG] === true;
@@ -75,8 +56,8 @@ export function startHostCheckWorkers(folders: readonly string[]): HostCheckWork
   }
 }
 
-export class HostCheckWorkers {
-  private readonly workers: { worker: Worker; waiting: Map<number, (result: HostCheckResult | undefined) => void>; failed: boolean }[] = [];
+export class HostCheckWorkers implements AwayChecker {
+  private readonly workers: { worker: Worker; waiting: Map<number, (result: AwayResult | undefined) => void>; failed: boolean }[] = [];
   private nextId = 0;
 
   /** Starts `threads` workers for these workspace folders; throws when threads cannot start here. */
@@ -86,7 +67,7 @@ export class HostCheckWorkers {
       // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
       // server's stdout is the LSP channel, never the worker's.
       const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
-      const entry = { worker, waiting: new Map<number, (result: HostCheckResult | undefined) => void>(), failed: false };
+      const entry = { worker, waiting: new Map<number, (result: AwayResult | undefined) => void>(), failed: false };
       const fail = (): void => {
         if (entry.failed) return;
         entry.failed = true;
@@ -117,7 +98,7 @@ export class HostCheckWorkers {
   }
 
   /** Checks a host in the least busy worker; undefined when no worker could (check it here). */
-  check(job: HostCheckJob): Promise<HostCheckResult | undefined> {
+  check(job: AwayJob): Promise<AwayResult | undefined> {
     const ready = this.workers.filter((w) => !w.failed).sort((a, b) => a.waiting.size - b.waiting.size)[0];
     if (!ready) return Promise.resolve(undefined);
     const id = this.nextId++;
@@ -132,27 +113,27 @@ export class HostCheckWorkers {
   }
 }
 
-async function checkHost(tree: TreeFileSystem, folders: WorkspaceFolders, job: HostCheckJob): Promise<HostCheckResult> {
+async function checkHost(tree: TreeFileSystem, folders: WorkspaceFolders, job: AwayJob): Promise<AwayResult> {
   const service = new LanguageService(tree, { textOf: () => undefined, uris: () => [] });
-  const configs = new Map<string, readonly string[]>();
+  const configs = new Map<string, ConfigProblems>();
   const ctx = {
     model: service.model,
     service,
     folders,
     fileSettings: async (uri: string) => {
       const { settings, config } = await service.effectiveSettings(uri, job.settings);
-      if (config && config.problems.length) configs.set(config.uri, config.problems);
+      if (config && config.problems.length) configs.set(config.uri, config);
       return settings;
     },
   };
-  const files: CheckedFile[] = [];
+  const files: (NonNullable<FileCheck> | null)[] = [];
   let captures = false;
   for (const { uri, kind } of job.files) {
     const { check, host } = await checkDiskFile(ctx, uri, kind);
     files.push(check ?? null);
     if (host?.live?.ifconfig || host?.live?.ipmpstat) captures = true;
   }
-  return { files, captures, configs: [...configs].map(([uri, problems]) => ({ uri, problems })) };
+  return { files, captures, configs: [...configs.values()] };
 }
 
 if (isHostCheckWorker) {

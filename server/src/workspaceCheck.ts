@@ -17,6 +17,7 @@ import { classifyPath, type FileKind } from './syntax/fileKind';
 import { hostRootUri, normalizeUri } from './workspace/hostModel';
 import { inWalkedTree, workspaceFiles, type WorkspaceFile } from './workspace/workspaceFiles';
 import type { Settings } from './features/settings';
+import type { EffectiveSettings } from './languageService';
 import type { FileSystem } from './workspace/fileSystem';
 
 /** A file's diagnostics as checked now; undefined when it is gone (or no longer ours). */
@@ -56,7 +57,7 @@ export interface WorkspaceCheckHost {
    */
   awayJob?(rootUri: string, files: readonly WorkspaceFile[]): Promise<AwayJob | undefined>;
   /** A project file a worker used, with what in it could not be used. */
-  configUsed?(config: { readonly uri: string; readonly problems: readonly string[] }): void;
+  configUsed?(config: ConfigProblems): void;
   /** How the user knows a host (`web1/etc`), for progress messages. */
   hostLabel(rootUri: string): string;
   log(message: string): void;
@@ -70,21 +71,27 @@ export interface AwayJob {
   readonly files: readonly WorkspaceFile[];
 }
 
+/** What a project file holds that could not be used, to be told to the user. */
+export type ConfigProblems = NonNullable<EffectiveSettings['config']>;
+
+/** A host checked by a worker thread. */
+export interface AwayResult {
+  /** The host's files checked (null: gone), in its order. */
+  readonly files: readonly (NonNullable<FileCheck> | null)[];
+  /** The host has captures of the running system: their findings are the server's to publish. */
+  readonly captures: boolean;
+  /** Project files used that hold problems. */
+  readonly configs: readonly ConfigProblems[];
+}
+
 /** Worker threads that check whole hosts (hostCheckWorker.ts). */
 export interface AwayChecker {
   /** A host can be handed over now without waiting. */
   readonly hasRoom: boolean;
   /** At least one worker can take hosts. */
   readonly alive: boolean;
-  /** The host's files checked (null: gone), in its order; undefined when no worker could (check it here). */
-  check(job: AwayJob): Promise<
-    | {
-        readonly files: readonly ({ readonly diagnostics: Diagnostic[]; readonly unreadable: boolean } | null)[];
-        readonly captures: boolean;
-        readonly configs: readonly { readonly uri: string; readonly problems: readonly string[] }[];
-      }
-    | undefined
-  >;
+  /** The host checked; undefined when no worker could (check it here). */
+  check(job: AwayJob): Promise<AwayResult | undefined>;
   dispose(): void;
 }
 
@@ -174,15 +181,14 @@ export class WorkspaceCheck {
           progress.report(Math.floor((i / files.length) * 100), `${this.host.hostLabel(root)} (${i + 1} of ${files.length} files)`);
         }
       };
-      /** Checks a host's files here, one at a time. */
-      const checkHere = async (h: number): Promise<void> => {
-        const end = h + 1 < firsts.length ? firsts[h + 1]! : files.length;
-        for (let i = firsts[h]!; i < end; i++) {
+      /** Checks a host's files here, one at a time (`first`: where they start among the files). */
+      const checkHere = async (hostFiles: readonly WorkspaceFile[], first: number): Promise<void> => {
+        for (let i = 0; i < hostFiles.length; i++) {
           if (stopped()) return;
-          const { uri, kind } = files[i]!;
-          const root = roots[i]!;
+          const { uri, kind } = hostFiles[i]!;
+          const root = roots[first + i]!;
           hostDone(root);
-          report(i, root);
+          report(first + i, root);
           count(root, await this.checkOne(uri, kind));
           // One file at a time, with the event loop's turn in between: edits, hovers and
           // completions of open documents go first.
@@ -238,7 +244,7 @@ export class WorkspaceCheck {
           }
           // A new host checked here: the next ones are read while it is checked (unless workers check them).
           if (!away) for (let n = h === 0 ? 1 : h + READ_AHEAD_HOSTS; n <= h + READ_AHEAD_HOSTS && n < firsts.length; n++) this.host.prefetch(files[firsts[n]!]!.uri);
-          await checkHere(h);
+          await checkHere(hostFiles, first);
         }
         // Cancelled or not, what the workers were given is published before the answer.
         await Promise.all(inFlight);

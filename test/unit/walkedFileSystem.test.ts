@@ -142,7 +142,7 @@ describe('WalkedFileSystem', () => {
     assert.deepEqual(disk.asked, ['read /ws/web1/etc/netmasks']);
   });
 
-  test("a run's reader reads the files that are there; it starts with the first run and ends with the last", async () => {
+  test("a run's reader reads the files that are there; it starts at a run's first read and ends with the last run", async () => {
     const disk = fakeDisk(HOST);
     const events: string[] = [];
     const reader = (): FileReader => {

@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../features/settings';
-import type { LanguageService } from '../languageService';
+import type { EffectiveSettings, LanguageService } from '../languageService';
 import { parseUri } from '../syntax/uri';
 import { hostRootUri } from '../workspace/hostModel';
 
@@ -49,7 +49,7 @@ export class SettingsStore {
   }
 
   /** A project file was used: what in it could not be used is told to the user, once. */
-  configUsed(config: { readonly uri: string; readonly problems: readonly string[] }): void {
+  configUsed(config: NonNullable<EffectiveSettings['config']>): void {
     if (config.problems.length === 0) return;
     const key = `${config.uri}\n${config.problems.join('\n')}`;
     if (this.toldConfigProblems.has(key)) return;

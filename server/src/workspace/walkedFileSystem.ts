@@ -33,13 +33,17 @@ export class WalkedFileSystem implements FileSystem {
   private readonly folders = new Map<string, { readonly entries: readonly Entry[]; readonly names: ReadonlySet<string> }>();
   /** Runs remembering listings now: the listings go when the last one ends. */
   private runs = 0;
-  /** Reads files while runs go on, when there is a faster way than the base's (the server's reader thread). */
+  /**
+   * Reads files while runs go on, when there is a faster way than the base's (the server's reader
+   * thread): started at the first read of a run (a run whose hosts worker threads check reads
+   * little here), ended with the last run.
+   */
   private reader: FileReader | undefined;
 
   /** Where a symbolic link leads: always the disk's answer (only where the base can tell). */
   readonly resolveLink?: FileSystem['resolveLink'];
 
-  /** @param startReader reads for runs, started with the first run and ended with the last */
+  /** @param startReader reads for runs, started at a run's first read and ended with the last run */
   constructor(
     readonly base: FileSystem,
     private readonly startReader?: () => FileReader,
@@ -49,7 +53,7 @@ export class WalkedFileSystem implements FileSystem {
 
   /** Listings are remembered until the returned function is called (once per run). */
   remember(): () => void {
-    if (this.runs++ === 0) this.reader = this.startReader?.();
+    this.runs++;
     let ended = false;
     return () => {
       if (ended) return;
@@ -84,7 +88,8 @@ export class WalkedFileSystem implements FileSystem {
 
   readFile(file: string): Promise<string | undefined | FileNotRead> {
     if (this.folders.size > 0 && this.knownMissing(file)) return Promise.resolve(undefined);
-    return this.reader ? this.reader.read(file) : this.base.readFile(file);
+    if (this.runs > 0 && this.startReader) return (this.reader ??= this.startReader()).read(file);
+    return this.base.readFile(file);
   }
 
   async readDirectory(dir: string): Promise<string[]> {
