@@ -49,8 +49,19 @@ export default async function ({ page, server, step, shot, vscode, SEL }) {
   });
 
   await step('"Change" on the release offers every release; picking illumos shows it', async () => {
-    await hover('Solaris 10 (8/07 and later)').locator('a, .monaco-link', { hasText: 'Change' }).first().click();
-    await quickInputTitle('Solaris IPMP: Target Release').waitFor();
+    // The hover is redrawn when the status changes: a click on "Change" can land on the item
+    // being replaced and open nothing. Then the hover is opened again and "Change" clicked again.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await hover('Solaris 10 (8/07 and later)').locator('a, .monaco-link', { hasText: 'Change' }).first().click({ timeout: 5_000 });
+        await quickInputTitle('Solaris IPMP: Target Release').waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await statusHoverShowing('Solaris 10 (8/07 and later)');
+      }
+    }
     await page.locator(SEL.quickInput).fill('illumos');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'illumos' }).first().waitFor();
     await kb.press('Enter');
