@@ -20,8 +20,8 @@ import type { Severity } from './rules/types';
 import { hostRootUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
-import { MAX_FILE_BYTES } from './workspace/fileSystem';
-import { TreeFileSystem, type Listing } from './treeFileSystem';
+import { MAX_FILE_BYTES, type Listing } from './workspace/fileSystem';
+import { TreeFileSystem } from './treeFileSystem';
 import { displayPath, pathOfUri, uriOfPath, type ChunkResult, type FileOutcome, type LintChunk, type LintProblem, type RootOutcome, type RunEvent, type RunOptions } from './lintRun';
 import { LintPool, isLintWorker, runChunksHere } from './lintWorkers';
 

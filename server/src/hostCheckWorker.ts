@@ -114,6 +114,7 @@ export class HostCheckWorkers implements AwayChecker {
 }
 
 async function checkHost(tree: TreeFileSystem, folders: WorkspaceFolders, job: AwayJob): Promise<AwayResult> {
+  for (const [dir, listing] of job.listings ?? []) tree.remember(dir, listing);
   const service = new LanguageService(tree, { textOf: () => undefined, uris: () => [] });
   const configs = new Map<string, ConfigProblems>();
   const ctx = {

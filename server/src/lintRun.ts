@@ -23,8 +23,8 @@ import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
-import { MAX_FILE_BYTES, isNotRead } from './workspace/fileSystem';
-import type { Listing, TreeFileSystem } from './treeFileSystem';
+import { MAX_FILE_BYTES, isNotRead, type Listing } from './workspace/fileSystem';
+import type { TreeFileSystem } from './treeFileSystem';
 
 export interface LintProblem {
   readonly file: string;

@@ -67,7 +67,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     prefetch: (uri) => void prefetchHost(checks, uri),
     // Worker threads check hosts for a big tree, when the server reads Node's file system.
     awayChecker: () => (disk === nodeFileSystem ? startHostCheckWorkers(folders.uris) : undefined),
-    awayJob: (rootUri, files) => awayJob(checks, rootUri, files),
+    awayJob: async (rootUri, files) => {
+      const job = await awayJob(checks, rootUri, files);
+      // The walk's listings near the host go with it: the worker need not list those folders again.
+      return job && { ...job, listings: fileSystem.listingsNear(URI.parse(rootUri).fsPath) };
+    },
     configUsed: (config) => settings.configUsed(config),
     hostLabel: (rootUri) => folders.label(rootUri) ?? URI.parse(rootUri).path,
     log: (message) => connection.console.error(message),

@@ -12,16 +12,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFileNow } from './workspace/nodeFileSystem';
-import type { FileNotRead, FileSystem } from './workspace/fileSystem';
+import type { EntryKind, FileNotRead, FileSystem, Listing } from './workspace/fileSystem';
 import { folded } from './workspace/walkedFileSystem';
 
-export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+/** Missing files outside the trees remembered at most (a few per folder above a tree are asked). */
+const MAX_MISSING_OUTSIDE = 1024;
 
-/** A folder as the walk read it: its entries in `readdir` order. */
-export interface Listing {
-  readonly names: readonly string[];
-  readonly kinds: readonly EntryKind[];
-}
+
 
 export function kindOfDirent(entry: fs.Dirent): EntryKind {
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other';
@@ -32,6 +29,12 @@ export class TreeFileSystem implements FileSystem {
   private readonly folders = new Map<string, { readonly listing: Listing; readonly names: Set<string> }>();
   /** Folders inside the trees that could not be listed: the disk answers for their files. */
   private readonly unlistable = new Set<string>();
+  /**
+   * Files outside the trees found missing: the project file is looked for in every folder up to
+   * the root, for each host a worker checks (each with a host model of its own), and outside
+   * the trees no listing answers. Nothing of the run writes there, so missing stays missing.
+   */
+  private readonly missingOutside = new Set<string>();
 
   /** @param trees absolute folders whose subfolders may be listed on demand (see {@link knownMissing}) */
   constructor(private readonly trees: readonly string[] = []) {}
@@ -103,7 +106,10 @@ export class TreeFileSystem implements FileSystem {
 
   /** As `nodeFileSystem.readFile`, without a trip through the thread pool ({@link readFileNow}). */
   readFileSync(file: string): string | undefined | FileNotRead {
-    return this.knownMissing(file) ? undefined : readFileNow(file);
+    if (this.knownMissing(file) || this.missingOutside.has(file)) return undefined;
+    const read = readFileNow(file);
+    if (read === undefined && !this.insideTrees(path.dirname(file)) && this.missingOutside.size < MAX_MISSING_OUTSIDE) this.missingOutside.add(file);
+    return read;
   }
 
   async readDirectory(dir: string): Promise<string[]> {

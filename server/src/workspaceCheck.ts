@@ -18,7 +18,7 @@ import { hostRootUri, normalizeUri } from './workspace/hostModel';
 import { inWalkedTree, workspaceFiles, type WorkspaceFile } from './workspace/workspaceFiles';
 import type { Settings } from './features/settings';
 import type { EffectiveSettings } from './languageService';
-import type { FileSystem } from './workspace/fileSystem';
+import type { FileSystem, Listing } from './workspace/fileSystem';
 
 /** A file's diagnostics as checked now; undefined when it is gone (or no longer ours). */
 export type FileCheck = { readonly diagnostics: Diagnostic[]; readonly unreadable: boolean } | undefined;
@@ -69,6 +69,8 @@ export interface WorkspaceCheckHost {
 export interface AwayJob {
   readonly settings: Settings;
   readonly files: readonly WorkspaceFile[];
+  /** Folders the run's walk listed near the host (absolute paths): the worker need not list them again. */
+  readonly listings?: readonly (readonly [string, Listing])[];
 }
 
 /** What a project file holds that could not be used, to be told to the user. */

@@ -16,6 +16,7 @@ import { FileReaderWorker } from '../../server/src/workspace/fileReaderWorker';
 import { HostModel } from '../../server/src/workspace/hostModel';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { WalkedFileSystem, type FileReader } from '../../server/src/workspace/walkedFileSystem';
+import { TreeFileSystem } from '../../server/src/treeFileSystem';
 
 type Entry = { name: string; kind: 'file' | 'directory' | 'symlink' | 'other' };
 
@@ -83,6 +84,25 @@ describe('WalkedFileSystem', () => {
     end();
     await fs.readFile('/ws/web1/etc/netmasks');
     assert.equal(disk.asked.at(-1), 'read /ws/web1/etc/netmasks', 'after the run the disk answers again');
+  });
+
+  test("the listings near a host (its folder, the one above, the ones inside) go to a worker as the walk read them", async () => {
+    const disk = fakeDisk(HOST);
+    const fs = new WalkedFileSystem(disk);
+    assert.deepEqual(fs.listingsNear('/ws/web1/etc'), [], 'outside a run nothing is listed');
+    const end = fs.remember();
+    await walk(fs, disk);
+    assert.deepEqual(fs.listingsNear('/ws/web1/etc'), [
+      ['/ws/web1/etc', { names: ['hosts', 'hostname.ce0', 'default'], kinds: ['file', 'file', 'directory'] }],
+      ['/ws/web1', { names: ['etc'], kinds: ['directory'] }],
+      ['/ws/web1/etc/default', { names: ['mpathd'], kinds: ['file'] }],
+    ]);
+    assert.deepEqual(fs.listingsNear('/ws/web2/etc'), [], 'a folder the walk did not list');
+    // A watched-file event forgets what it touches: it is not handed on either.
+    fs.changed('/ws/web1/etc/default/mpathd');
+    assert.deepEqual(fs.listingsNear('/ws/web1/etc'), []);
+    assert.deepEqual(disk.asked, [], 'the disk was not asked');
+    end();
   });
 
   test('a name that folds to a listed one (a case-insensitive disk) is asked of the disk', async () => {
@@ -165,6 +185,35 @@ describe('WalkedFileSystem', () => {
     assert.equal(new WalkedFileSystem(fakeDisk(HOST)).resolveLink, undefined);
     const fs = new WalkedFileSystem({ ...fakeDisk(HOST), resolveLink: async (p) => ({ target: `${p}.target`, isFile: true }) });
     assert.deepEqual(await fs.resolveLink!('/ws/a'), { target: '/ws/a.target', isFile: true });
+  });
+});
+
+describe('TreeFileSystem (ipmp-lint, Check All Hosts workers)', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'ipmp-tree-'));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  const at = (name: string): string => path.join(scratch, name);
+  mkdirSync(at('ws/web1/etc'), { recursive: true });
+  writeFileSync(at('ws/web1/etc/hosts'), '192.168.10.10 web1\n');
+
+  test('inside the trees a listing answers for missing files; outside, a file found missing stays missing for the run', () => {
+    const tree = new TreeFileSystem([at('ws')]);
+    assert.equal(tree.readFileSync(at('ws/web1/etc/hosts')), '192.168.10.10 web1\n');
+    assert.equal(tree.readFileSync(at('ws/web1/etc/netmasks')), undefined);
+    // The project file is looked for above the tree too: asked of the disk once, then remembered.
+    assert.equal(tree.readFileSync(at('.ipmp-lint.json')), undefined);
+    writeFileSync(at('.ipmp-lint.json'), '{}');
+    assert.equal(tree.readFileSync(at('.ipmp-lint.json')), undefined, 'missing when the run first asked');
+    assert.equal(new TreeFileSystem([at('ws')]).readFileSync(at('.ipmp-lint.json')), '{}', 'a new run asks the disk again');
+    // Inside the trees nothing is remembered but listings: a folder listed after the file came shows it.
+    writeFileSync(at('ws/web1/etc/netmasks'), '192.168.10.0 255.255.255.0\n');
+    assert.equal(new TreeFileSystem([at('ws')]).readFileSync(at('ws/web1/etc/netmasks')), '192.168.10.0 255.255.255.0\n');
+  });
+
+  test('listings handed over (from the walk) answer instead of the disk', () => {
+    const tree = new TreeFileSystem([at('ws')]);
+    tree.remember(at('ws/web1/etc'), { names: ['hostname.ce0'], kinds: ['file'] });
+    assert.equal(tree.readFileSync(at('ws/web1/etc/hosts')), undefined, 'the listing handed over lacks it');
+    assert.deepEqual(tree.known(at('ws/web1/etc')), { names: ['hostname.ce0'], kinds: ['file'] });
   });
 });
 

@@ -1,3 +1,12 @@
+/** What a folder entry is, as a listing tells it (a symbolic link is not followed). */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+
+/** A folder as a walk read it: its entries in `readdir` order. */
+export interface Listing {
+  readonly names: readonly string[];
+  readonly kinds: readonly EntryKind[];
+}
+
 /** File access for the host model, injected so tests and the CLI can supply their own. */
 export interface FileSystem {
   /**
@@ -9,7 +18,7 @@ export interface FileSystem {
   /** Entry names of a directory; empty when it does not exist or cannot be read. */
   readDirectory(path: string): Promise<string[]>;
   /** Entries with their kind (symbolic links are not followed); empty on error. */
-  listDirectory(path: string): Promise<{ readonly name: string; readonly kind: 'file' | 'directory' | 'symlink' | 'other' }[]>;
+  listDirectory(path: string): Promise<{ readonly name: string; readonly kind: EntryKind }[]>;
   /**
    * Where a symbolic link leads (its real path, and whether that is a regular file); undefined
    * when it leads nowhere (dangling, a loop, no permission). Optional: without it a link is

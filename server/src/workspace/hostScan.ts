@@ -16,10 +16,9 @@ import { hostWorkspaceSymbols } from '../features/symbols';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
-import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './fileSystem';
+import { MAX_FILE_BYTES, type EntryKind, type FileNotRead, type FileSystem } from './fileSystem';
 import { describeError } from './nodeFileSystem';
 
-export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
 export interface FolderEntry {
   readonly name: string;

@@ -10,9 +10,8 @@
  * listing and a read anyway; a watched-file event forgets the listings it touches.
  */
 import * as path from 'node:path';
-import type { FileNotRead, FileSystem } from './fileSystem';
+import type { EntryKind, FileNotRead, FileSystem, Listing } from './fileSystem';
 
-type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 type Entry = { readonly name: string; readonly kind: EntryKind };
 
 /** Reads with the answers of {@link FileSystem.readFile}. */
@@ -84,6 +83,24 @@ export class WalkedFileSystem implements FileSystem {
       if (folder) return !folder.names.has(folded(path.basename(child)));
     }
     return false;
+  }
+
+  /**
+   * The listings this run holds of a host's folder, the folder above it and the folders inside
+   * it: what a Check All Hosts worker would otherwise list again to find a host's files missing.
+   */
+  listingsNear(dir: string): [string, Listing][] {
+    const near: [string, Listing][] = [];
+    const add = (folder: string): { readonly entries: readonly Entry[] } | undefined => {
+      const known = this.folders.get(folder);
+      if (known) near.push([folder, { names: known.entries.map((e) => e.name), kinds: known.entries.map((e) => e.kind) }]);
+      return known;
+    };
+    const own = add(dir);
+    if (!own) return near;
+    if (path.dirname(dir) !== dir) add(path.dirname(dir));
+    for (const entry of own.entries) if (entry.kind === 'directory') add(path.join(dir, entry.name));
+    return near;
   }
 
   readFile(file: string): Promise<string | undefined | FileNotRead> {
