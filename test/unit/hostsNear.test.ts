@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseHosts } from '../../server/src/syntax/hosts';
-import { editDistance } from '../../server/src/rules/edits';
+import { editDistance, oneEditApart } from '../../server/src/rules/edits';
 
 const letters = fc.constantFrom(...'abAB-1.x'.split(''));
 const name = fc.string({ unit: letters, minLength: 1, maxLength: 9 });
@@ -46,5 +46,33 @@ describe('hosts: a search key too long for a regex', () => {
     assert.deepEqual(file.lookup(long.toUpperCase()).map((e) => e.address.text), ['10.0.0.2']);
     assert.deepEqual(file.namesStartingWith(long, 10).names.map((n) => n.entry.address.text), ['10.0.0.2', '10.0.0.3']);
     assert.deepEqual(file.lookup(`${long}q`), []);
+  });
+});
+
+describe('edits: one edit apart', () => {
+  test('oneEditApart is editDistance === 1, for near and far pairs alike', () => {
+    // Pairs made from one another (one or two edits away) as well as unrelated ones.
+    const edited = name.chain((a) =>
+      fc.tuple(fc.constant(a), fc.nat(a.length), fc.constantFrom('insert', 'delete', 'replace', 'swap', 'two'), fc.constantFrom(...'abAB-1.x'.split(''))).map(([w, at, how, c]) => {
+        const i = Math.min(at, w.length - 1);
+        const b =
+          how === 'insert' ? w.slice(0, at) + c + w.slice(at)
+          : how === 'delete' ? w.slice(0, i) + w.slice(i + 1)
+          : how === 'replace' ? w.slice(0, i) + c + w.slice(i + 1)
+          : how === 'swap' ? w.slice(0, i) + w.slice(i + 1, i + 2) + w.slice(i, i + 1) + w.slice(i + 2)
+          : c + w.slice(0, i) + w.slice(i + 1);
+        return [w, b] as const;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(edited, fc.tuple(name, name)), ([a, b]) => {
+        assert.equal(oneEditApart(a, b), editDistance(a, b) === 1, `${a} / ${b}`);
+        assert.equal(oneEditApart(b, a), editDistance(a, b) === 1, `${b} / ${a}`);
+      }),
+      { seed: 7117, numRuns: 3000, includeErrorInReport: true },
+    );
+    for (const [a, b, one] of [['ipmp0', 'ipmpO', true], ['prod', 'prd', true], ['abcd', 'abdc', true], ['abcd', 'abcd', false], ['abcd', 'badc', false], ['', 'a', true], ['ab', 'ba', true]] as const) {
+      assert.equal(oneEditApart(a, b), one, `${a} / ${b}`);
+    }
   });
 });

@@ -23,7 +23,7 @@ export interface NameLookup {
    */
   resolve(name: string): ResolvedName | undefined;
   /** Every match in lookup order (for a family-specific lookup, §1.7). */
-  resolveAll(name: string): ResolvedName[];
+  resolveAll(name: string): readonly ResolvedName[];
   /** The first line that names `name` but that Solaris skips, its address being unreadable. */
   skipped(name: string): ResolvedName | undefined;
   /**
@@ -69,6 +69,9 @@ export interface NameSource {
   readonly kind: 'hosts' | 'ipnodes';
 }
 
+/** Names whose answers a lookup keeps at most (more: it starts again). */
+const MAX_KEPT_ANSWERS = 1024;
+
 /**
  * `sources` in lookup order (ipnodes first where the release consults it first). The first
  * `hosts` source is the one new entries go to.
@@ -76,25 +79,29 @@ export interface NameSource {
 export function createNameLookup(sources: readonly NameSource[]): NameLookup | undefined {
   const hosts = sources.find((s) => s.kind === 'hosts');
   if (!hosts) return undefined;
-  return {
-    label: hosts.label,
-    hostsUri: hosts.uri,
-    resolve(name) {
-      const key = name.toLowerCase();
-      for (const source of sources) {
-        const entry = lookupEntries(source.file, key).find((e) => !unreadableBecause(e, source.file));
-        if (entry) return { entry, uri: source.uri, source: source.kind };
-      }
-      return undefined;
-    },
-    resolveAll(name) {
-      const key = name.toLowerCase();
-      return sources.flatMap((source) =>
+  // A host's boot and its rules look the same few names up again and again: each name's
+  // answer is kept with the lookup (its files do not change under it; a new snapshot makes a new one).
+  const answers = new Map<string, readonly ResolvedName[]>();
+  const resolveAll = (name: string): readonly ResolvedName[] => {
+    const key = name.toLowerCase();
+    let found = answers.get(key);
+    if (!found) {
+      found = sources.flatMap((source) =>
         lookupEntries(source.file, key)
           .filter((e) => !unreadableBecause(e, source.file))
           .map((entry) => ({ entry, uri: source.uri, source: source.kind })),
       );
-    },
+      if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
+      answers.set(key, found);
+    }
+    return found;
+  };
+  return {
+    label: hosts.label,
+    hostsUri: hosts.uri,
+    // The first readable entry of the first source that has one: the first of all of them.
+    resolve: (name) => resolveAll(name)[0],
+    resolveAll,
     skipped(name) {
       const key = name.toLowerCase();
       for (const source of sources) {

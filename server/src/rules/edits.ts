@@ -79,6 +79,24 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Is `editDistance(a, b)` exactly 1 (one insertion, deletion, substitution or swap of two
+ * neighbours)? Decided in one pass without the table: the group-name rules ask it of every
+ * pair of names on every host.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // One longer: the rest matches once a's extra character is skipped.
+  if (a.length !== b.length) return a.slice(i + 1) === b.slice(i);
+  if (i === a.length) return false;
+  // Same length: one character replaced, or two neighbours swapped.
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * The candidate a misspelt word surely meant, or undefined when two are equally likely: the
  * only one that differs in case alone, else the only one at the smallest edit distance.
  */

@@ -12,7 +12,7 @@ import type { Token } from '../syntax/token';
 import type { KeywordUse } from '../syntax/hostname';
 import { IPMP_RULES } from './definitions/ipmp';
 import { RESOLUTION_RULES } from './definitions/resolution';
-import { editDistance } from './edits';
+import { oneEditApart } from './edits';
 import { readHostsAddress } from './hostsRules';
 import {
   describeAddress,
@@ -342,7 +342,7 @@ function isTypoOf(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
   if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
   // `ipmp0` / `ipmpO`, `prod` / `prd`: one edit apart, not merely numbered siblings (`ipmp0`/`ipmp1`).
-  if (editDistance(a, b) !== 1) return false;
+  if (!oneEditApart(a, b)) return false;
   const stripped = (s: string): string => s.replace(/[0-9]+$/, '');
   return stripped(a) !== stripped(b);
 }

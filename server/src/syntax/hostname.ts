@@ -141,6 +141,23 @@ const BLANK = /[ \t]/;
 /** Is this UTF-16 unit no white space (`/\S/`)? Printable ASCII without the regex. */
 const isWordCode = (code: number): boolean => (code > 32 && code < 127) || /\S/.test(String.fromCharCode(code));
 
+/**
+ * The offset tables of readLogicalLines, kept between calls for files up to 64K characters: a
+ * parse runs to its end without yielding, and two fresh typed arrays per file were a large part
+ * of what checking a tree of small files allocated. A bigger file gets its own, not kept.
+ */
+const KEPT_OFFSETS = 65_536;
+let keptOffsets = { from: new Int32Array(1024), to: new Int32Array(1024) };
+
+function offsetBuffers(n: number): { from: Int32Array; to: Int32Array } {
+  if (n > KEPT_OFFSETS) return { from: new Int32Array(n), to: new Int32Array(n) };
+  if (keptOffsets.from.length < n) {
+    const size = Math.min(KEPT_OFFSETS, Math.max(n, keptOffsets.from.length * 2));
+    keptOffsets = { from: new Int32Array(size), to: new Int32Array(size) };
+  }
+  return keptOffsets;
+}
+
 /** Reads the text into the shell's records, keeping a map back to original offsets. */
 export function readLogicalLines(text: string, index: LineIndex = new LineIndex(text)): LogicalLine[] {
   const lines: LogicalLine[] = [];
@@ -149,8 +166,7 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
   const n = text.length;
   // For each character of a record's content, where it came from. One pair for every record:
   // a record's content is never longer than the text.
-  const from = new Int32Array(n);
-  const to = new Int32Array(n);
+  const { from, to } = offsetBuffers(n);
 
   while (pos < n) {
     const lineStart = pos;

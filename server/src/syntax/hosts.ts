@@ -850,7 +850,25 @@ class PlacedEntry implements HostsEntry {
 /** An address as nss_files reads it: a field with a colon is IPv6 (inet_pton), otherwise inet_addr. */
 export type HostsAddress = { readonly family: 'inet'; readonly ipv4: number } | { readonly family: 'inet6'; readonly canonical: string };
 
+/**
+ * Address words already read: every rule and every name lookup of a host reads the same few
+ * entries' addresses again, and each read allocated its parse. Bounded; cleared when full.
+ */
+const readAddresses = new Map<string, HostsAddress | null>();
+const MAX_READ_ADDRESSES = 4096;
+
 export function readHostsAddress(text: string): HostsAddress | undefined {
+  // No address is longer (an IPv6 one with an IPv4 tail is 45): a long word is not kept.
+  if (text.length > 64) return readHostsAddressNow(text);
+  const known = readAddresses.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const address = readHostsAddressNow(text);
+  if (readAddresses.size >= MAX_READ_ADDRESSES) readAddresses.clear();
+  readAddresses.set(text, address ?? null);
+  return address;
+}
+
+function readHostsAddressNow(text: string): HostsAddress | undefined {
   if (text.includes(':')) {
     // inet_pton takes no zone index and no prefix length.
     if (text.includes('%') || text.includes('/') || !ipaddr.IPv6.isValid(text)) return undefined;
