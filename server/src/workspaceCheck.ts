@@ -213,10 +213,13 @@ export class WorkspaceCheck {
             seen.add(uri);
             this.checked.set(uri, kind);
           }
-          // The jobs of the next hosts are asked for ahead (their settings come from the editor).
-          for (let n = h; away?.alive && n < Math.min(h + AWAY_JOBS_AHEAD, firsts.length); n++) {
-            // A job that cannot be made (its settings failed) is a host checked here; never a rejection left unheard.
-            if (!jobs.has(n)) jobs.set(n, (this.host.awayJob?.(roots[firsts[n]!]!, hostFilesOf(n)) ?? Promise.resolve(undefined)).catch(() => undefined));
+          // The jobs of the next hosts are asked for ahead (their settings come from the editor),
+          // half the window at a time: the settings of hosts asked in one turn go in one request.
+          if (away?.alive && !jobs.has(Math.min(h + AWAY_JOBS_AHEAD / 2, firsts.length - 1))) {
+            for (let n = h; n < Math.min(h + AWAY_JOBS_AHEAD, firsts.length); n++) {
+              // A job that cannot be made (its settings failed) is a host checked here; never a rejection left unheard.
+              if (!jobs.has(n)) jobs.set(n, (this.host.awayJob?.(roots[firsts[n]!]!, hostFilesOf(n)) ?? Promise.resolve(undefined)).catch(() => undefined));
+            }
           }
           const job = away?.alive ? await jobs.get(h) : undefined;
           jobs.delete(h);

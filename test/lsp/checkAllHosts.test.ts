@@ -203,6 +203,8 @@ describe('Check All Hosts on a large tree', () => {
   let other: LspTestClient;
   /** The scope of every settings item the server asked the client for. */
   const scopes: (string | undefined)[] = [];
+  /** How many workspace/configuration requests carried them. */
+  let configurationRequests = 0;
 
   before(async () => {
     big = new Scratch('ipmp-check-all-big-');
@@ -217,6 +219,7 @@ describe('Check All Hosts on a large tree', () => {
       beforeInitialize: (client) =>
         client.connection.onRequest(ConfigurationRequest.type, (params) => {
           scopes.push(...params.items.map((item) => item.scopeUri));
+          configurationRequests++;
           return params.items.map(() => ({}));
         }),
     });
@@ -269,6 +272,8 @@ describe('Check All Hosts on a large tree', () => {
     const hostRoots = Array.from({ length: HOSTS }, (_, i) => big.uri(`host${String(i).padStart(3, '0')}/etc`));
     assert.deepEqual([...new Set(scopes)].sort(), hostRoots, 'every host asked about, by its etc folder');
     assert.equal(scopes.length, HOSTS, `${scopes.length} settings asked for ${HOSTS} hosts of ${HOSTS * 2} files, over several checks`);
+    // The hosts asked for ahead go in one request: a round trip per several hosts, not per host.
+    assert.ok(configurationRequests * 4 <= HOSTS, `${configurationRequests} requests for ${HOSTS} hosts' settings`);
   });
 });
 

@@ -14,6 +14,8 @@ export class SettingsStore {
   pullFromClient = false;
   private pushed: Settings = DEFAULT_SETTINGS;
   private readonly pulled = new Map<string, Promise<Settings>>();
+  /** Scopes asked this turn, not yet sent (see {@link ask}). */
+  private asking: { scope: string; resolve: (settings: Settings) => void }[] | undefined;
   /** What the project file (.ipmp-lint.json) could not use, told once per file and content. */
   private readonly toldConfigProblems = new Set<string>();
 
@@ -33,12 +35,36 @@ export class SettingsStore {
     const scope = parseUri(uri).scheme === 'file' ? hostRootUri(uri) : uri;
     let pending = this.pulled.get(scope);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: scope, section: 'solarisIpmp' })
-        .then(readSettings, () => this.pushed);
+      pending = this.ask(scope);
       this.pulled.set(scope, pending);
     }
     return pending;
+  }
+
+  /**
+   * Scopes asked in the same turn go to the client as one request with an item each (Check All
+   * Hosts asks for several hosts ahead at once): one round trip instead of one per host.
+   */
+  private ask(scope: string): Promise<Settings> {
+    return new Promise((resolve) => {
+      if (!this.asking) {
+        const batch: { scope: string; resolve: (settings: Settings) => void }[] = [];
+        this.asking = batch;
+        queueMicrotask(() => {
+          this.asking = undefined;
+          // A client that cannot answer leaves the pushed settings, as a failed request always did.
+          const unanswered = (): void => batch.forEach((b) => b.resolve(this.pushed));
+          try {
+            this.connection.workspace
+              .getConfiguration(batch.map((b) => ({ scopeUri: b.scope, section: 'solarisIpmp' })))
+              .then((values: unknown[]) => batch.forEach((b, i) => b.resolve(readSettings(values[i] ?? null))), unanswered);
+          } catch {
+            unanswered();
+          }
+        });
+      }
+      this.asking.push({ scope, resolve });
+    });
   }
 
   /** A file's settings: the editor's, with its project file on top (README "Configuration"). */
