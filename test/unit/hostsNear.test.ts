@@ -29,6 +29,24 @@ describe('hosts: names within a few edits', () => {
     );
   });
 
+  test('the did-you-mean index holds every name word as the entries read it: blanks, tabs, comments, CRs', () => {
+    // Lines of words and separators, CRLF or not, comments anywhere (even inside a word).
+    const piece = fc.constantFrom('a', 'b', 'A', 'x1', 'ab.c', 'ba', '\t', ' ', '  ', '#', '#c ', '\r', '\u00e9', 'aa\r');
+    const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), name, (lines, eol, finalEol, word) => {
+        const text = lines.join(eol) + (finalEol ? eol : '');
+        const file = parseHosts(text);
+        const first = word[0]!.toLowerCase();
+        const expected = [...file.scanEntries()]
+          .flatMap((e) => e.names.map((n) => n.text))
+          .filter((n) => n[0]!.toLowerCase() === first && Math.abs(n.length - word.length) <= 2);
+        assert.deepEqual(file.namesNear(word, 2).sort(), expected.sort(), JSON.stringify(text));
+      }),
+      { seed: 4242, numRuns: 2000, includeErrorInReport: true },
+    );
+  });
+
   test('a typo among 100,000 look-alike names finds exactly its neighbours', () => {
     const names = Array.from({ length: 100_000 }, (_, i) => `host${String(i).padStart(6, '0')}`);
     const file = parseHosts(names.map((n, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}\t${n}\n`).join(''));

@@ -347,17 +347,6 @@ class HostsSegment {
     return this.hashOrEnd(start, this.lineTextEnd(start, newline));
   }
 
-  /** Calls `visit` with each word of the physical line [start, newline): blank-separated, before any `#`. */
-  private forEachWord(start: number, newline: number, visit: (wordStart: number, wordEnd: number) => void): void {
-    const text = this.text;
-    const end = this.wordsEnd(start, newline);
-    for (let i = blanksEnd(text, start, end); i < end; ) {
-      const wordEnd = wordStop(text, i, end);
-      visit(i, wordEnd);
-      i = blanksEnd(text, wordEnd, end);
-    }
-  }
-
   /**
    * The name words whose hostsKey is `key` (with `prefix`: starts with it), in file order, each
    * with its entry. The native search only finds candidates; hostsKey decides, as for a name
@@ -487,7 +476,7 @@ class HostsSegment {
 
   /** Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end). */
   private entryOfLine(start: number, newline: number): HostsEntry | undefined {
-    // forEachWord's scan without its callback: a walk over every entry (the rules of an open
+    // A word scan without callbacks: a walk over every entry (the rules of an open
     // hosts document) runs it 200,000 times, and a closure and a words array per line cost a third.
     const text = this.text;
     const index = this.index;
@@ -510,16 +499,31 @@ class HostsSegment {
   private buildNameBuckets(): Map<number, number[]> {
     const buckets = new Map<number, number[]>();
     const text = this.text;
-    this.forEachLine((start, newline) => {
+    const n = text.length;
+    // The words of each physical line as entryOfLine reads them (blank-separated, before any
+    // `#`, a CR before the newline no content), in one pass: over 200,000 lines the index is
+    // built at the first typo, and the user waits for it.
+    const at = (i: number): number => (i < n ? text.charCodeAt(i) : LF);
+    const endsContent = (c: number, i: number): boolean => c === LF || c === HASH || (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF);
+    let i = 0;
+    while (i < n) {
       let word = 0;
-      this.forEachWord(start, newline, (wordStart, wordEnd) => {
-        if (word++ === 0) return; // the address
-        const key = bucketKey(foldedCode(text.charCodeAt(wordStart)), wordEnd - wordStart);
+      for (let c = at(i); ; ) {
+        while (c === SPACE || c === TAB) c = at(++i);
+        if (endsContent(c, i)) break;
+        const start = i;
+        do c = at(++i);
+        while (c !== SPACE && c !== TAB && !endsContent(c, i));
+        if (word++ === 0) continue; // the address
+        const key = bucketKey(foldedCode(text.charCodeAt(start)), i - start);
         const list = buckets.get(key);
-        if (list) list.push(wordStart);
-        else buckets.set(key, [wordStart]);
-      });
-    });
+        if (list) list.push(start);
+        else buckets.set(key, [start]);
+      }
+      const newline = text.indexOf('\n', i);
+      if (newline === -1) break;
+      i = newline + 1;
+    }
     return buckets;
   }
 }
