@@ -1,7 +1,7 @@
 // `vsce package --no-dependencies` into solaris-ipmp.vsix (the bundles carry every dependency),
 // then the VSIX's file list and size against its budget. `npm run package` builds dist/ first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,17 @@ if (!existsSync(path.join(ROOT, 'dist'))) {
 }
 // The README's screenshot is not packaged (the VSIX holds only what the extension needs); keep its link as written.
 const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', VSIX];
+// The packaged README is the user's: the sections on building, testing and measuring this
+// repository (Development, Performance) stay in the repository's README.
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const userReadme = readme.replace(/^## Development\n[^]*?(?=^## License\n)/m, '');
+if (userReadme === readme) {
+  console.error('README.md: no "## Development" section before "## License" to leave out of the package');
+  process.exit(1);
+}
+// In dist/ (built, not committed, and not itself packaged: package.json "files" names dist's bundles).
+writeFileSync(path.join(ROOT, 'dist', 'README.md'), userReadme);
+args.push('--readme-path', 'dist/README.md');
 // Until README/LICENSE/repository exist vsce would stop at a prompt; stdin is closed so it cannot hang.
 if (!existsSync(path.join(ROOT, 'LICENSE'))) args.push('--skip-license');
 args.push('--allow-missing-repository');
