@@ -14,13 +14,13 @@
  * hosts back: the server's thread checks them.
  */
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { checkDiskFile } from './handlers/diagnostics';
 import { LanguageService } from './languageService';
 import { WorkspaceFolders } from './session/workspaceFolders';
 import { TreeFileSystem } from './treeFileSystem';
+import { workerHeapFlags, type WorkerHeapFlags } from './workspace/workerHeap';
 import type { AwayChecker, AwayJob, AwayResult, ConfigProblems, FileCheck } from './workspaceCheck';
 
 /** The workerData key that makes this module check hosts instead of serving. */
@@ -55,67 +55,6 @@ export function startHostCheckWorkers(folders: readonly string[]): HostCheckWork
   } catch {
     return undefined;
   }
-}
-
-/**
- * The young generation of a worker's heap, per semi-space (MB). The server runs with
- * --optimize-for-size (client/src/serverEnvironment.ts), under which V8 gives every heap it
- * makes, a worker's too, a 1 MB young generation that no other flag or resource limit enlarges:
- * over 5,000 hosts collecting it took ~28% of each worker's time (ipmp-lint's checks run ~1.5x
- * slower with it). The sizes are read when a heap is made, so the flags are set for the moment
- * the workers' heaps are made and put back once the workers run: their young generation stays
- * 8 MB, while the rest of the flag (an old generation kept near what is live) applies to them
- * again, as it always did to the server's heap. (Left off for the whole run, the peak RSS went
- * from ~200 to 340-460 MB.)
- */
-const WORKER_SEMI_SPACE_MB = 8;
-
-interface WorkerHeapFlags {
-  /** A worker was started with the flags: they stay until it runs (or fails). */
-  starting(worker: Worker): void;
-  /** Every worker was started: the flags go back once the last one runs. */
-  started(): void;
-}
-
-/** Sets the workers' heap flags when this process runs --optimize-for-size; undefined otherwise (nothing to do). */
-function workerHeapFlags(): WorkerHeapFlags | undefined {
-  if (!process.execArgv.includes('--optimize-for-size')) return undefined;
-  try {
-    setFlagsFromString(`--no-optimize-for-size --min-semi-space-size=${WORKER_SEMI_SPACE_MB} --max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
-  } catch {
-    return undefined;
-  }
-  let pending = 0;
-  let allStarted = false;
-  const restore = (): void => {
-    if (pending > 0 || !allStarted) return;
-    allStarted = false;
-    try {
-      // 0: V8's own sizes again, as for the server's heap (which was made before all this).
-      setFlagsFromString('--optimize-for-size --min-semi-space-size=0 --max-semi-space-size=0');
-    } catch {
-      // Set a moment ago, so settable: nothing is expected here, and nothing would be lost but memory.
-    }
-  };
-  return {
-    starting(worker) {
-      pending++;
-      let done = false;
-      const running = (): void => {
-        if (done) return;
-        done = true;
-        pending--;
-        restore();
-      };
-      worker.once('online', running);
-      worker.once('error', running);
-      worker.once('exit', running);
-    },
-    started() {
-      allStarted = true;
-      restore();
-    },
-  };
 }
 
 export class HostCheckWorkers implements AwayChecker {
