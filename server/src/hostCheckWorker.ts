@@ -20,7 +20,7 @@ import { checkDiskFile } from './handlers/diagnostics';
 import { LanguageService } from './languageService';
 import { WorkspaceFolders } from './session/workspaceFolders';
 import { TreeFileSystem } from './treeFileSystem';
-import { workerHeapFlags, type WorkerHeapFlags } from './workspace/workerHeap';
+import { startWorkers } from './workspace/workerHeap';
 import type { AwayChecker, AwayJob, AwayResult, ConfigProblems, FileCheck } from './workspaceCheck';
 
 /** The workerData key that makes this module check hosts instead of serving. */
@@ -63,20 +63,10 @@ export class HostCheckWorkers implements AwayChecker {
 
   /** Starts `threads` workers for these workspace folders; throws when threads cannot start here. */
   constructor(threads: number, folders: readonly string[]) {
-    const heap = workerHeapFlags();
-    try {
-      this.start(threads, folders, heap);
-    } finally {
-      heap?.started();
-    }
-  }
-
-  private start(threads: number, folders: readonly string[], heap: WorkerHeapFlags | undefined): void {
-    for (let i = 0; i < threads; i++) {
-      const input: WorkerInput = { [WORKER_FLAG]: true, folders };
-      // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
-      // server's stdout is the LSP channel, never the worker's.
-      const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
+    const input: WorkerInput = { [WORKER_FLAG]: true, folders };
+    // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
+    // server's stdout is the LSP channel, never the worker's.
+    for (const worker of startWorkers(threads, () => new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true }))) {
       const entry = { worker, waiting: new Map<number, (result: AwayResult | undefined) => void>(), failed: false };
       const fail = (): void => {
         if (entry.failed) return;
@@ -93,7 +83,6 @@ export class HostCheckWorkers implements AwayChecker {
       });
       worker.on('error', fail);
       worker.once('exit', fail);
-      heap?.starting(worker);
       this.workers.push(entry);
     }
   }

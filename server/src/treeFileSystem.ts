@@ -18,8 +18,6 @@ import { folded } from './workspace/walkedFileSystem';
 /** Missing files outside the trees remembered at most (a few per folder above a tree are asked). */
 const MAX_MISSING_OUTSIDE = 1024;
 
-
-
 export function kindOfDirent(entry: fs.Dirent): EntryKind {
   return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other';
 }

@@ -466,9 +466,9 @@ class HostsSegment {
 
   /** Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end). */
   private entryOfLine(start: number, newline: number): HostsEntry | undefined {
-    // A word scan without callbacks: a walk over every entry (the rules of an open
-    // hosts document) runs it 200,000 times, and a closure and a words array per line cost a third.
-    // One pass over the line: blanks, words, and a `#` that ends the content (in a word too).
+    // One pass over the line, without callbacks: blanks, words, and a `#` that ends the content
+    // (in a word too). A walk over every entry (the rules of an open hosts document) runs it
+    // 200,000 times.
     const text = this.text;
     const index = this.index;
     const end = this.lineTextEnd(start, newline);

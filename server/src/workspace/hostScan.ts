@@ -19,7 +19,6 @@ import { parseHosts, type HostsFile } from '../syntax/hosts';
 import { MAX_FILE_BYTES, type EntryKind, type FileNotRead, type FileSystem } from './fileSystem';
 import { describeError } from './nodeFileSystem';
 
-
 export interface FolderEntry {
   readonly name: string;
   readonly kind: EntryKind;

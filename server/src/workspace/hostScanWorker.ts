@@ -13,7 +13,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PART_SIZE, nodeScanDisk, scanFolders, type HostSymbols } from './hostScan';
-import { workerHeapFlags, type WorkerHeapFlags } from './workerHeap';
+import { startWorkers } from './workerHeap';
 
 /** The workerData key that makes this module walk folders instead of serving. */
 const WORKER_FLAG = 'ipmpHostScanWorker';
@@ -58,26 +58,17 @@ export class ScanWorkers {
     private readonly threads: number,
     hostsLaterOver: number,
   ) {
-    const heap = workerHeapFlags();
-    try {
-      this.start(hostsLaterOver, heap);
-    } finally {
-      heap?.started();
-    }
-  }
-
-  private start(hostsLaterOver: number, heap: WorkerHeapFlags | undefined): void {
-    const threads = this.threads;
-    for (let index = 0; index < threads; index++) {
+    // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
+    // server's stdout is the LSP channel, never the worker's.
+    const started = startWorkers(threads, (index) => {
       const input: WorkerInput = { [WORKER_FLAG]: true, share: { index, count: threads }, hostsLaterOver };
-      // argv: main.ts checks its transport argument before it looks at the thread. stdout: the
-      // server's stdout is the LSP channel, never the worker's.
-      const worker = new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
+      return new Worker(__filename, { workerData: input, argv: ['--stdio'], stdout: true });
+    });
+    for (const worker of started) {
       // Waiting for work must not keep the server's process alive.
       worker.unref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.on('error', () => undefined);
-      heap?.starting(worker);
       this.workers.push({ worker, exited });
     }
   }

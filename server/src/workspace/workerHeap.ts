@@ -18,50 +18,37 @@ import type { Worker } from 'node:worker_threads';
  */
 const WORKER_SEMI_SPACE_MB = 8;
 
-export interface WorkerHeapFlags {
-  /** A worker was started with the flags: they stay until it runs (or fails). */
-  starting(worker: Worker): void;
-  /** Every worker was started: the flags go back once the last one runs. */
-  started(): void;
+/**
+ * Starts `count` workers with `start`, their heaps made with an 8 MB young generation when this
+ * process runs --optimize-for-size (the flags are put back once every one runs or fails).
+ */
+export function startWorkers(count: number, start: (index: number) => Worker): Worker[] {
+  const roomy = process.execArgv.includes('--optimize-for-size') && setFlags(`--no-optimize-for-size --min-semi-space-size=${WORKER_SEMI_SPACE_MB} --max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < count; i++) workers.push(start(i));
+  } finally {
+    // 0: V8's own sizes again, as for the server's heap (which was made before all this).
+    if (roomy) void Promise.all(workers.map(running)).then(() => setFlags('--optimize-for-size --min-semi-space-size=0 --max-semi-space-size=0'));
+  }
+  return workers;
 }
 
-/** Sets the workers' heap flags when this process runs --optimize-for-size; undefined otherwise (nothing to do). */
-export function workerHeapFlags(): WorkerHeapFlags | undefined {
-  if (!process.execArgv.includes('--optimize-for-size')) return undefined;
+/** Resolves once the worker runs JavaScript (its heap is made) or has failed. */
+function running(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    worker.once('online', resolve);
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+}
+
+/** False when V8 would not take them (the workers then get the server's sizes; nothing else changes). */
+function setFlags(flags: string): boolean {
   try {
-    setFlagsFromString(`--no-optimize-for-size --min-semi-space-size=${WORKER_SEMI_SPACE_MB} --max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+    setFlagsFromString(flags);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-  let pending = 0;
-  let allStarted = false;
-  const restore = (): void => {
-    if (pending > 0 || !allStarted) return;
-    allStarted = false;
-    try {
-      // 0: V8's own sizes again, as for the server's heap (which was made before all this).
-      setFlagsFromString('--optimize-for-size --min-semi-space-size=0 --max-semi-space-size=0');
-    } catch {
-      // Set a moment ago, so settable: nothing is expected here, and nothing would be lost but memory.
-    }
-  };
-  return {
-    starting(worker) {
-      pending++;
-      let done = false;
-      const running = (): void => {
-        if (done) return;
-        done = true;
-        pending--;
-        restore();
-      };
-      worker.once('online', running);
-      worker.once('error', running);
-      worker.once('exit', running);
-    },
-    started() {
-      allStarted = true;
-      restore();
-    },
-  };
 }
