@@ -21,6 +21,7 @@ import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import type { RuleId } from './rules/registry';
 import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
+import { isPlainFileUri } from './syntax/uri';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead, type Listing } from './workspace/fileSystem';
@@ -114,7 +115,11 @@ export function pathOfUri(uri: string): string {
 }
 
 /** A path's file URI as the host model spells it (what normalizeUri makes of pathToFileURL's, in one step). */
-export const uriOfPath = (file: string): string => URI.file(file).toString();
+export function uriOfPath(file: string): string {
+  // An absolute path of plain characters is its URI as it stands (no encoding, no parse).
+  const plain = `file://${file}`;
+  return file.charCodeAt(0) === 47 && isPlainFileUri(plain) ? plain : URI.file(file).toString();
+}
 
 /** Checks one chunk: --fix first (when asked), then every file, then the hosts' captures. */
 export async function runChunk(chunk: LintChunk, options: RunOptions, tree: TreeFileSystem): Promise<ChunkResult> {

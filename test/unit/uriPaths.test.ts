@@ -7,9 +7,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { URI } from 'vscode-uri';
-import { dirName, hostRootOf } from '../../server/src/syntax/fileKind';
-import { isPlainFileUri, parseUri } from '../../server/src/syntax/uri';
+import { URI, Utils } from 'vscode-uri';
+import { baseName, dirName, hostRootOf } from '../../server/src/syntax/fileKind';
+import { childUri, isPlainFileUri, parseUri, uriBaseName } from '../../server/src/syntax/uri';
+import { uriOfPath } from '../../server/src/lintRun';
 import { hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
 import { runs } from './propertyHelpers';
 
@@ -59,6 +60,44 @@ describe('paths and URIs: the shortcuts agree with their definitions', () => {
         assert.equal(parseUri(u).toString(), parsed.toString());
       }),
       runs(1502, 500),
+    );
+  });
+
+  test('childUri is joinPath and uriBaseName the base name of the parsed path, plain or not', () => {
+    assert.equal(childUri('file:///srv/web1/etc', 'inet/hosts'), 'file:///srv/web1/etc/inet/hosts');
+    assert.equal(childUri('file:///', 'etc'), 'file:///etc');
+    // Segments joinPath normalizes, and characters it encodes, go through vscode-uri.
+    assert.equal(childUri('file:///srv/web1/etc', '../hosts'), 'file:///srv/web1/hosts');
+    assert.equal(childUri('file:///srv/my%20host', 'hosts'), 'file:///srv/my%20host/hosts');
+    const folder = path.map((p) => `file://${p.startsWith('/') ? p : `/${p}`}`);
+    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(folder, name, (dir, child) => {
+        let parsed: URI;
+        try {
+          parsed = URI.parse(normalizeUri(dir));
+        } catch {
+          return;
+        }
+        const dirUri = parsed.toString();
+        const joined = Utils.joinPath(parsed, child).toString();
+        assert.equal(childUri(dirUri, child), joined);
+        assert.equal(uriBaseName(joined), baseName(URI.parse(joined).path));
+        assert.equal(uriBaseName(dirUri), baseName(parsed.path));
+      }),
+      runs(1503, 500),
+    );
+  });
+
+  test('uriOfPath is the URI vscode-uri makes of the path', () => {
+    assert.equal(uriOfPath('/srv/web1/etc/hosts'), 'file:///srv/web1/etc/hosts');
+    assert.equal(uriOfPath('/srv/my host/etc/hosts'), 'file:///srv/my%20host/etc/hosts');
+    assert.equal(uriOfPath('//server/share/hosts'), URI.file('//server/share/hosts').toString());
+    fc.assert(
+      fc.property(path, (p) => {
+        assert.equal(uriOfPath(p), URI.file(p).toString());
+      }),
+      runs(1504, 500),
     );
   });
 });

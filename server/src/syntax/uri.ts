@@ -4,7 +4,7 @@
  * regular expression and percent-decodes each time; a URI is immutable and caches its own
  * string form, so one parse per distinct string serves every later use.
  */
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 
 /** Distinct URIs remembered before the memory is cleared (a fleet's worth, a few MB). */
 const MAX_REMEMBERED = 50_000;
@@ -48,3 +48,41 @@ export function uriPath(uri: string): string | undefined {
     return undefined;
   }
 }
+
+/** Plain path segments under a folder: `hosts`, `inet/hosts`; none empty, `.` or `..`, nothing to encode. */
+function isPlainRelative(name: string): boolean {
+  if (name.length === 0 || name.charCodeAt(0) === 47 || name.charCodeAt(name.length - 1) === 47) return false;
+  let segmentStart = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 47;
+    if (c === 47) {
+      const length = i - segmentStart;
+      // An empty segment, `.` or `..` would be normalized away by joinPath.
+      if (length === 0 || (length <= 2 && name.charCodeAt(segmentStart) === 46 && (length === 1 || name.charCodeAt(segmentStart + 1) === 46))) return false;
+      segmentStart = i + 1;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 126)) return false;
+  }
+  return true;
+}
+
+/**
+ * The normalized URI of `name` under the folder `dirUri`, as vscode-uri's joinPath gives it.
+ * A fleet's every file is named this way, so plain URIs and names (the usual case) are joined
+ * as strings, without a parse.
+ */
+export function childUri(dirUri: string, name: string): string {
+  if (isPlainFileUri(dirUri) && isPlainRelative(name)) {
+    // joinPath normalizes the folder's path too: it must have nothing to normalize either.
+    const trailing = dirUri.charCodeAt(dirUri.length - 1) === 47;
+    const folder = dirUri.slice('file:///'.length, trailing ? -1 : undefined);
+    if (folder === '' || isPlainRelative(folder)) return trailing ? dirUri + name : `${dirUri}/${name}`;
+  }
+  return Utils.joinPath(parseUri(dirUri), name).toString();
+}
+
+/** `baseName` of a URI's path (what follows its last `/`), a plain URI read without a parse. */
+export function uriBaseName(uri: string): string {
+  const path = isPlainFileUri(uri) ? uri.slice('file://'.length) : parseUri(uri).path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+

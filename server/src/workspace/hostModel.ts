@@ -4,7 +4,7 @@
  * invalidates entries when documents change or watched files change on disk.
  */
 import { Utils } from 'vscode-uri';
-import { isPlainFileUri, normalizeUri, parseUri } from '../syntax/uri';
+import { childUri, isPlainFileUri, normalizeUri, parseUri, uriBaseName } from '../syntax/uri';
 import { RELEASES, type Release } from '../catalog/releases';
 import { baseName, dirName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
@@ -340,7 +340,7 @@ export class HostModel {
   parseHostnameCached(uri: string, text: string): HostnameFile {
     const cached = this.hostnameCache.get(uri);
     if (cached && cached.text === text) return cached.file;
-    const file = parseHostnameFile(text, { fileName: baseName(parseUri(uri).path) });
+    const file = parseHostnameFile(text, { fileName: uriBaseName(uri) });
     this.hostnameCache.set(uri, { text, file });
     return file;
   }
@@ -363,14 +363,14 @@ export class HostModel {
   }
 
   private async readNetmasks(rootUri: string, label: string, unread: UnreadFile[]): Promise<HostFile<NetmasksFile> | undefined> {
-    const uri = Utils.joinPath(parseUri(rootUri), label).toString();
+    const uri = childUri(rootUri, label);
     const text = await this.loadNoting(uri, label, 'netmasks', unread);
     if (text === undefined) return undefined;
     return { uri, label, file: this.parseNetmasksCached(uri, text) };
   }
 
   private async readHostFile(rootUri: string, label: string, role: 'hosts' | 'ipnodes', unread: UnreadFile[]): Promise<HostFile<HostsFile> | undefined> {
-    const uri = Utils.joinPath(parseUri(rootUri), label).toString();
+    const uri = childUri(rootUri, label);
     const segments = this.openSegments(uri);
     if (segments) return { uri, label, file: this.parseHostsCached(uri, segments) };
     const text = await this.loadNoting(uri, label, role, unread);
@@ -389,7 +389,6 @@ export class HostModel {
   /** Everything the rules of one host need, for the host of `uri`. */
   async snapshot(uri: string, release: Release, fallbackHostsUri?: string): Promise<HostSnapshot> {
     const rootUri = hostRootUri(uri);
-    const root = parseUri(rootUri);
     // What each candidate file left unread, sorted out below by lookup order.
     const found: Record<'inetHosts' | 'hosts' | 'ipnodes' | 'inetNetmasks' | 'netmasks', UnreadFile[]> = {
       inetHosts: [],
@@ -398,7 +397,7 @@ export class HostModel {
       inetNetmasks: [],
       netmasks: [],
     };
-    const mpathdUri = Utils.joinPath(root, 'default/mpathd').toString();
+    const mpathdUri = childUri(rootUri, 'default/mpathd');
     const [inetHosts, plainHosts, ipnodes, inetNetmasks, plainNetmasks, entries, mpathdText, nodename, live] = await Promise.all([
       this.readHostFile(rootUri, 'inet/hosts', 'hosts', found.inetHosts),
       this.readHostFile(rootUri, 'hosts', 'hosts', found.hosts),
@@ -407,7 +406,7 @@ export class HostModel {
       this.readNetmasks(rootUri, 'netmasks', found.netmasks),
       this.list(rootUri),
       this.text(mpathdUri),
-      this.text(Utils.joinPath(root, 'nodename').toString()),
+      this.text(childUri(rootUri, 'nodename')),
       this.readLive(rootUri),
     ]);
     const mpathd: HostFile<MpathdFile> | undefined = mpathdText === undefined ? undefined : { uri: mpathdUri, label: 'default/mpathd', file: this.parseMpathdCached(mpathdUri, mpathdText) };
@@ -441,16 +440,15 @@ export class HostModel {
     // Interface files: on disk in the host root, plus open ones not yet saved.
     const interfaceUris = new Set<string>();
     for (const name of entries) {
-      if (parseInterfaceFileName(name)) interfaceUris.add(Utils.joinPath(root, name).toString());
+      if (parseInterfaceFileName(name)) interfaceUris.add(childUri(rootUri, name));
     }
     for (const open of this.documents.uris()) {
-      const parsed = parseUri(open);
-      if (hostRootUri(open) === rootUri && parseInterfaceFileName(baseName(parsed.path))) interfaceUris.add(open);
+      if (hostRootUri(open) === rootUri && parseInterfaceFileName(uriBaseName(open))) interfaceUris.add(open);
     }
     const interfaces: InterfaceFile[] = [];
     await Promise.all(
       [...interfaceUris].map(async (u) => {
-        const name = baseName(parseUri(u).path);
+        const name = uriBaseName(u);
         const text = await this.loadNoting(u, name, 'interface', unread);
         if (text !== undefined) interfaces.push({ uri: u, baseName: name, file: this.parseHostnameCached(u, text) });
       }),
@@ -467,7 +465,7 @@ export class HostModel {
       mpathd,
       nodename,
       interfaces,
-      newHostsUri: Utils.joinPath(root, 'hosts').toString(),
+      newHostsUri: childUri(rootUri, 'hosts'),
       unread,
       live,
     };
