@@ -21,7 +21,7 @@ import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import type { RuleId } from './rules/registry';
 import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
-import { isPlainFileUri } from './syntax/uri';
+import { hasDotSegment, isPlainFileUri } from './syntax/uri';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead, type Listing } from './workspace/fileSystem';
@@ -100,6 +100,8 @@ export interface ChunkResult {
   readonly configProblems: [string, readonly string[]][];
 }
 
+const WINDOWS = process.platform === 'win32';
+
 /** Where a path is shown: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
   const rel = path.relative(cwd, file);
@@ -107,6 +109,8 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 }
 
 export function pathOfUri(uri: string): string {
+  // A plain file URI (nothing encoded) is its path after the scheme; Windows paths need the full conversion.
+  if (!WINDOWS && isPlainFileUri(uri) && !hasDotSegment(uri)) return uri.slice('file://'.length);
   try {
     return fileURLToPath(uri);
   } catch {

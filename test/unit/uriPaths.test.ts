@@ -10,8 +10,9 @@ import fc from 'fast-check';
 import { URI, Utils } from 'vscode-uri';
 import { baseName, dirName, hostRootOf } from '../../server/src/syntax/fileKind';
 import { childUri, isPlainFileUri, parseUri, uriBaseName } from '../../server/src/syntax/uri';
-import { uriOfPath } from '../../server/src/lintRun';
-import { hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
+import { pathOfUri, uriOfPath } from '../../server/src/lintRun';
+import { fileURLToPath } from 'node:url';
+import { filePathOf, hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
 import { runs } from './propertyHelpers';
 
 /** The definition: the last part named etc, the file's own last part excepted; else its folder. */
@@ -58,6 +59,14 @@ describe('paths and URIs: the shortcuts agree with their definitions', () => {
         assert.equal(normalizeUri(u), parsed.toString());
         assert.equal(hostRootUri(u), parsed.with({ path: referenceHostRoot(parsed.path) }).toString());
         assert.equal(parseUri(u).toString(), parsed.toString());
+        assert.equal(filePathOf(u), parsed.fsPath);
+        let nodePath: string | undefined;
+        try {
+          nodePath = fileURLToPath(u);
+        } catch {
+          // Node refuses some (an encoded '/'); ipmp-lint then shows the URI as it is.
+        }
+        assert.equal(pathOfUri(u), nodePath ?? u);
       }),
       runs(1502, 500),
     );

@@ -195,9 +195,7 @@ export function flagsHex(flags: readonly Flag[]): string {
   return bits.toString(16);
 }
 
-export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((s) => (value >>> s) & 255).join('.');
-}
+export { formatIPv4 } from '../syntax/address';
 
 export function maskHex(mask: number): string {
   return (mask >>> 0).toString(16).padStart(8, '0');

@@ -41,7 +41,7 @@ export function parseIPv4Quad(text: string): number | undefined {
 }
 
 export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+  return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 /**

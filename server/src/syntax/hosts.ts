@@ -10,7 +10,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { inetAddr } from './netmasks';
-import { LineIndex, SEGMENT_THRESHOLD, SegmentedText, splitPhysicalLines, type PhysicalLine, type Span, type TextIndex } from './text';
+import { LineIndex, SEGMENT_THRESHOLD, SegmentedText, ownCopy, splitPhysicalLines, type PhysicalLine, type Span, type TextIndex } from './text';
 import type { Token } from './token';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -863,7 +863,7 @@ export function readHostsAddress(text: string): HostsAddress | undefined {
   if (known !== undefined) return known ?? undefined;
   const address = readHostsAddressNow(text);
   if (readAddresses.size >= MAX_READ_ADDRESSES) readAddresses.clear();
-  readAddresses.set(text, address ?? null);
+  readAddresses.set(ownCopy(text), address ?? null);
   return address;
 }
 

@@ -3,6 +3,7 @@
  * (`ce0:1`), legacy VLAN PPAs (`ce123000` = VLAN 123 on ce0), tunnels (`ip.tun0`), and
  * what net-physical's glob `hostname.*[0-9]` makes of backup copies.
  */
+import { ownCopy } from './text';
 
 /** LIFNAMSIZ is 32 including the terminating NUL. */
 export const MAX_INTERFACE_NAME = 31;
@@ -33,7 +34,26 @@ export type InterfaceNameCheck =
 
 const BACKUP_WORDS = /(old|bak|back|backup|orig|save|sav|new|copy|prev|tmp|test|ipmp)$/i;
 
+/**
+ * Names already checked. A fleet names the same few interfaces (e1000g0, ce1, …) on every
+ * host, and each is checked by the boot, the model and the rules; the answers are immutable.
+ * Bounded: cleared when full.
+ */
+const checkedNames = new Map<string, InterfaceNameCheck>();
+const MAX_CHECKED_NAMES = 4096;
+
 export function checkInterfaceName(text: string): InterfaceNameCheck {
+  let check = checkedNames.get(text);
+  if (check === undefined) {
+    check = checkInterfaceNameNow(text);
+    if (checkedNames.size >= MAX_CHECKED_NAMES) checkedNames.clear();
+    // A long name is not kept (it is invalid anyway, and could be any length).
+    if (text.length <= 64) checkedNames.set(ownCopy(text), check);
+  }
+  return check;
+}
+
+function checkInterfaceNameNow(text: string): InterfaceNameCheck {
   if (!/[0-9]$/.test(text)) {
     return { kind: 'skipped', reason: `'${text}' does not end in a digit, so the boot script's glob never picks this file up` };
   }

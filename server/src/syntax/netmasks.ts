@@ -224,11 +224,14 @@ export function parseNetmasks(text: string): NetmasksFile {
 
 /** A network number as libnsl prints it for a lookup: leading zero bytes left out (`172.20`). */
 export function networkKeyText(net: number): string {
-  const b = [24, 16, 8, 0].map((shift) => (net >>> shift) & 255);
-  if (b[0]) return b.join('.');
-  if (b[1]) return b.slice(1).join('.');
-  if (b[2]) return b.slice(2).join('.');
-  return String(b[3]);
+  const b0 = (net >>> 24) & 255;
+  const b1 = (net >>> 16) & 255;
+  const b2 = (net >>> 8) & 255;
+  const b3 = net & 255;
+  if (b0) return `${b0}.${b1}.${b2}.${b3}`;
+  if (b1) return `${b1}.${b2}.${b3}`;
+  if (b2) return `${b2}.${b3}`;
+  return String(b3);
 }
 
 /** The first line the `files` backend returns for a key: its text must hold the key, its number equal it. */

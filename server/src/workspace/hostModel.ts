@@ -91,6 +91,15 @@ export function hostRootUri(uri: string): string {
   return parsed.with({ path: hostRootOf(parsed.path) }).toString();
 }
 
+const WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';
+
+/** The file system path of a file URI (undefined for other schemes); a plain one is its path as it stands. */
+export function filePathOf(uri: string): string | undefined {
+  if (!WINDOWS && isPlainFileUri(uri)) return uri.slice('file://'.length);
+  const parsed = parseUri(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
 export class HostModel {
   private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
   private readonly listings = new Map<string, Promise<string[]>>();
@@ -289,11 +298,11 @@ export class HostModel {
     }
     let pending = this.disk.get(key);
     if (!pending) {
-      const parsed = parseUri(key);
+      const file = filePathOf(key);
       pending =
-        parsed.scheme === 'file'
+        file !== undefined
           ? // An injected file system that throws must not take the host down with it.
-            this.fs.readFile(parsed.fsPath).catch((error: unknown) => ({ notRead: 'unreadable' as const, reason: error instanceof Error ? error.message : String(error) }))
+            this.fs.readFile(file).catch((error: unknown) => ({ notRead: 'unreadable' as const, reason: error instanceof Error ? error.message : String(error) }))
           : Promise.resolve(undefined);
       this.disk.set(key, pending);
     }
@@ -303,8 +312,8 @@ export class HostModel {
   private async list(dirUri: string): Promise<string[]> {
     let pending = this.listings.get(dirUri);
     if (!pending) {
-      const parsed = parseUri(dirUri);
-      pending = parsed.scheme === 'file' ? this.fs.readDirectory(parsed.fsPath).catch(() => []) : Promise.resolve([]);
+      const dir = filePathOf(dirUri);
+      pending = dir !== undefined ? this.fs.readDirectory(dir).catch(() => []) : Promise.resolve([]);
       this.listings.set(dirUri, pending);
     }
     return pending;
