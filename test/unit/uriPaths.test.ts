@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI, Utils } from 'vscode-uri';
 import { baseName, dirName, hostRootOf } from '../../server/src/syntax/fileKind';
-import { childUri, isPlainFileUri, parseUri, uriBaseName } from '../../server/src/syntax/uri';
+import { childUri, isPlainFileUri, parseUri, uriBaseName, uriPath } from '../../server/src/syntax/uri';
 import { pathOfUri, uriOfPath } from '../../server/src/lintRun';
 import { fileURLToPath } from 'node:url';
 import { filePathOf, hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
@@ -60,6 +60,7 @@ describe('paths and URIs: the shortcuts agree with their definitions', () => {
         assert.equal(hostRootUri(u), parsed.with({ path: referenceHostRoot(parsed.path) }).toString());
         assert.equal(parseUri(u).toString(), parsed.toString());
         assert.equal(filePathOf(u), parsed.fsPath);
+        assert.equal(uriPath(u), parsed.path);
         let nodePath: string | undefined;
         try {
           nodePath = fileURLToPath(u);

@@ -14,7 +14,7 @@
  *   DHCP per address, STANDBY per NIC, and the group.
  */
 import type { AddressFamily } from '../catalog/keywords';
-import { checkAddressLiteral } from '../syntax/address';
+import { checkAddressLiteral, formatIPv4 } from '../syntax/address';
 import type { CapturedInterface, IfconfigCapture, IpmpstatCapture } from '../syntax/capture';
 import { lifName, lifsOf, prefixOfMask, type Flag, type LogicalInterface, type Phyint, type SystemState } from './state';
 
@@ -262,7 +262,7 @@ function maskDrift(entry: CapturedInterface, b: BootedAddress): { runningMask: s
 
 /** `255.255.255.0 (/24)`. */
 export function describeMask(mask: number): string {
-  const dotted = [24, 16, 8, 0].map((s) => (mask >>> s) & 255).join('.');
+  const dotted = formatIPv4(mask);
   const prefix = prefixOfMask(mask);
   return prefix === undefined ? dotted : `${dotted} (/${prefix})`;
 }

@@ -91,10 +91,12 @@ export function viewWithDocument(host: HostView, doc: ParsedDocument): HostView 
   // The same parse already in the host: the host as it is (its analysis is cached on it).
   switch (doc.kind) {
     case 'hostname': {
-      const own = { uri: doc.uri, baseName: baseName(uriPath(doc.uri) ?? doc.uri), file: doc.hostname };
       const at = host.interfaces.findIndex((i) => i.uri === doc.uri);
       if (at !== -1 && host.interfaces[at]!.file === doc.hostname) return host;
-      const interfaces = at === -1 ? [...host.interfaces, own] : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
+      const interfaces =
+        at === -1
+          ? [...host.interfaces, { uri: doc.uri, baseName: baseName(uriPath(doc.uri) ?? doc.uri), file: doc.hostname }]
+          : host.interfaces.map((i, n) => (n === at ? { ...i, file: doc.hostname } : i));
       return { ...host, interfaces };
     }
     case 'hosts': {

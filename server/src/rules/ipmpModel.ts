@@ -6,7 +6,7 @@
  */
 import { RELEASES, type Release } from '../catalog/releases';
 import type { AddressFamily } from '../catalog/keywords';
-import { prefixMask } from '../syntax/address';
+import { formatIPv4, prefixMask } from '../syntax/address';
 import { commandRuns, type AddressSegment, type HostnameCommand, type HostnameFile, type KeywordUse } from '../syntax/hostname';
 import { checkInterfaceName } from '../syntax/interfaceName';
 import type { MpathdFile } from '../syntax/mpathd';
@@ -298,7 +298,7 @@ export function buildIpmpHost(inputs: IpmpInputs, boot: BootResult = bootFor(inp
 export function subnetOf(address: ConfiguredAddress): string | undefined {
   if (address.value?.ipv4 === undefined || address.prefixLength === undefined) return undefined;
   const net = (address.value.ipv4 & prefixMask(address.prefixLength)) >>> 0;
-  return `${[24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.')}/${address.prefixLength}`;
+  return `${formatIPv4(net)}/${address.prefixLength}`;
 }
 
 /** How an address is named in messages: `web1-ce0-test (192.168.10.11) on ce0`. */

@@ -42,6 +42,7 @@ export function normalizeUri(uri: string): string {
 
 /** The path of a URI, or undefined when it cannot be parsed. */
 export function uriPath(uri: string): string | undefined {
+  if (isPlainFileUri(uri)) return uri.slice('file://'.length);
   try {
     return parseUri(uri).path;
   } catch {
