@@ -150,6 +150,14 @@ export const hostsKey = (name: string): string => name.toLowerCase();
 const MAX_CACHED_LOOKUPS = 4096;
 
 /**
+ * A text up to this many characters (a host's own hosts file, a few hundred lines) answers
+ * lookups from an index of all its names; a bigger one searches its text for each name, so a
+ * fleet-wide file of 200,000 lines is never indexed whole.
+ */
+const INDEXED_TEXT = 16_384;
+const NO_ENTRIES: readonly HostsEntry[] = [];
+
+/**
  * One text's hosts file: a whole small file, or one segment of a big one (offsets, lines and
  * ranges local to the segment; {@link HostsFile} puts them in place).
  */
@@ -159,6 +167,8 @@ class HostsSegment {
   private allComments: Span[] | undefined;
   private allLines: PhysicalLine[] | undefined;
   private readonly lookups = new Map<string, HostsEntry[]>();
+  /** Every name's entries, for a small text ({@link INDEXED_TEXT}); built at the first lookup. */
+  private nameIndex: Map<string, HostsEntry[]> | undefined;
   private readonly nearCache = new Map<string, string[]>();
   private readonly entriesByLineStart = new Map<number, HostsEntry | null>();
   /** Name starts by first letter and length, for did-you-mean (built on first need). */
@@ -226,6 +236,11 @@ class HostsSegment {
   /** Entries naming `name` (case ignored, §5.1), in file order; an entry repeats per matching word. */
   lookup(name: string): readonly HostsEntry[] {
     const key = hostsKey(name);
+    if (this.text.length <= INDEXED_TEXT) {
+      // A host's own small file: every name indexed in one pass answers its many lookups.
+      if (key.length === 0 || /[ \t\n#]/.test(key)) return NO_ENTRIES;
+      return (this.nameIndex ??= this.indexNames()).get(key) ?? NO_ENTRIES;
+    }
     const cached = this.lookups.get(key);
     if (cached) return cached;
     const found: HostsEntry[] = [];
@@ -235,6 +250,19 @@ class HostsSegment {
     if (this.lookups.size >= MAX_CACHED_LOOKUPS) this.lookups.clear();
     this.lookups.set(key, found);
     return found;
+  }
+
+  private indexNames(): Map<string, HostsEntry[]> {
+    const index = new Map<string, HostsEntry[]>();
+    for (const entry of this.entries) {
+      for (const name of entry.names) {
+        const key = hostsKey(name.text);
+        const found = index.get(key);
+        if (found) found.push(entry);
+        else index.set(key, [entry]);
+      }
+    }
+    return index;
   }
 
   /**
