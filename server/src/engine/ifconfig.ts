@@ -32,6 +32,7 @@ import {
   lifName,
   phyintsInOrder,
   maskOfPrefix,
+  type AddressOrigin,
   type Flag,
   type IpInstance,
   type LogicalInterface,
@@ -70,8 +71,13 @@ export const USAGE_FIRST_LINE = 'usage: ifconfig <interface> | -a[ 4 | 6 | D ][ 
 /** DHCP operations ifconfig passes to the agent (dhcp_string_to_request). */
 const DHCP_OPERATIONS = ['start', 'drop', 'release', 'extend', 'inform', 'ping', 'status'] as const;
 
+/** A keyword → flag table as a Map: it is asked for every keyword of every command. */
+function flagKeywords(table: Record<string, { flag: Flag; on: boolean }>): ReadonlyMap<string, { readonly flag: Flag; readonly on: boolean }> {
+  return new Map(Object.entries(table));
+}
+
 /** Where a flag is kept in the kernel. */
-const LIF_FLAG_KEYWORDS: Record<string, { flag: Flag; on: boolean }> = {
+const LIF_FLAG_KEYWORDS = flagKeywords({
   up: { flag: 'UP', on: true },
   down: { flag: 'UP', on: false },
   private: { flag: 'PRIVATE', on: true },
@@ -88,8 +94,8 @@ const LIF_FLAG_KEYWORDS: Record<string, { flag: Flag; on: boolean }> = {
   '-preferred': { flag: 'PREFERRED', on: false },
   failover: { flag: 'NOFAILOVER', on: false },
   '-failover': { flag: 'NOFAILOVER', on: true },
-};
-const ILL_FLAG_KEYWORDS: Record<string, { flag: Flag; on: boolean }> = {
+});
+const ILL_FLAG_KEYWORDS = flagKeywords({
   trailers: { flag: 'NOTRAILERS', on: false },
   '-trailers': { flag: 'NOTRAILERS', on: true },
   arp: { flag: 'NOARP', on: false },
@@ -98,13 +104,13 @@ const ILL_FLAG_KEYWORDS: Record<string, { flag: Flag; on: boolean }> = {
   '-router': { flag: 'ROUTER', on: false },
   nud: { flag: 'NONUD', on: false },
   '-nud': { flag: 'NONUD', on: true },
-};
-const PHYINT_FLAG_KEYWORDS: Record<string, { flag: Flag; on: boolean }> = {
+});
+const PHYINT_FLAG_KEYWORDS = flagKeywords({
   standby: { flag: 'STANDBY', on: true },
   '-standby': { flag: 'STANDBY', on: false },
   failed: { flag: 'FAILED', on: true },
   '-failed': { flag: 'FAILED', on: false },
-};
+});
 
 /** Keywords ifconfig's command table does not hold: recognised only in their own places. */
 const NOT_IN_TABLE = new Set(['dhcp', 'auto-dhcp']);
@@ -232,7 +238,7 @@ class Run {
       });
     }
     lif.address = resolution.address;
-    lif.addressOrigin = { ...resolution.origin, word: arg.ref, commandId: this.command.id };
+    lif.addressOrigin = withWord(resolution.origin, arg.ref, this.command.id);
     lif.dhcp = undefined;
     lif.placeholder = undefined;
     if (this.family === 'inet') {
@@ -431,7 +437,7 @@ class Run {
     const name = spec.name;
     const arg = argIndex === undefined ? undefined : this.args[argIndex]!;
     const ref = this.args[index]!.ref;
-    const lifFlag = LIF_FLAG_KEYWORDS[name];
+    const lifFlag = LIF_FLAG_KEYWORDS.get(name);
     if (lifFlag) {
       const t = this.target(this.name, 'setifflags: SIOCGLIFFLAGS');
       if (lifFlag.flag === 'NOFAILOVER' && lifFlag.on && splitName(this.name).physical !== splitName(this.origname).physical) {
@@ -443,13 +449,13 @@ class Run {
       if (lifFlag.flag === 'NOFAILOVER' && lifFlag.on && clearview(this.env.release)) t.lif.flags.add('DEPRECATED');
       return;
     }
-    const illFlag = ILL_FLAG_KEYWORDS[name];
+    const illFlag = ILL_FLAG_KEYWORDS.get(name);
     if (illFlag) {
       const t = this.target(this.name, 'setifflags: SIOCGLIFFLAGS');
       setFlag(t.ill.flags, illFlag.flag, illFlag.on);
       return;
     }
-    const phyFlag = PHYINT_FLAG_KEYWORDS[name];
+    const phyFlag = PHYINT_FLAG_KEYWORDS.get(name);
     if (phyFlag) {
       const t = this.target(this.name, 'setifflags: SIOCGLIFFLAGS');
       setFlag(t.phyint.flags, phyFlag.flag, phyFlag.on);
@@ -603,7 +609,7 @@ class Run {
     const prefix = r.prefix.kind === 'ok' ? r.prefix.length : undefined;
     const arg = this.args[argIndex]!;
     lif.address = r.address;
-    lif.addressOrigin = { ...r.origin, word: arg.ref, commandId: this.command.id };
+    lif.addressOrigin = withWord(r.origin, arg.ref, this.command.id);
     if (this.family === 'inet' && deferredNetmaskPlus(this.env.release)) {
       // From 2008 on addif, like setifaddr, takes the pre-scanned netmask (set_mask_lifreq).
       const m = this.maskFor(r.address.ipv4!, prefix);
@@ -765,6 +771,14 @@ function setFlag(flags: Set<Flag>, flag: Flag, on: boolean): void {
 function atoi(text: string): number {
   const m = /^[ \t]*([+-]?[0-9]+)/.exec(text);
   return m ? Number(m[1]) : 0;
+}
+
+/**
+ * A resolution's origin with the word and command that set it. Written out rather than spread:
+ * the spread of origins of two shapes was the most expensive line of the boot.
+ */
+function withWord(origin: Omit<AddressOrigin, 'word'>, word: WordRef | undefined, commandId: number): AddressOrigin {
+  return origin.resolved === undefined ? { how: origin.how, word, commandId } : { how: origin.how, resolved: origin.resolved, word, commandId };
 }
 
 /** `ce0:3` → ce0, 3. */
