@@ -246,7 +246,7 @@ function singleFileFindings(doc: ParsedDocument, host: HostView, settings: Setti
   const ctx = { uri: doc.uri, release: settings.release };
   switch (doc.kind) {
     case 'hostname': {
-      const findings = checkHostnameFile(doc.hostname, { ...ctx, names: host.names, newHostsUri: host.newHostsUri });
+      const findings = checkHostnameFile(doc.hostname, { uri: doc.uri, release: settings.release, names: host.names, newHostsUri: host.newHostsUri });
       if (!isDhcpHostnameRequest(doc, host)) return findings;
       // `inet <name>` beside a dhcp.<if> is not run through ifconfig: the name is the host
       // name the DHCP client asks for (§1.4, doDHCPhostname), so it is neither misplaced nor looked up.

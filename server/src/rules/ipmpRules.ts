@@ -288,11 +288,16 @@ function checkFamilies(groupName: string, members: readonly InterfaceConfig[], o
 
 function checkGroupSubnets(groupName: string, members: readonly InterfaceConfig[], out: HostFinding[]): void {
   for (const role of ['data', 'test'] as const) {
-    const addresses = members.flatMap((m) => m.addresses).filter((a) => a.family === 'inet' && a.runs && a.test === (role === 'test') && subnetOf(a));
     const bySubnet = new Map<string, ConfiguredAddress[]>();
-    for (const a of addresses) {
-      const key = subnetOf(a)!;
-      bySubnet.set(key, [...(bySubnet.get(key) ?? []), a]);
+    for (const m of members) {
+      for (const a of m.addresses) {
+        if (a.family !== 'inet' || !a.runs || a.test !== (role === 'test')) continue;
+        const key = subnetOf(a);
+        if (key === undefined) continue;
+        const list = bySubnet.get(key);
+        if (list) list.push(a);
+        else bySubnet.set(key, [a]);
+      }
     }
     if (bySubnet.size < 2) continue;
     // The subnet most addresses share is taken as the group's; the others are flagged.

@@ -23,7 +23,8 @@ export type AddressCheck =
 
 /** Digits and dots only, or anything with a colon: the text means an address, not a name. */
 export function looksLikeLiteral(word: string): boolean {
-  const bare = word.split('/')[0] ?? word;
+  const slash = word.indexOf('/');
+  const bare = slash === -1 ? word : word.slice(0, slash);
   return /^[0-9.]+$/.test(bare) || bare.includes(':') || /^0x[0-9a-fA-F]+$/.test(bare);
 }
 

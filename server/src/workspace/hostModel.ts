@@ -442,8 +442,8 @@ export class HostModel {
     // Up to Solaris 10 11/06 ipnodes is a file of its own, searched before hosts (§5.2).
     const ipnodesFirst = RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early');
     const sources: NameSource[] = [];
-    if (ipnodes && ipnodesFirst) sources.push({ ...ipnodes, kind: 'ipnodes' });
-    if (hosts) sources.push({ ...hosts, kind: 'hosts' });
+    if (ipnodes && ipnodesFirst) sources.push({ uri: ipnodes.uri, label: ipnodes.label, file: ipnodes.file, kind: 'ipnodes' });
+    if (hosts) sources.push({ uri: hosts.uri, label: hosts.label, file: hosts.file, kind: 'hosts' });
     const names = createNameLookup(sources);
 
     // Interface files: on disk in the host root, plus open ones not yet saved.
