@@ -86,11 +86,11 @@ export function createNameLookup(sources: readonly NameSource[]): NameLookup | u
     const key = name.toLowerCase();
     let found = answers.get(key);
     if (!found) {
-      found = sources.flatMap((source) =>
-        lookupEntries(source.file, key)
-          .filter((e) => !unreadableBecause(e, source.file))
-          .map((entry) => ({ entry, uri: source.uri, source: source.kind })),
-      );
+      const all: ResolvedName[] = [];
+      for (const source of sources) {
+        for (const entry of lookupEntries(source.file, key)) if (!unreadableBecause(entry, source.file)) all.push({ entry, uri: source.uri, source: source.kind });
+      }
+      found = all;
       if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
       answers.set(key, found);
     }
