@@ -132,7 +132,12 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
   // Standard input and fixed files stand in for the disk, as open documents do in the editor.
   const overlay = new Map<string, string>();
   if (options.stdin) overlay.set(options.stdin.uri, options.stdin.text);
-  const newService = (): LanguageService => new LanguageService(tree, { textOf: (uri) => overlay.get(normalizeUri(uri)), uris: () => [...overlay.keys()] });
+  // Most runs have nothing over the disk: then a file's text is not looked for at all.
+  const newService = (): LanguageService =>
+    new LanguageService(tree, {
+      textOf: (uri) => (overlay.size === 0 ? undefined : overlay.get(normalizeUri(uri))),
+      uris: () => (overlay.size === 0 ? [] : [...overlay.keys()]),
+    });
   let service = newService();
 
   /** Where the messages of the file (or root) being checked go. */

@@ -41,50 +41,72 @@ export function analyzeHost(view: HostView, release: Release): HostAnalysis {
   if (!byRelease) cache.set(view, (byRelease = new Map()));
   const cached = byRelease.get(release);
   if (cached) return cached;
-  const inputs = inputsOf(view, release);
-  // Solaris 11 reads no hostname files (§6): its boot names them but plumbs none, and neither
-  // the IPMP picture, the host-wide rules nor drift may judge them.
-  const read = readsHostnameFiles(release);
-  const interfaces = read ? view.interfaces : [];
-  const model = read ? buildIpmpHost(inputs) : buildIpmpHost({ ...inputs, interfaces }, bootFor(inputs));
-  let findings: HostFinding[] | undefined;
-  let drift: DriftResult | undefined | null = null;
-  let preview: BootResult | undefined;
-  const failures = new Map<string, FailureSimulation | undefined>();
-  const analysis: HostAnalysis = {
-    view,
-    release,
-    model,
-    get hostFindings(): readonly HostFinding[] {
-      findings ??= [
-        ...checkHost({ model, interfaces, hosts: view.hosts, ipnodes: view.ipnodes, netmasks: view.netmasks }),
-        ...checkBoot({ model, interfaces }),
-        ...driftFindings(view, analysis.drift),
-      ];
-      return findings;
-    },
-    get drift(): DriftResult | undefined {
-      if (drift === null) {
-        const ifconfig = read ? view.live?.ifconfig : undefined;
-        drift = ifconfig ? compareWithRunning({ booted: model.boot.state, ifconfig: ifconfig.file, ipmpstat: view.live?.ipmpstat?.file }) : undefined;
-      }
-      return drift;
-    },
-    preview() {
-      const hasCr = view.interfaces.some((i) => i.file.text.includes('\r'));
-      preview ??= hasCr ? simulateBoot({ ...bootInputs(inputs), keepCarriageReturns: true }) : model.boot;
-      return preview;
-    },
-    failure(nic) {
-      if (!failures.has(nic)) {
-        const boot = analysis.preview();
-        failures.set(nic, simulateFailure(boot.state, nic, boot.settings));
-      }
-      return failures.get(nic);
-    },
-  };
+  const analysis = new SimulatedHost(view, release);
   byRelease.set(release, analysis);
   return analysis;
+}
+
+/**
+ * A class rather than an object literal: its getters and methods are shared by every host
+ * instead of being made again for each one (a fleet check makes one analysis per host).
+ */
+class SimulatedHost implements HostAnalysis {
+  readonly model: IpmpHost;
+  private readonly inputs: IpmpInputs;
+  /** Solaris 11 reads no hostname files (§6): its boot names them but plumbs none, and neither the IPMP picture, the host-wide rules nor drift may judge them. */
+  private readonly read: boolean;
+  private findings: HostFinding[] | undefined;
+  private driftResult: DriftResult | undefined | null = null;
+  private previewBoot: BootResult | undefined;
+  private failures: Map<string, FailureSimulation | undefined> | undefined;
+
+  constructor(
+    readonly view: HostView,
+    readonly release: Release,
+  ) {
+    const inputs = (this.inputs = inputsOf(view, release));
+    this.read = readsHostnameFiles(release);
+    this.model = this.read ? buildIpmpHost(inputs) : buildIpmpHost({ ...inputs, interfaces: [] }, bootFor(inputs));
+  }
+
+  get hostFindings(): readonly HostFinding[] {
+    if (!this.findings) {
+      const { model, view } = this;
+      const interfaces = this.read ? view.interfaces : [];
+      this.findings = [
+        ...checkHost({ model, interfaces, hosts: view.hosts, ipnodes: view.ipnodes, netmasks: view.netmasks }),
+        ...checkBoot({ model, interfaces }),
+        ...driftFindings(view, this.drift),
+      ];
+    }
+    return this.findings;
+  }
+
+  get drift(): DriftResult | undefined {
+    if (this.driftResult === null) {
+      const { view } = this;
+      const ifconfig = this.read ? view.live?.ifconfig : undefined;
+      this.driftResult = ifconfig ? compareWithRunning({ booted: this.model.boot.state, ifconfig: ifconfig.file, ipmpstat: view.live?.ipmpstat?.file }) : undefined;
+    }
+    return this.driftResult;
+  }
+
+  preview(): BootResult {
+    if (!this.previewBoot) {
+      const hasCr = this.view.interfaces.some((i) => i.file.text.includes('\r'));
+      this.previewBoot = hasCr ? simulateBoot({ ...bootInputs(this.inputs), keepCarriageReturns: true }) : this.model.boot;
+    }
+    return this.previewBoot;
+  }
+
+  failure(nic: string): FailureSimulation | undefined {
+    const failures = (this.failures ??= new Map());
+    if (!failures.has(nic)) {
+      const boot = this.preview();
+      failures.set(nic, simulateFailure(boot.state, nic, boot.settings));
+    }
+    return failures.get(nic);
+  }
 }
 
 function bootInputs(inputs: IpmpInputs): Parameters<typeof simulateBoot>[0] {
