@@ -136,7 +136,8 @@ export interface ParseOptions {
   readonly fileName?: string;
 }
 
-const BLANK = /[ \t]/;
+/** A blank or a tab: the characters the shell's read splits words at. */
+const isBlank = (c: string): boolean => c === ' ' || c === '\t';
 
 /** Is this UTF-16 unit no white space (`/\S/`)? Printable ASCII without the regex. */
 const isWordCode = (code: number): boolean => (code > 32 && code < 127) || /\S/.test(String.fromCharCode(code));
@@ -205,7 +206,7 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
           const after = text[pos + 1 + breakLength] ?? ' ';
           continuations.push({
             ...span(pos, pos + 1 + breakLength),
-            gluesWords: !BLANK.test(before) && !BLANK.test(after) && after !== '\n' && after !== '\r' && hasWord,
+            gluesWords: !isBlank(before) && !isBlank(after) && after !== '\n' && after !== '\r' && hasWord,
           });
           pos += 1 + breakLength;
           continue;
