@@ -27,7 +27,7 @@ import type { NetmasksFile } from '../syntax/netmasks';
 import type { ArgWord, BootCommand, BootPhase, CommandOutcome, CommandSource, EngineEvent, ScriptName } from './command';
 import { ifconfigKeyword, runIfconfig, type IfconfigEnv } from './ifconfig';
 import type { AddressMove } from './kernel';
-import { mpathdView, readMpathdSettings, startMpathd, type MpathdSettings, type MpathdView } from './mpathd';
+import { mpathdRuns, mpathdView, readMpathdSettings, startMpathd, type MpathdSettings, type MpathdView } from './mpathd';
 import type { NameLookup } from './names';
 import { emptyState, type SystemState } from './state';
 
@@ -215,9 +215,8 @@ class Boot {
     // net-init
     this.tunnels();
     const { settings, log } = readMpathdSettings(this.input.mpathd);
-    const view = mpathdView(this.state, settings, log);
     let moved: AddressMove[] = [];
-    if (view.running) {
+    if (mpathdRuns(this.state, settings)) {
       this.other('net-init', 'mpathd', '/usr/lib/inet/in.mpathd', ['-a'], []);
       moved = startMpathd(this.state);
     } else {

@@ -202,8 +202,16 @@ export function mpathdView(state: SystemState, settings: MpathdSettings, readLog
       if (v.probes.length === 0 && v.role !== 'offline') log.push(`No test address configured on interface ${v.name}; disabling probe-based failure detection on it`);
     }
   }
-  const tracked = names.length > 0 || (!settings.trackInterfacesOnlyWithGroups && [...state.phyints.values()].some((p) => p.name !== 'lo0'));
-  return { running: tracked, settings, groups, log, duplicateTestAddresses: duplicates };
+  return { running: tracks(names, state, settings), settings, groups, log, duplicateTestAddresses: duplicates };
+}
+
+/** Does in.mpathd stay running? It exits at once when it has no interface to track. */
+export function mpathdRuns(state: SystemState, settings: MpathdSettings): boolean {
+  return tracks(groupNames(state), state, settings);
+}
+
+function tracks(groups: readonly string[], state: SystemState, settings: MpathdSettings): boolean {
+  return groups.length > 0 || (!settings.trackInterfacesOnlyWithGroups && [...state.phyints.values()].some((p) => p.name !== 'lo0'));
 }
 
 // ---------------------------------------------------------------------------------------
