@@ -84,7 +84,6 @@ export function uriBaseName(uri: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-
 /** Does the URI's path hold a `.` or `..` segment (which a WHATWG URL parse resolves away)? */
 export function hasDotSegment(uri: string): boolean {
   return /\/\.{1,2}(?:\/|$)/.test(uri);
