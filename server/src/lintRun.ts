@@ -101,9 +101,17 @@ export interface ChunkResult {
 }
 
 const WINDOWS = process.platform === 'win32';
+/** A path with something path.relative would resolve: an empty, `.` or `..` segment, or a trailing `/`. */
+const UNNORMALIZED = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** Where a path is shown: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
+  // A walked file under the working folder (the usual case) is the rest of its path: no
+  // resolving of both paths for every file shown. Anything else takes the long way.
+  if (!WINDOWS && file.length > cwd.length + 1 && file.charCodeAt(cwd.length) === 47 && file.startsWith(cwd) && cwd.charCodeAt(0) === 47) {
+    const rest = file.slice(cwd.length + 1);
+    if (!rest.startsWith('..') && !UNNORMALIZED.test(rest) && !UNNORMALIZED.test(cwd.slice(1))) return rest;
+  }
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
@@ -312,7 +320,7 @@ export async function runChunk(chunk: LintChunk, options: RunOptions, tree: Tree
       const severity = effectiveSeverity(finding, settings);
       if (severity) problems.push(problemOf(shown, finding, severity, finding.range.end.character + 1));
     }
-    files[i] = { ...files[i], ...(events.length ? { events } : {}), ...(problems.length ? { problems } : {}) };
+    if (events.length || problems.length) files[i] = { ...files[i], ...(events.length ? { events } : {}), ...(problems.length ? { problems } : {}) };
   };
 
   // Findings of the hosts' captures of the running system (a NIC no boot file plumbs, ...).

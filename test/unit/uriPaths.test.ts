@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { URI, Utils } from 'vscode-uri';
 import { baseName, dirName, hostRootOf } from '../../server/src/syntax/fileKind';
 import { childUri, isPlainFileUri, parseUri, uriBaseName, uriPath } from '../../server/src/syntax/uri';
-import { pathOfUri, uriOfPath } from '../../server/src/lintRun';
+import { displayPath, pathOfUri, uriOfPath } from '../../server/src/lintRun';
+import * as nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filePathOf, hostRootUri, normalizeUri } from '../../server/src/workspace/hostModel';
 import { runs } from './propertyHelpers';
@@ -108,6 +109,26 @@ describe('paths and URIs: the shortcuts agree with their definitions', () => {
         assert.equal(uriOfPath(p), URI.file(p).toString());
       }),
       runs(1504, 500),
+    );
+  });
+
+  test('displayPath is the path relative to the working folder when inside it, else the path itself', () => {
+    const reference = (file: string, cwd: string): string => {
+      const rel = nodePath.relative(cwd, file);
+      return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : file;
+    };
+    assert.equal(displayPath('/srv/fleet/web1/etc/hosts', '/srv/fleet'), 'web1/etc/hosts');
+    assert.equal(displayPath('/srv/fleet/..old/hosts', '/srv/fleet'), reference('/srv/fleet/..old/hosts', '/srv/fleet'));
+    assert.equal(displayPath('/srv/other/hosts', '/srv/fleet'), '/srv/other/hosts');
+    const absolute = path.filter((p) => p.startsWith('/'));
+    fc.assert(
+      fc.property(absolute, path, (cwd, tail) => {
+        for (const file of [`${cwd}/${tail}`, `${cwd}${tail}`, tail, `/${tail}`]) {
+          if (!file.startsWith('/')) continue;
+          assert.equal(displayPath(file, cwd), reference(file, cwd), `${file} from ${cwd}`);
+        }
+      }),
+      runs(1505, 500),
     );
   });
 });
