@@ -21,7 +21,7 @@ import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import type { RuleId } from './rules/registry';
 import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
-import { hasDotSegment, isPlainFileUri } from './syntax/uri';
+import { hasDotSegment, isPlainAbsolutePath, isPlainFileUri } from './syntax/uri';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead, type Listing } from './workspace/fileSystem';
@@ -129,8 +129,7 @@ export function pathOfUri(uri: string): string {
 /** A path's file URI as the host model spells it (what normalizeUri makes of pathToFileURL's, in one step). */
 export function uriOfPath(file: string): string {
   // An absolute path of plain characters is its URI as it stands (no encoding, no parse).
-  const plain = `file://${file}`;
-  return file.charCodeAt(0) === 47 && isPlainFileUri(plain) ? plain : URI.file(file).toString();
+  return isPlainAbsolutePath(file) ? `file://${file}` : URI.file(file).toString();
 }
 
 /** Checks one chunk: --fix first (when asked), then every file, then the hosts' captures. */

@@ -25,12 +25,26 @@ export function parseUri(uri: string): URI {
  * it is already in the form URI.toString() gives, so it needs no parse to be normalized.
  */
 export function isPlainFileUri(uri: string): boolean {
-  return PLAIN_FILE_URI.test(uri);
+  // The same URI is often asked about twice in a row (normalized, then read).
+  if (uri !== lastAsked) {
+    lastAsked = uri;
+    lastPlain = PLAIN_FILE_URI.test(uri);
+  }
+  return lastPlain;
+}
+
+let lastAsked = '';
+let lastPlain = false;
+
+/** Is this an absolute path whose file URI is plain (`file://` + the path)? Asked of the path, so no URI is built to be tested. */
+export function isPlainAbsolutePath(path: string): boolean {
+  return PLAIN_ABSOLUTE_PATH.test(path);
 }
 
 // `file:////…` is not plain: vscode-uri rejects a path that starts with two slashes. (A regular
 // expression: asked for every URI of every host, it runs at half the cost of a loop over the characters.)
 const PLAIN_FILE_URI = /^file:\/\/\/(?!\/)[A-Za-z0-9._~\/-]*$/;
+const PLAIN_ABSOLUTE_PATH = /^\/(?!\/)[A-Za-z0-9._~\/-]*$/;
 
 /** A URI in the one spelling every cache and comparison uses: what vscode-uri prints after parsing it. */
 export function normalizeUri(uri: string): string {
