@@ -7,11 +7,13 @@
  * generates a tree of N hosts (scripts/bench/generate.mjs) in a temporary folder and prints
  * - a bare read: one `node` process that lists the tree (readdir, recursive) and reads every
  *   file with readFileSync, nothing else: the least any checker of these files costs;
- * - `ipmp-lint <tree>` as a user runs it (the bundle, default --jobs), and with `--jobs 1`;
+ * - `ipmp-lint <tree>` as a user runs it (the bundle, default --jobs), and with the other choice
+ *   (`--jobs 2` where the default is one thread, `--jobs 1` where it is several), so the default
+ *   is seen to be the better one on this machine;
  * - ipmp-lint against the bare read, with its budget (issue 15: within 3x);
  * - whether both ipmp-lint runs printed the same bytes and exit status.
  * Every figure is the wall time of a spawned process (node start included, for each), the median
- * of 3 runs taken in turn (bare, default, --jobs 1, bare, …) after one bare read to warm the page
+ * of 3 runs taken in turn (bare, default, the other, bare, …) after one bare read to warm the page
  * cache. `npm run bench` calls `fleetRows(treeRoot, hosts)` on its own tree. No sleeps.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +26,8 @@ import { REPO, intOption, median, now, printRows, seconds } from './lsp.mjs';
 
 /** ipmp-lint may take this many times the bare read of the same files (issue 15). */
 const BUDGET_RATIO = 3;
+/** The other thread counts may beat the default by this much (the machine's noise between runs) before the default is the wrong choice. */
+const DEFAULT_SLACK = 0.9;
 const RUNS = 3;
 const DEADLINE_MS = 10 * 60_000;
 
@@ -87,35 +91,38 @@ export async function fleetRows(treeRoot, hosts, options = {}) {
     const warm = await bare();
     if (warm.code !== 0) throw new Error(`the bare read failed: ${warm.stderr.trim()}`);
     const { files, bytes } = JSON.parse(warm.stdout);
-    const times = { bare: [], parallel: [], single: [] };
-    let parallel;
-    let single;
+    // What cli.ts defaultJobs picks: one thread on two cores or fewer, else one per core (at most 8).
+    const cores = availableParallelism();
+    const threads = cores <= 2 ? 1 : Math.min(8, cores);
+    const otherJobs = threads === 1 ? 2 : 1;
+    const times = { bare: [], byDefault: [], other: [] };
+    let byDefault;
+    let other;
     for (let run = 0; run < RUNS; run++) {
       times.bare.push((await bare()).ms);
-      parallel = await lint('parallel');
-      times.parallel.push(parallel.ms);
-      single = await lint('single', '--jobs', '1');
-      times.single.push(single.ms);
+      byDefault = await lint('default');
+      times.byDefault.push(byDefault.ms);
+      other = await lint('other', '--jobs', String(otherJobs));
+      times.other.push(other.ms);
     }
-    const [b, p, s] = [median(times.bare), median(times.parallel), median(times.single)];
-    const threads = Math.min(8, availableParallelism());
-    const same = parallel.stdout === single.stdout && parallel.stderr === single.stderr && parallel.code === single.code;
-    // The bare read is the floor both runs are held against; --jobs 1 must not lose to it by more than the default does on one core.
+    const [b, d, o] = [median(times.bare), median(times.byDefault), median(times.other)];
+    const same = other.stdout === byDefault.stdout && other.stderr === byDefault.stderr && other.code === byDefault.code;
     const files$ = `${files.toLocaleString('en')} files, ${(bytes / 1048576).toFixed(1)} MB`;
+    // The bare read is the floor the default is held against; the other choice shows the default is the better one here.
     const rows = [
       {
-        figure: `ipmp-lint <tree of ${hosts.toLocaleString('en')} hosts> (default --jobs: ${threads} thread${threads === 1 ? '' : 's'} on ${availableParallelism()} cores; median of ${RUNS}) — bare read of its ${files$}: ${seconds(b)}`,
-        value: `${seconds(p)} = ${(p / b).toFixed(2)}x bare`,
+        figure: `ipmp-lint <tree of ${hosts.toLocaleString('en')} hosts> (default --jobs: ${threads} thread${threads === 1 ? '' : 's'} on ${cores} cores; median of ${RUNS}) — bare read of its ${files$}: ${seconds(b)}`,
+        value: `${seconds(d)} = ${(d / b).toFixed(2)}x bare`,
         budget: `≤ ${BUDGET_RATIO}x bare read`,
-        ok: p / b <= BUDGET_RATIO,
+        ok: d / b <= BUDGET_RATIO,
       },
       {
-        figure: 'ipmp-lint --jobs 1 <tree> (one thread: the default must not be slower)',
-        value: `${seconds(s)} = ${(s / b).toFixed(2)}x bare`,
-        budget: '≥ default',
-        ok: s >= p,
+        figure: `ipmp-lint --jobs ${otherJobs} <tree> (${otherJobs === 1 ? 'the main thread alone' : 'a worker thread beside the main one'}: the default must be the better choice)`,
+        value: `${seconds(o)} = ${(o / b).toFixed(2)}x bare`,
+        budget: `≥ ${DEFAULT_SLACK} × default`,
+        ok: o >= DEFAULT_SLACK * d,
       },
-      { figure: '  same output and exit status, default and --jobs 1', value: same ? `yes (${parallel.stdout.split('\n').length - 1} lines)` : 'NO', budget: 'identical', ok: same },
+      { figure: `  same output and exit status, default and --jobs ${otherJobs}`, value: same ? `yes (${byDefault.stdout.split('\n').length - 1} lines)` : 'NO', budget: 'identical', ok: same },
     ];
     return rows;
   } finally {

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { main, type LintProblem } from '../../server/src/cli';
+import { defaultJobs, main, type LintProblem } from '../../server/src/cli';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 
@@ -30,6 +30,12 @@ before(() => {
   cpSync(EXAMPLES, path.join(tree, 'examples'), { recursive: true });
 });
 after(() => rmSync(tree, { recursive: true, force: true }));
+
+describe('ipmp-lint --jobs default', () => {
+  test('one thread on two cores or fewer (the engine\'s own threads use the rest), else one per core, at most 8', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores)), [1, 1, 3, 4, 8, 8]);
+  });
+});
 
 describe('ipmp-lint', () => {
   test('prints exactly the planted mistakes of examples/, like a compiler, and exits 1', async () => {
