@@ -474,7 +474,8 @@ const CR_STAND_IN = '\uE00D';
 function keepingCarriageReturns(input: InterfaceFileInput): InterfaceFileInput {
   if (!input.file.text.includes('\r')) return input;
   const parsed = parseHostnameFile(input.file.text.replace(/\r/g, CR_STAND_IN), { fileName: input.baseName });
-  const lines = parsed.lines.map((line) => ({ ...line, words: line.words.map((w) => ({ ...w, text: w.text.replace(/\uE00D/g, '\r') })) }));
+  // Each word written out: a word's range is a getter, which a spread would not copy.
+  const lines = parsed.lines.map((line) => ({ ...line, words: line.words.map((w) => ({ text: w.text.replace(/\uE00D/g, '\r'), start: w.start, end: w.end, range: w.range })) }));
   return { ...input, file: { ...parsed, text: input.file.text, lines } };
 }
 
