@@ -229,8 +229,11 @@ export function readLogicalLines(text: string, index: LineIndex = new LineIndex(
         if (breakLength > 0) {
           const before = lastChar;
           const after = text[pos + 1 + breakLength] ?? ' ';
+          const end = pos + 1 + breakLength;
           continuations.push({
-            ...span(pos, pos + 1 + breakLength),
+            start: pos,
+            end,
+            range: index.range(pos, end),
             gluesWords: !isBlank(before) && !isBlank(after) && after !== '\n' && after !== '\r' && hasWord,
           });
           pos += 1 + breakLength;
