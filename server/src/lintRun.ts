@@ -21,7 +21,7 @@ import { PROJECT_CONFIG_FILE } from './features/projectConfig';
 import type { RuleId } from './rules/registry';
 import type { Finding, Severity } from './rules/types';
 import { normalizeUri } from './workspace/hostModel';
-import { hasDotSegment, isPlainAbsolutePath, isPlainFileUri } from './syntax/uri';
+import { hasDotSegment, hasUnnormalizedSegment, isPlainAbsolutePath, isPlainFileUri } from './syntax/uri';
 import { LanguageService } from './languageService';
 import { describeError } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, isNotRead, type Listing } from './workspace/fileSystem';
@@ -101,8 +101,6 @@ export interface ChunkResult {
 }
 
 const WINDOWS = process.platform === 'win32';
-/** A path with something path.relative would resolve: an empty, `.` or `..` segment, or a trailing `/`. */
-const UNNORMALIZED = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** Where a path is shown: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
@@ -110,7 +108,7 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   // resolving of both paths for every file shown. Anything else takes the long way.
   if (!WINDOWS && file.length > cwd.length + 1 && file.charCodeAt(cwd.length) === 47 && file.startsWith(cwd) && cwd.charCodeAt(0) === 47) {
     const rest = file.slice(cwd.length + 1);
-    if (!rest.startsWith('..') && !UNNORMALIZED.test(rest) && !UNNORMALIZED.test(cwd.slice(1))) return rest;
+    if (!rest.startsWith('..') && !hasUnnormalizedSegment(rest) && !hasUnnormalizedSegment(cwd.slice(1))) return rest;
   }
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;

@@ -57,6 +57,14 @@ export function releaseBefore(release: Release, than: Release): boolean {
 }
 
 /**
+ * Whether inet/ipnodes is a name source of its own, searched before hosts: up to Solaris 10
+ * 11/06 (§5.2). An IPv6 name then comes from ipnodes alone.
+ */
+export function ipnodesSearchedFirst(release: Release): boolean {
+  return releaseBefore(release, 's10');
+}
+
+/**
  * Whether the boot reads hostname.<if>, hostname6.<if> and dhcp.<if> files. Solaris 11 does
  * not: its interfaces are ipadm's (§6), so those files configure nothing there.
  */

@@ -17,7 +17,7 @@
  *   stay applied, the words after it are never read.
  */
 import { findKeyword, type AddressFamily, type KeywordSpec } from '../catalog/keywords';
-import { RELEASES, type Release } from '../catalog/releases';
+import { RELEASES, ipnodesSearchedFirst, type Release } from '../catalog/releases';
 import { matchNetmask, classfulMask, type NetmasksFile } from '../syntax/netmasks';
 import type { ArgWord, BootCommand, CommandOutcome, EngineEvent, IfconfigErrorCode, WordEffect, WordRef } from './command';
 import { placeNewLogical, lowestFreeUnit, updateInactive } from './kernel';
@@ -185,7 +185,7 @@ class Run {
 
   resolve(index: number, options: { allowPrefix: boolean }): Extract<Resolution, { ok: true }> {
     const word = this.args[index]!.text;
-    const result = resolveWord(word, this.family, this.env.names, { allowPrefix: options.allowPrefix, ipv6FromIpnodesOnly: ipv6FromIpnodesOnly(this.env.release) });
+    const result = resolveWord(word, this.family, this.env.names, { allowPrefix: options.allowPrefix, ipv6FromIpnodesOnly: ipnodesSearchedFirst(this.env.release) });
     if (!result.ok) {
       const code: IfconfigErrorCode =
         result.reason === 'bad-prefix'
@@ -780,9 +780,6 @@ function atoi(text: string): number {
 function withWord(origin: Omit<AddressOrigin, 'word'>, word: WordRef | undefined, commandId: number): AddressOrigin {
   return origin.resolved === undefined ? { how: origin.how, word, commandId } : { how: origin.how, resolved: origin.resolved, word, commandId };
 }
-
-/** Up to Solaris 10 11/06 an IPv6 name comes from inet/ipnodes alone (§5.2). */
-const ipv6FromIpnodesOnly = (release: Release): boolean => RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early');
 
 /** `ce0:3` → ce0, 3. */
 export function splitName(name: string): { physical: string; unit: number } {

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { uriPath } from '../syntax/uri';
-import { RELEASES, readsHostnameFiles } from '../catalog/releases';
+import { ipnodesSearchedFirst, readsHostnameFiles } from '../catalog/releases';
 import type { FileKind } from '../syntax/fileKind';
 import { checkHostnameFile } from '../rules/hostnameRules';
 import { checkDuplicateHostNames, checkHosts } from '../rules/hostsRules';
@@ -160,7 +160,7 @@ function withUnreadFiles(doc: ParsedDocument, findings: Finding[], unread: reado
   let out = findings;
   if (doc.kind === 'hostname') {
     // ipnodes is a name source of its own only up to Solaris 10 11/06 (§5.2).
-    const ipnodesCounts = RELEASES.indexOf(settings.release) <= RELEASES.indexOf('s10-early');
+    const ipnodesCounts = ipnodesSearchedFirst(settings.release);
     const names = unread.filter((u) => u.role === 'hosts' || (u.role === 'ipnodes' && ipnodesCounts));
     if (names.length) {
       const gone = out.filter((f) => f.rule === 'no-hosts-file' || f.rule === 'unresolved-host' || f.rule === 'ipnodes-shadow');

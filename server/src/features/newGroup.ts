@@ -7,7 +7,7 @@
  */
 import type { CodeAction, CreateFile, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { RELEASES, readsHostnameFiles, type Release } from '../catalog/releases';
+import { ipnodesSearchedFirst, readsHostnameFiles, type Release } from '../catalog/releases';
 import { findKeyword } from '../catalog/keywords';
 import { createNameLookup, type NameSource } from '../engine/names';
 import { hostNameProblem } from '../rules/hostsRules';
@@ -628,7 +628,7 @@ function withTexts(view: HostView, release: Release, texts: ReadonlyMap<string, 
   if (texts.has(netmasksUri)) netmasks = { uri: netmasksUri, label: netmasks?.label ?? 'netmasks', file: parseNetmasks(texts.get(netmasksUri)!) };
   // Name lookup as the host model builds it: ipnodes first up to Solaris 10 11/06 (§5.2).
   const sources: NameSource[] = [];
-  if (view.ipnodes && RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early')) sources.push({ ...view.ipnodes, kind: 'ipnodes' });
+  if (view.ipnodes && ipnodesSearchedFirst(release)) sources.push({ ...view.ipnodes, kind: 'ipnodes' });
   if (hosts) sources.push({ ...hosts, kind: 'hosts' });
   return { ...view, interfaces, hosts, netmasks, names: createNameLookup(sources) };
 }

@@ -61,20 +61,20 @@ export function uriPath(uri: string): string | undefined {
   }
 }
 
+/**
+ * Does a path hold something a path join or `path.relative` would normalize: an empty, `.` or
+ * `..` segment (a leading or trailing `/` makes an empty one)?
+ */
+export function hasUnnormalizedSegment(path: string): boolean {
+  return UNNORMALIZED_SEGMENT.test(path);
+}
+
+const UNNORMALIZED_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+const PLAIN_PATH = /^[A-Za-z0-9._~\/-]*$/;
+
 /** Plain path segments under a folder: `hosts`, `inet/hosts`; none empty, `.` or `..`, nothing to encode. */
 function isPlainRelative(name: string): boolean {
-  if (name.length === 0 || name.charCodeAt(0) === 47 || name.charCodeAt(name.length - 1) === 47) return false;
-  let segmentStart = 0;
-  for (let i = 0; i <= name.length; i++) {
-    const c = i < name.length ? name.charCodeAt(i) : 47;
-    if (c === 47) {
-      const length = i - segmentStart;
-      // An empty segment, `.` or `..` would be normalized away by joinPath.
-      if (length === 0 || (length <= 2 && name.charCodeAt(segmentStart) === 46 && (length === 1 || name.charCodeAt(segmentStart + 1) === 46))) return false;
-      segmentStart = i + 1;
-    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 126)) return false;
-  }
-  return true;
+  return PLAIN_PATH.test(name) && !hasUnnormalizedSegment(name);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { Utils } from 'vscode-uri';
 import { childUri, isPlainFileUri, normalizeUri, parseUri, uriBaseName } from '../syntax/uri';
-import { RELEASES, type Release } from '../catalog/releases';
+import { ipnodesSearchedFirst, type Release } from '../catalog/releases';
 import { baseName, dirName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { HostsFile, parseHosts } from '../syntax/hosts';
@@ -440,7 +440,7 @@ export class HostModel {
     else unread.push(...found.netmasks);
 
     // Up to Solaris 10 11/06 ipnodes is a file of its own, searched before hosts (§5.2).
-    const ipnodesFirst = RELEASES.indexOf(release) <= RELEASES.indexOf('s10-early');
+    const ipnodesFirst = ipnodesSearchedFirst(release);
     const sources: NameSource[] = [];
     if (ipnodes && ipnodesFirst) sources.push({ uri: ipnodes.uri, label: ipnodes.label, file: ipnodes.file, kind: 'ipnodes' });
     if (hosts) sources.push({ uri: hosts.uri, label: hosts.label, file: hosts.file, kind: 'hosts' });
