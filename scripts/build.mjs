@@ -28,17 +28,18 @@ const configs = [
   },
   {
     ...common,
-    // server/main is the launcher editors start (server/src/launch.ts): it runs server/server,
-    // the language server itself (server/src/main.ts), through a V8 code cache.
-    entryPoints: { 'server/main': 'server/src/launch.ts', 'server/cli': 'server/src/cli.ts' },
+    // The two programs' launchers: server/main, the language server editors start (launch.ts,
+    // through a V8 code cache), and server/cli, ipmp-lint (lintLaunch.ts). Both run server/server.
+    entryPoints: { 'server/main': 'server/src/launch.ts', 'server/cli': 'server/src/lintLaunch.ts' },
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',
   },
   {
     ...common,
-    // Run by dist/server/main.js, not by node itself: no #! line.
-    entryPoints: { 'server/server': 'server/src/main.ts' },
+    // The engine, once for both programs (server/src/bundle.ts), run by their launchers, not by
+    // node itself: no #! line.
+    entryPoints: { 'server/server': 'server/src/bundle.ts' },
     define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',
   },

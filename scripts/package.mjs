@@ -53,7 +53,7 @@ for (const [name, size, packed] of entries.sort()) console.log(`  ${kb(size).pad
 const size = statSync(VSIX).size;
 console.log(`  ${entries.length} files, ${kb(size)} (budget 500 KB)${size > 500 * 1024 ? '  OVER BUDGET' : ''}`);
 // Files the extension loads at run time: a VSIX without them installs, then fails when used.
-const required = ['dist/client/extension.js', 'dist/server/main.js', 'dist/server/server.js', 'media/topology/topology.js', 'media/topology/topology.css'];
+const required = ['dist/client/extension.js', 'dist/server/main.js', 'dist/server/server.js', 'dist/server/cli.js', 'media/topology/topology.js', 'media/topology/topology.css'];
 const missing = required.filter((f) => !entries.some(([name]) => name === `extension/${f}`));
 if (missing.length) {
   console.error(`Missing from the VSIX (package.json "files"): ${missing.join(', ')}`);

@@ -93,9 +93,12 @@ async function section(name, fn) {
 }
 if (vsix) {
   const kb = (f) => statSync(path.join(REPO, 'dist', ...f.split('/'))).size / 1024;
-  const bundles = ['client/extension.js', 'server/main.js', 'server/cli.js'].map(kb);
+  // The engine is one bundle, server.js, run by two launchers: main.js (the server) and cli.js (ipmp-lint).
+  const bundles = ['client/extension.js', 'server/server.js'].map(kb);
+  const launchers = ['server/main.js', 'server/cli.js'].map(kb);
   row(`VSIX (${vsix.files} files; production build)`, `${(vsix.bytes / 1024).toFixed(1)} KB`, '< 500 KB', vsix.bytes < 500 * 1024);
-  row('  bundles, minified: client / server / CLI', `${bundles.map((b) => b.toFixed(0)).join(' / ')} KB`, 'each < 1024 KB', bundles.every((b) => b < 1024));
+  row('  bundles, minified: client / engine (server and CLI)', `${bundles.map((b) => b.toFixed(0)).join(' / ')} KB`, 'each < 1024 KB', bundles.every((b) => b < 1024));
+  row('  launchers: server / CLI', `${launchers.map((b) => b.toFixed(1)).join(' / ')} KB`, 'each < 8 KB', launchers.every((b) => b < 8));
 }
 
 // ---- loading, in one process: bare read-and-split, hostile (the most used npm hosts parser), ours

@@ -251,8 +251,15 @@ function kindOfArgument(file: string): FileKind | undefined {
 /** A path with `/` between its folders (as it is on POSIX systems). */
 const posixPath = (file: string): string => (path.sep === '/' ? file : file.split(path.sep).join('/'));
 
-/** Names in the order ipmp-lint reports them: `localeCompare`'s, with one collator made once. */
-export const byName = new Intl.Collator().compare;
+let collator: Intl.Collator | undefined;
+
+/**
+ * Names in the order ipmp-lint reports them: `localeCompare`'s, with one collator, made when
+ * first needed (making it costs ~9 ms, which a run that sorts nothing need not pay).
+ */
+export function byName(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}
 
 /**
  * Every file of ours under a folder; symlinked folders are not followed (no loops). Returns
@@ -949,7 +956,13 @@ function colorWanted(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolea
   return Boolean(stream.isTTY && stream.hasColors?.());
 }
 
-if (require.main === module && !isLintWorker) {
+/**
+ * Runs ipmp-lint on the process's command line, standard streams and environment: what the
+ * launcher (dist/server/cli.js) calls. In a lint worker thread it does nothing: lintWorkers.ts
+ * serves its chunks.
+ */
+export function runCli(): void {
+  if (isLintWorker) return;
   // `ipmp-lint tree | head` closes the pipe early: stop quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 /**
  * dist/server/main.js, what editors start (`node dist/server/main.js --stdio`, or the VS Code
- * client's fork): a few lines that run the language server's bundle, dist/server/server.js
- * (built from main.ts), through a V8 code cache (codeCache.ts), so that a start does not spend
+ * client's fork): a few lines that run the engine's bundle, dist/server/server.js (bundle.ts),
+ * as the language server, through a V8 code cache (codeCache.ts), so that a start does not spend
  * ~30 ms compiling it again. The worker threads of the server start this file too, and read
  * the same cache; only the main thread writes it.
  *
@@ -23,6 +23,7 @@ const ran = runBundle({
   require,
   filename: __filename,
 });
+(module.exports as typeof import('./bundle')).runLanguageServer();
 if (isMainThread && ran.outcome !== 'used') {
   const write = (): void => void ran.writeCache();
   setTimeout(write, WRITE_CACHE_AFTER_MS).unref();
