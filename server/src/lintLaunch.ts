@@ -8,5 +8,16 @@
 import * as path from 'node:path';
 import { runBundle } from './codeCache';
 
-runBundle({ bundle: path.join(__dirname, 'server.js'), module, require, filename: __filename });
-(module.exports as typeof import('./bundle')).runCli();
+const bundle = path.join(__dirname, 'server.js');
+let loaded = false;
+try {
+  runBundle({ bundle, module, require, filename: __filename });
+  loaded = true;
+} catch (error) {
+  // cli.js copied without the bundle beside it, or a damaged bundle: a message, not a stack trace.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === 'ENOENT' ? 'it is missing (cli.js needs server.js beside it)' : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`ipmp-lint: cannot load its engine, ${bundle}: ${why}\n`);
+  process.exitCode = 2;
+}
+if (loaded) (module.exports as typeof import('./bundle')).runCli();

@@ -7,7 +7,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { CLI, runCli, testWorkspace, type CliRun } from './client';
 
 const MB = 1024 * 1024;
@@ -207,5 +208,41 @@ describe('ipmp-lint: paths and options', () => {
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     assert.equal(err, '');
     assert.ok(code === 0 || code === 1 || code === 2, `exit status ${code}`);
+  });
+});
+
+describe('ipmp-lint: its launcher without the engine beside it', () => {
+  // dist/server/cli.js runs dist/server/server.js: a copy of cli.js alone, or beside a damaged
+  // bundle, says so on one line and exits 2.
+  const launcher = (bundle: string | undefined): string => {
+    const dir = ws.path(`alone-${bundle === undefined ? 'missing' : 'damaged'}`);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(CLI, path.join(dir, 'cli.js'));
+    if (bundle !== undefined) writeFileSync(path.join(dir, 'server.js'), bundle);
+    return path.join(dir, 'cli.js');
+  };
+  const run = (cli: string): CliRun => {
+    write('engine/etc/hostname.ce0', 'box up\n');
+    const r = spawnSync(process.execPath, [cli, 'engine'], { cwd: ws.root, encoding: 'utf8', timeout: 30_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  test('server.js missing: one message naming it, exit 2, nothing on stdout', () => {
+    const cli = launcher(undefined);
+    const r = run(cli);
+    assertClean(r);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.equal(r.err, `ipmp-lint: cannot load its engine, ${path.join(path.dirname(cli), 'server.js')}: it is missing (cli.js needs server.js beside it)\n`);
+  });
+
+  test('server.js damaged (does not compile, or throws as it loads): one message, exit 2', () => {
+    for (const bundle of ['this is not JavaScript(', 'throw new Error("half written")']) {
+      const r = run(launcher(bundle));
+      assertClean(r);
+      assert.equal(r.code, 2, bundle);
+      assert.equal(r.out, '');
+      assert.match(r.err, /^ipmp-lint: cannot load its engine, [^\n]*server\.js: [^\n]+\n$/, bundle);
+    }
   });
 });
