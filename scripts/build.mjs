@@ -32,7 +32,6 @@ const configs = [
     // through a V8 code cache), and server/cli, ipmp-lint (lintLaunch.ts). Both run server/server.
     entryPoints: { 'server/main': 'server/src/launch.ts', 'server/cli': 'server/src/lintLaunch.ts' },
     banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
     outdir: 'dist',
   },
   {

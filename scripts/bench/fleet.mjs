@@ -24,7 +24,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.mjs';
-import { REPO, intOption, median, now, p99, printRows, seconds } from './lsp.mjs';
+import { REPO, intOption, median, ms, now, p99, printRows, seconds } from './lsp.mjs';
 
 /** ipmp-lint may take this many times the bare read of the same files (issue 15). */
 const BUDGET_RATIO = 3;
@@ -139,7 +139,6 @@ export async function fleetRows(treeRoot, hosts, options = {}) {
       if (r.code !== 0 && r.code !== 1) throw new Error(`ipmp-lint ${oneHost} exited ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       starts.lint.push(r.ms);
     }
-    const ms = (x) => `${x.toFixed(0)} ms`;
     rows.push({
       figure: `ipmp-lint <one host> from spawn to exit, ${START_RUNS} runs: median / p99 / max (node with an empty program: ${ms(median(starts.node))} / ${ms(p99(starts.node))})`,
       value: `${ms(median(starts.lint))} / ${ms(p99(starts.lint))} / ${ms(Math.max(...starts.lint))}`,

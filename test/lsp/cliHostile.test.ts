@@ -223,8 +223,7 @@ describe('ipmp-lint: its launcher without the engine beside it', () => {
   };
   const run = (cli: string): CliRun => {
     write('engine/etc/hostname.ce0', 'box up\n');
-    const r = spawnSync(process.execPath, [cli, 'engine'], { cwd: ws.root, encoding: 'utf8', timeout: 30_000 });
-    return { code: r.status, out: r.stdout, err: r.stderr };
+    return runCli(['engine'], { cwd: ws.root, cli });
   };
 
   test('server.js missing: one message naming it, exit 2, nothing on stdout', () => {

@@ -506,9 +506,9 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs the bundled ipmp-lint with `args` in `cwd` to completion. */
-export function runCli(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeout?: number; maxBuffer?: number }): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+/** Runs the bundled ipmp-lint (or `options.cli`) with `args` in `cwd` to completion. */
+export function runCli(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeout?: number; maxBuffer?: number; cli?: string }): CliRun {
+  const r = spawnSync(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
     timeout: options.timeout ?? 30_000,
