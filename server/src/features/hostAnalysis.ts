@@ -32,10 +32,11 @@ export interface HostAnalysis {
 /**
  * A snapshot's analyses are kept on the snapshot itself, under a symbol that is not
  * enumerable (a view spread into a changed one does not carry them). Not in a WeakMap: V8's
- * young-generation collections keep a WeakMap's values alive and leave them to a full
- * collection, so each analysis a fleet check made and dropped was copied and promoted first.
+ * young-generation collections keep a WeakMap's values alive (and an analysis holds its view,
+ * the key), leaving them to a full collection, so each analysis a fleet check made and dropped
+ * was copied and promoted first.
  * Measured on 5,000 hosts: 3 MB survived each scavenge with the WeakMap, 0.5 MB without, and
- * `ipmp-lint` took a quarter less time.
+ * `ipmp-lint` took a fifth less time.
  */
 const ANALYSES = Symbol('analyses');
 type AnalysedView = HostView & { readonly [ANALYSES]?: Map<Release, HostAnalysis> };
