@@ -379,9 +379,10 @@ export interface LintResult {
 
 /**
  * Threads used without --jobs: one per core (at most 8), but one alone on two cores or fewer.
- * A checking thread keeps about a third of a core busy with the engine's own threads (the
- * collector, the compiler): on two cores a second checking thread was no faster over 5,000
- * hosts and took ~40% more CPU (`npm run bench` keeps measuring both).
+ * A checking thread keeps part of a second core busy with V8's own threads (its optimizing
+ * compiler is about 30% of a run's CPU, its collector), and a worker thread's engine compiles
+ * the same code again: on two cores a second checking thread was no faster over 5,000 hosts
+ * and took ~40% more CPU (`npm run bench` keeps measuring both).
  */
 export function defaultJobs(cores: number = availableParallelism()): number {
   return cores <= 2 ? 1 : Math.min(8, cores);
