@@ -19,11 +19,12 @@ import { RULE_DOCS, ruleHelpMarkdown, ruleHelpText } from './rules/ruleDocs';
 import type { Severity } from './rules/types';
 import { hostRootUri } from './workspace/hostModel';
 import { LanguageService } from './languageService';
-import { describeError } from './workspace/nodeFileSystem';
+import { describeError, readFileNow } from './workspace/nodeFileSystem';
 import { MAX_FILE_BYTES, type Listing } from './workspace/fileSystem';
 import { TreeFileSystem } from './treeFileSystem';
 import { displayPath, pathOfUri, uriOfPath, type ChunkResult, type FileOutcome, type LintChunk, type LintProblem, type RootOutcome, type RunEvent, type RunOptions } from './lintRun';
 import { LintPool, isLintWorker, runChunksHere } from './lintWorkers';
+import { FileReaderWorker } from './workspace/fileReaderWorker';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -98,7 +99,8 @@ Options:
                              NO_COLOR is set)
   -j, --jobs <n>             check with n threads (worker threads beside the main
                              one); 1 checks everything in one thread. Default: one
-                             per core (at most 8) for ${PARALLEL_FROM_FILES} files or more, else 1.
+                             per core (at most 8) for ${PARALLEL_FROM_FILES} files or more, else 1;
+                             on two cores, 1 and a thread that reads the files ahead.
                              The output is the same for every n. --fix and --live
                              always run in one thread
   -h, --help                 show this help
@@ -405,7 +407,11 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   const cwd = process.cwd();
   const tree = new TreeFileSystem();
   const oneChunk = Boolean(request.fix || request.live?.length);
-  const wanted = oneChunk ? 1 : (request.jobs ?? defaultJobs());
+  // The tests pretend to a number of cores (IPMP_LINT_TEST_CORES) to take the path of that machine.
+  const cores = Number(process.env.IPMP_LINT_TEST_CORES) || availableParallelism();
+  const wanted = oneChunk ? 1 : (request.jobs ?? defaultJobs(cores));
+  // One thread checks by default on two cores: another reads each chunk's files ahead of it.
+  const readsAhead = !oneChunk && request.jobs === undefined && wanted === 1 && cores >= 2;
 
   // Standard input stands for a file: known before the walk, so every chunk has it.
   const stdinKind = request.stdin && kindOfArgument(request.stdin.file);
@@ -425,9 +431,13 @@ export async function lint(request: LintRequest, warn: (message: string) => void
     planner.onChunk = (chunk) => pool!.add(chunk);
   };
   if (wanted > 1 && request.jobs !== undefined) startPool();
+  // The reader thread starts with the walk too (it loads the bundle meanwhile); it reads once the checks begin.
+  let reader: FileReaderWorker | undefined;
   const found = (file: string, kind: FileKind, count: number): void => {
     planner.add(file, kind);
-    if (wanted > 1 && count >= PARALLEL_FROM_FILES) startPool();
+    if (count < PARALLEL_FROM_FILES) return;
+    if (wanted > 1) startPool();
+    else if (readsAhead) reader ??= new FileReaderWorker(async (p) => readFileNow(p));
   };
   const gathered = gather(request.paths, warn, { noteEmpty: true, found }, tree);
   let notRead = gathered.unreadable;
@@ -445,7 +455,8 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   if (pool && planner.chunks.length > 1) results = await pool.finish(tree, warn);
   else {
     pool?.stop();
-    results = await runChunksHere(planner.chunks, options, tree);
+    results = await runChunksHere(planner.chunks, options, tree, reader);
+    reader?.dispose();
   }
 
   // Everything the chunks found and would say, in the order one thread meets it: files by

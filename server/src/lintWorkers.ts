@@ -14,6 +14,9 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runChunk, type ChunkResult, type LintChunk, type RunOptions } from './lintRun';
 import { TreeFileSystem } from './treeFileSystem';
+import { isFileReaderWorker } from './workspace/fileReaderWorker';
+import type { FileNotRead } from './workspace/fileSystem';
+import type { FileReader } from './workspace/walkedFileSystem';
 
 /** The workerData key that makes this module serve chunks instead of running the CLI. */
 const WORKER_FLAG = 'ipmpLintWorker';
@@ -33,8 +36,10 @@ type WorkerOrder = { readonly chunk: LintChunk } | { readonly end: number };
 
 type WorkerMessage = { readonly done: number; readonly result: ChunkResult } | { readonly failed: string };
 
-/** Is this thread a worker of ours? (Then the CLI itself must not run in it.) */
-export const isLintWorker = !isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG] === true;
+/** Does this thread check chunks (a worker of `--jobs`)? */
+const isChunkWorker = !isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG] === true;
+/** Is this thread a worker of ours, checking or reading ahead? (Then the CLI itself must not run in it.) */
+export const isLintWorker = isChunkWorker || isFileReaderWorker;
 
 interface PoolWorker {
   readonly worker: Worker;
@@ -117,10 +122,33 @@ export class LintPool {
   }
 }
 
-/** Checks every chunk here, one after another. */
-export async function runChunksHere(chunks: readonly LintChunk[], options: RunOptions, tree: TreeFileSystem): Promise<ChunkResult[]> {
+/** How many chunks a reader thread reads ahead of the one being checked (about 200 files each). */
+const READ_AHEAD_CHUNKS = 4;
+
+/**
+ * Checks every chunk here, one after another. With a reader thread, the files of the next
+ * chunks are read there meanwhile (its answers are those the checks would get, readFileNow's),
+ * so the reads' system calls leave this thread; a file it did not read, or a reader that
+ * failed (its fallback reads here), is read as before.
+ */
+export async function runChunksHere(chunks: readonly LintChunk[], options: RunOptions, tree: TreeFileSystem, reader?: FileReader): Promise<ChunkResult[]> {
+  const reads = new Map<number, Promise<(readonly [string, string | undefined | FileNotRead])[]>>();
+  const readAhead = (i: number): void => {
+    const files = reader && i < chunks.length && !reads.has(i) ? chunks[i]!.files : undefined;
+    if (files) reads.set(i, Promise.all(files.map(async ({ file }) => [file, await reader!.read(file)] as const)));
+  };
+  for (let i = 0; i < READ_AHEAD_CHUNKS; i++) readAhead(i);
   const results: ChunkResult[] = [];
-  for (const chunk of chunks) results.push(await runChunk(chunk, options, tree));
+  for (let i = 0; i < chunks.length; i++) {
+    readAhead(i + READ_AHEAD_CHUNKS);
+    const read = reads.get(i);
+    if (read) {
+      reads.delete(i);
+      tree.supply(await read);
+    }
+    results.push(await runChunk(chunks[i]!, options, tree));
+    tree.dropReadAhead();
+  }
   return results;
 }
 
@@ -158,7 +186,7 @@ async function serve(input: WorkerInput): Promise<void> {
   port.off('message', onOrder);
 }
 
-if (isLintWorker) {
+if (isChunkWorker) {
   serve(workerData as WorkerInput).catch((error: unknown) => {
     parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
     process.exit(1);

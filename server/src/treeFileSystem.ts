@@ -33,6 +33,8 @@ export class TreeFileSystem implements FileSystem {
    * the trees no listing answers. Nothing of the run writes there, so missing stays missing.
    */
   private readonly missingOutside = new Set<string>();
+  /** What a read-ahead thread read of files before they were asked for (lintWorkers.ts): each is taken once. */
+  private readonly readAhead = new Map<string, string | undefined | FileNotRead>();
 
   /** @param trees absolute folders whose subfolders may be listed on demand (see {@link knownMissing}) */
   constructor(private readonly trees: readonly string[] = []) {}
@@ -102,9 +104,24 @@ export class TreeFileSystem implements FileSystem {
     return this.readFileSync(file);
   }
 
+  /** Files read ahead by another thread with {@link readFileNow}: each answers the next read of it, once. */
+  supply(reads: readonly (readonly [string, string | undefined | FileNotRead])[]): void {
+    for (const [file, read] of reads) this.readAhead.set(file, read);
+  }
+
+  /** Drops what was read ahead and not asked for. */
+  dropReadAhead(): void {
+    this.readAhead.clear();
+  }
+
   /** As `nodeFileSystem.readFile`, without a trip through the thread pool ({@link readFileNow}). */
   readFileSync(file: string): string | undefined | FileNotRead {
     if (this.knownMissing(file) || this.missingOutside.has(file)) return undefined;
+    if (this.readAhead.has(file)) {
+      const early = this.readAhead.get(file);
+      this.readAhead.delete(file);
+      return early;
+    }
     const read = readFileNow(file);
     if (read === undefined && !this.insideTrees(path.dirname(file)) && this.missingOutside.size < MAX_MISSING_OUTSIDE) this.missingOutside.add(file);
     return read;

@@ -48,20 +48,30 @@ function assertNoCrash(r: Run): void {
   assert.doesNotMatch(r.err, /internal error/i, r.err);
 }
 
-/** The same run with --jobs 1, -j 2 and no --jobs: every byte and the status agree. */
+/**
+ * The ways a run can be shared out: worker threads (-j 2), the default for this machine, and the
+ * default on two cores (one checking thread and a thread reading the files ahead of it).
+ */
+const SHARINGS: readonly { readonly label: string; readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv }[] = [
+  { label: '-j 2', args: ['-j', '2'] },
+  { label: 'the default', args: [] },
+  { label: 'the default on two cores', args: [], env: { IPMP_LINT_TEST_CORES: '2' } },
+];
+
+/** The same run with --jobs 1 and every other sharing: every byte and the status agree. */
 function assertSameForEveryJobs(args: readonly string[], options: { input?: string } = {}): Run {
   const one = lint(['--jobs', '1', ...args], options);
   assertNoCrash(one);
-  for (const jobs of [['-j', '2'], []]) {
-    const other = lint([...jobs, ...args], options);
-    assert.equal(other.code, one.code, `exit status with ${jobs.join(' ') || 'the default'}: ${args.join(' ')}`);
-    assert.equal(other.err, one.err, `stderr with ${jobs.join(' ') || 'the default'}: ${args.join(' ')}`);
+  for (const sharing of SHARINGS) {
+    const other = lint([...sharing.args, ...args], { ...options, env: sharing.env });
+    assert.equal(other.code, one.code, `exit status with ${sharing.label}: ${args.join(' ')}`);
+    assert.equal(other.err, one.err, `stderr with ${sharing.label}: ${args.join(' ')}`);
     // Not assert.equal on megabytes: a mismatch prints the first line that differs.
     if (other.out !== one.out) {
       const a = one.out.split('\n');
       const b = other.out.split('\n');
       const at = a.findIndex((line, i) => line !== b[i]);
-      assert.fail(`stdout with ${jobs.join(' ') || 'the default'} differs at line ${at + 1}: ${args.join(' ')}\n--jobs 1: ${a[at]}\nother:    ${b[at]}`);
+      assert.fail(`stdout with ${sharing.label} differs at line ${at + 1}: ${args.join(' ')}\n--jobs 1: ${a[at]}\nother:    ${b[at]}`);
     }
   }
   return one;

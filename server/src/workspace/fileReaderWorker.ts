@@ -1,15 +1,18 @@
 /**
- * A thread that reads files for the server while Check All Hosts runs. Each read through
- * `fs.promises` is a stat, an open, an fstat, a read and a close, five trips through libuv's
- * thread pool and their promises on the server's thread; 35,000 files made that seconds of the
- * server's own time. Here the reads asked in one turn of the event loop (a host's hosts,
- * netmasks, mpathd and interface files come together) travel as one message, are read with
- * synchronous calls in the worker ({@link readFileNow}: open, fstat, read, close), and come
- * back as one message. A slow or hung disk holds up the worker, never the server's thread.
+ * A thread that reads files for the server while Check All Hosts runs, and for `ipmp-lint` on
+ * two cores (the files of the next chunks while one thread checks them, lintWorkers.ts). Each
+ * read through `fs.promises` is a stat, an open, an fstat, a read and a close, five trips
+ * through libuv's thread pool and their promises on the server's thread; 35,000 files made that
+ * seconds of the server's own time. Here the reads asked in one turn of the event loop (a
+ * host's hosts, netmasks, mpathd and interface files come together) travel as one message, are
+ * read with synchronous calls in the worker ({@link readFileNow}: open, fstat, read, close),
+ * and come back as one message. A slow or hung disk holds up the worker, never the server's
+ * thread.
  *
- * The worker is this same module (the bundle, dist/server/main.js, in the package) started with
- * a flag in its workerData, as the index's scan workers are. When it cannot start or fails, the
- * reads it had go to the fallback, and so does every read after.
+ * The worker is this same module (the bundle, through the launcher that started the program:
+ * dist/server/main.js or cli.js) started with a flag in its workerData, as the index's scan
+ * workers are. When it cannot start or fails, the reads it had go to the fallback, and so does
+ * every read after.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FileNotRead } from './fileSystem';
