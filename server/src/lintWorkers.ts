@@ -123,7 +123,7 @@ export class LintPool {
 }
 
 /** How many chunks a reader thread reads ahead of the one being checked (about 200 files each). */
-const READ_AHEAD_CHUNKS = 4;
+const READ_AHEAD_CHUNKS = 2;
 
 /**
  * Checks every chunk here, one after another. With a reader thread, the files of the next
@@ -135,7 +135,7 @@ export async function runChunksHere(chunks: readonly LintChunk[], options: RunOp
   const reads = new Map<number, Promise<(readonly [string, string | undefined | FileNotRead])[]>>();
   const readAhead = (i: number): void => {
     const files = reader && i < chunks.length && !reads.has(i) ? chunks[i]!.files : undefined;
-    if (files) reads.set(i, Promise.all(files.map(async ({ file }) => [file, await reader!.read(file)] as const)));
+    if (files) reads.set(i, Promise.all(files.map(({ file }) => reader!.read(file))).then((texts) => texts.map((text, k) => [files[k]!.file, text] as const)));
   };
   for (let i = 0; i < READ_AHEAD_CHUNKS; i++) readAhead(i);
   const results: ChunkResult[] = [];
