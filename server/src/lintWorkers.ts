@@ -132,18 +132,20 @@ const READ_AHEAD_CHUNKS = 2;
  * failed (its fallback reads here), is read as before.
  */
 export async function runChunksHere(chunks: readonly LintChunk[], options: RunOptions, tree: TreeFileSystem, reader?: FileReader): Promise<ChunkResult[]> {
-  const reads = new Map<number, Promise<(readonly [string, string | undefined | FileNotRead])[]>>();
+  // Each chunk's reads are asked for once, READ_AHEAD_CHUNKS before it is checked.
+  const reads: (Promise<(readonly [string, string | undefined | FileNotRead])[]> | undefined)[] = [];
   const readAhead = (i: number): void => {
-    const files = reader && i < chunks.length && !reads.has(i) ? chunks[i]!.files : undefined;
-    if (files) reads.set(i, Promise.all(files.map(({ file }) => reader!.read(file))).then((texts) => texts.map((text, k) => [files[k]!.file, text] as const)));
+    if (!reader || i >= chunks.length) return;
+    const { files } = chunks[i]!;
+    reads[i] = Promise.all(files.map(({ file }) => reader.read(file))).then((texts) => texts.map((text, k) => [files[k]!.file, text] as const));
   };
   for (let i = 0; i < READ_AHEAD_CHUNKS; i++) readAhead(i);
   const results: ChunkResult[] = [];
   for (let i = 0; i < chunks.length; i++) {
     readAhead(i + READ_AHEAD_CHUNKS);
-    const read = reads.get(i);
+    const read = reads[i];
     if (read) {
-      reads.delete(i);
+      reads[i] = undefined;
       tree.supply(await read);
     }
     results.push(await runChunk(chunks[i]!, options, tree));
