@@ -30,7 +30,7 @@ class HostsToken implements Token {
     readonly text: string,
     readonly start: number,
     readonly end: number,
-    private readonly index: LineIndex,
+    private readonly index: TextIndex,
   ) {}
   get range(): Range {
     return this.index.range(this.start, this.end);
@@ -41,16 +41,25 @@ class HostsSpan implements Span {
   constructor(
     readonly start: number,
     readonly end: number,
-    private readonly index: LineIndex,
+    private readonly index: TextIndex,
   ) {}
   get range(): Range {
     return this.index.range(this.start, this.end);
   }
 }
 
+/** Where a segment of a big file lies in the whole text: entries parsed in place need no wrapper. */
+interface Placement {
+  readonly text: SegmentedText;
+  readonly segment: number;
+  /** The segment's first offset in the whole text. */
+  readonly base: number;
+}
+
 /**
  * An entry parsed from one line. Its line number needs the file's line table, which a lookup
- * that only wants the address (the checks of a hostname file) never has to build.
+ * that only wants the address (the checks of a hostname file) never has to build. Offsets are
+ * the segment's own, or the whole text's when it was parsed in place.
  */
 class HostsLineEntry implements HostsEntry {
   private lineNumber: number | undefined;
@@ -60,14 +69,17 @@ class HostsLineEntry implements HostsEntry {
     readonly names: readonly Token[],
     /** Where the entry's last word ends (its span is made when asked for: few walks want it). */
     private readonly end: number,
+    /** The line's start in the segment. */
     private readonly lineStart: number,
     private readonly index: LineIndex,
+    private readonly place: Placement | undefined,
   ) {}
   get span(): Span {
-    return (this.entrySpan ??= new HostsSpan(this.address.start, this.end, this.index));
+    return (this.entrySpan ??= new HostsSpan(this.address.start, this.end, this.place ? this.place.text : this.index));
   }
   get line(): number {
-    return (this.lineNumber ??= this.index.positionAt(this.lineStart).line);
+    // Counting the lines before the segment builds their line tables: only when a line is asked for.
+    return (this.lineNumber ??= this.index.positionAt(this.lineStart).line + (this.place ? this.place.text.lineBaseOf(this.place.segment) : 0));
   }
 }
 
@@ -203,6 +215,19 @@ class HostsSegment {
       this.allComments = comments;
     }
     return this.allComments;
+  }
+
+  /**
+   * Every entry of this segment of a big file, parsed in place in the whole text and not kept: a
+   * walk over 200,000 entries makes no wrapper per entry and no generator per segment.
+   */
+  entriesInPlace(place: Placement): HostsEntry[] {
+    const entries: HostsEntry[] = [];
+    this.forEachLine((start, newline) => {
+      const entry = this.entryOfLine(start, newline, place);
+      if (entry) entries.push(entry);
+    });
+    return entries;
   }
 
   /** Every entry in file order, parsed as the walk goes and not kept. */
@@ -492,13 +517,17 @@ class HostsSegment {
     return entry;
   }
 
-  /** Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end). */
-  private entryOfLine(start: number, newline: number): HostsEntry | undefined {
+  /**
+   * Parses the physical line [start, newline) (newline: offset of its `\n`, or the text's end),
+   * its offsets in the segment, or in the whole text when placed.
+   */
+  private entryOfLine(start: number, newline: number, place?: Placement): HostsEntry | undefined {
     // One pass over the line, without callbacks: blanks, words, and a `#` that ends the content
     // (in a word too). A walk over every entry (the rules of an open hosts document) runs it
     // 200,000 times.
     const text = this.text;
-    const index = this.index;
+    const index = place ? place.text : this.index;
+    const base = place ? place.base : 0;
     const end = this.lineTextEnd(start, newline);
     let address: HostsToken | undefined;
     const names: HostsToken[] = [];
@@ -510,13 +539,13 @@ class HostsSegment {
       const wordStart = i;
       do i++;
       while (i < end && (c = text.charCodeAt(i)) !== SPACE && c !== TAB && c !== HASH);
-      const token = new HostsToken(text.slice(wordStart, i), wordStart, i, index);
+      const token = new HostsToken(text.slice(wordStart, i), wordStart + base, i + base, index);
       if (address) names.push(token);
       else address = token;
       lastEnd = i;
     }
     if (!address) return undefined;
-    return new HostsLineEntry(address, names, lastEnd, start, index);
+    return new HostsLineEntry(address, names, lastEnd + base, start, this.index, place);
   }
 
   private buildNameBuckets(): Map<number, number[]> {
@@ -525,18 +554,18 @@ class HostsSegment {
     const n = text.length;
     // The words of each physical line as entryOfLine reads them (blank-separated, before any
     // `#`, a CR before the newline no content), in one pass: over 200,000 lines the index is
-    // built at the first typo, and the user waits for it.
-    const at = (i: number): number => (i < n ? text.charCodeAt(i) : LF);
-    const endsContent = (c: number, i: number): boolean => c === LF || c === HASH || (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF);
+    // built at the first typo, and the user waits for it. No closures: each segment builds its
+    // own index, and a closure made per call would send the optimized loop back every time.
     let i = 0;
     while (i < n) {
       let word = 0;
-      for (let c = at(i); ; ) {
-        while (c === SPACE || c === TAB) c = at(++i);
-        if (endsContent(c, i)) break;
+      for (;;) {
+        let c = i < n ? text.charCodeAt(i) : LF;
+        while (c === SPACE || c === TAB) c = ++i < n ? text.charCodeAt(i) : LF;
+        if (c === LF || c === HASH || (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF)) break;
         const start = i;
-        do c = at(++i);
-        while (c !== SPACE && c !== TAB && !endsContent(c, i));
+        do c = ++i < n ? text.charCodeAt(i) : LF;
+        while (c !== SPACE && c !== TAB && c !== LF && c !== HASH && !(c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF));
         if (word++ === 0) continue; // the address
         const key = bucketKey(foldedCode(text.charCodeAt(start)), i - start);
         const list = buckets.get(key);
@@ -745,7 +774,8 @@ export class HostsFile {
       yield* this.allEntries;
       return;
     }
-    for (let i = 0; i < this.segs.length; i++) for (const entry of this.segs[i]!.scanEntries()) yield this.placed(entry, i);
+    const text = this.segmented;
+    for (let i = 0; i < this.segs.length; i++) yield* this.segs[i]!.entriesInPlace({ text, segment: i, base: text.offsetBaseOf(i) });
   }
 
   entryOnLine(line: number): HostsEntry | undefined {
