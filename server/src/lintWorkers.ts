@@ -15,7 +15,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { runChunk, type ChunkResult, type LintChunk, type RunOptions } from './lintRun';
 import { TreeFileSystem } from './treeFileSystem';
 import { isFileReaderWorker } from './workspace/fileReaderWorker';
-import type { FileNotRead } from './workspace/fileSystem';
+import type { ReadResult } from './workspace/fileSystem';
 import type { FileReader } from './workspace/walkedFileSystem';
 
 /** The workerData key that makes this module serve chunks instead of running the CLI. */
@@ -133,7 +133,7 @@ const READ_AHEAD_CHUNKS = 2;
  */
 export async function runChunksHere(chunks: readonly LintChunk[], options: RunOptions, tree: TreeFileSystem, reader?: FileReader): Promise<ChunkResult[]> {
   // Each chunk's reads are asked for once, READ_AHEAD_CHUNKS before it is checked.
-  const reads: (Promise<(readonly [string, string | undefined | FileNotRead])[]> | undefined)[] = [];
+  const reads: (Promise<(readonly [string, ReadResult])[]> | undefined)[] = [];
   const readAhead = (i: number): void => {
     if (!reader || i >= chunks.length) return;
     const { files } = chunks[i]!;

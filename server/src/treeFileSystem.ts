@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFileNow } from './workspace/nodeFileSystem';
-import type { EntryKind, FileNotRead, FileSystem, Listing } from './workspace/fileSystem';
+import type { EntryKind, FileSystem, Listing, ReadResult } from './workspace/fileSystem';
 import { folded } from './workspace/walkedFileSystem';
 
 /** Missing files outside the trees remembered at most (a few per folder above a tree are asked). */
@@ -34,7 +34,7 @@ export class TreeFileSystem implements FileSystem {
    */
   private readonly missingOutside = new Set<string>();
   /** What a read-ahead thread read of files before they were asked for (lintWorkers.ts): each is taken once. */
-  private readonly readAhead = new Map<string, string | undefined | FileNotRead>();
+  private readonly readAhead = new Map<string, ReadResult>();
 
   /** @param trees absolute folders whose subfolders may be listed on demand (see {@link knownMissing}) */
   constructor(private readonly trees: readonly string[] = []) {}
@@ -100,12 +100,12 @@ export class TreeFileSystem implements FileSystem {
     return this.trees.some((root) => dir === root || (dir.startsWith(root) && dir[root.length] === path.sep) || root === path.sep);
   }
 
-  async readFile(file: string): Promise<string | undefined | FileNotRead> {
+  async readFile(file: string): Promise<ReadResult> {
     return this.readFileSync(file);
   }
 
   /** Files read ahead by another thread with {@link readFileNow}: each answers the next read of it, once. */
-  supply(reads: readonly (readonly [string, string | undefined | FileNotRead])[]): void {
+  supply(reads: readonly (readonly [string, ReadResult])[]): void {
     for (const [file, read] of reads) this.readAhead.set(file, read);
   }
 
@@ -115,7 +115,7 @@ export class TreeFileSystem implements FileSystem {
   }
 
   /** As `nodeFileSystem.readFile`, without a trip through the thread pool ({@link readFileNow}). */
-  readFileSync(file: string): string | undefined | FileNotRead {
+  readFileSync(file: string): ReadResult {
     if (this.knownMissing(file) || this.missingOutside.has(file)) return undefined;
     if (this.readAhead.has(file)) {
       const early = this.readAhead.get(file);

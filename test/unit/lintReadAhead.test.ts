@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { runChunksHere } from '../../server/src/lintWorkers';
 import type { LintChunk } from '../../server/src/lintRun';
 import { TreeFileSystem } from '../../server/src/treeFileSystem';
-import type { FileNotRead } from '../../server/src/workspace/fileSystem';
+import type { FileNotRead, ReadResult } from '../../server/src/workspace/fileSystem';
 import { readFileNow } from '../../server/src/workspace/nodeFileSystem';
 import type { FileReader } from '../../server/src/workspace/walkedFileSystem';
 import { EOLS, withEol } from './helpers';
@@ -44,7 +44,7 @@ describe('read ahead: the reader thread stands in for the disk, once per read', 
       const asked: string[] = [];
       return {
         asked,
-        read: async (file: string): Promise<string | undefined | FileNotRead> => (asked.push(file), texts[file] ?? readFileNow(file)),
+        read: async (file: string): Promise<ReadResult> => (asked.push(file), texts[file] ?? readFileNow(file)),
         dispose: () => undefined,
       };
     };

@@ -15,13 +15,12 @@
  * every read after.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { FileNotRead } from './fileSystem';
+import type { ReadResult } from './fileSystem';
 import { readFileNow } from './nodeFileSystem';
 
 /** The workerData key that makes this module read files instead of serving. */
 const WORKER_FLAG = 'ipmpFileReaderWorker';
 
-type ReadResult = string | undefined | FileNotRead;
 
 interface ReadRequest {
   readonly batch: number;

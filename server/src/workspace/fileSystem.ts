@@ -14,7 +14,7 @@ export interface FileSystem {
    * but was not read (over {@link MAX_FILE_BYTES}, a folder, a FIFO, no permission, a
    * symlink loop). Never throws; the host model copes if an injected one does.
    */
-  readFile(path: string): Promise<string | undefined | FileNotRead>;
+  readFile(path: string): Promise<ReadResult>;
   /** Entry names of a directory; empty when it does not exist or cannot be read. */
   readDirectory(path: string): Promise<string[]>;
   /** Entries with their kind (symbolic links are not followed); empty on error. */
@@ -28,6 +28,12 @@ export interface FileSystem {
   /** The disk changed at this path (a watched-file event): what is remembered about it is forgotten. */
   changed?(path: string): void;
 }
+
+/**
+ * What reading a file gives: its text; undefined when it does not exist; a {@link FileNotRead}
+ * when it exists but was not read.
+ */
+export type ReadResult = string | undefined | FileNotRead;
 
 /** A file that is there but whose text the checks do not have. */
 export interface FileNotRead {

@@ -15,7 +15,7 @@ import { createNameLookup, type NameLookup, type NameSource } from '../engine/na
 import { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfigRead } from '../features/projectConfig';
 import type { UnreadFile } from '../features/hostView';
 import { IFCONFIG_CAPTURE_NAMES, IPMPSTAT_CAPTURE_NAMES, parseIfconfigCapture, parseIpmpstatCapture, type IfconfigCapture, type IpmpstatCapture } from '../syntax/capture';
-import { MAX_FILE_BYTES, isNotRead, type FileNotRead, type FileSystem } from './fileSystem';
+import { MAX_FILE_BYTES, isNotRead, type FileSystem, type ReadResult } from './fileSystem';
 import type { SegmentedText } from '../syntax/text';
 
 export interface OpenDocuments {
@@ -101,7 +101,7 @@ export function filePathOf(uri: string): string | undefined {
 }
 
 export class HostModel {
-  private readonly disk = new Map<string, Promise<string | undefined | FileNotRead>>();
+  private readonly disk = new Map<string, Promise<ReadResult>>();
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly hostsCache = new Map<string, { text: string | SegmentedText; file: HostsFile }>();
   private readonly hostnameCache = new Map<string, { text: string; file: HostnameFile }>();
@@ -288,7 +288,7 @@ export class HostModel {
    * was not read. An open document over the size limit counts as not read, as on disk: the
    * checks of the files that use it must not cost what it would.
    */
-  async load(uri: string): Promise<string | undefined | FileNotRead> {
+  async load(uri: string): Promise<ReadResult> {
     const key = normalizeUri(uri);
     const open = this.documents.textOf(key);
     if (open !== undefined) {

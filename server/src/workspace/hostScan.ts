@@ -16,7 +16,7 @@ import { hostWorkspaceSymbols } from '../features/symbols';
 import { baseName, hostRootOf, parseInterfaceFileName } from '../syntax/fileKind';
 import { parseHostnameFile, type HostnameFile } from '../syntax/hostname';
 import { parseHosts, type HostsFile } from '../syntax/hosts';
-import { MAX_FILE_BYTES, type EntryKind, type FileNotRead, type FileSystem } from './fileSystem';
+import { MAX_FILE_BYTES, type EntryKind, type FileNotRead, type FileSystem, type ReadResult } from './fileSystem';
 import { describeError } from './nodeFileSystem';
 
 export interface FolderEntry {
@@ -24,8 +24,6 @@ export interface FolderEntry {
   readonly kind: EntryKind;
 }
 
-/** A file's text, undefined when it does not exist, or why it was not read. */
-export type Loaded = string | undefined | FileNotRead;
 
 /** A file bigger than the caller wanted read now (see {@link ScanDisk.read}). */
 export const LEFT_FOR_LATER = Object.freeze({ leftForLater: true as const });
@@ -39,7 +37,7 @@ export interface ScanDisk {
    * The file's text. `kind` is what the folder's listing said of it, when known (no stat needed
    * for a plain file). Over `laterOver` bytes, when given, it may be left for later instead.
    */
-  read(path: string, kind: EntryKind | undefined, laterOver?: number): Loaded | LeftForLater | Promise<Loaded | LeftForLater>;
+  read(path: string, kind: EntryKind | undefined, laterOver?: number): ReadResult | LeftForLater | Promise<ReadResult | LeftForLater>;
 }
 
 /** Folders the walk never enters. */
@@ -63,7 +61,7 @@ export function isHostFolder(path: string, entries: readonly FolderEntry[]): boo
 const READ_CHUNK = 64 * 1024;
 let chunk: Buffer | undefined;
 
-function readOpenFile(fd: number, laterOver: number): Loaded | LeftForLater {
+function readOpenFile(fd: number, laterOver: number): ReadResult | LeftForLater {
   chunk ??= Buffer.allocUnsafe(READ_CHUNK);
   let size = readSync(fd, chunk, 0, READ_CHUNK, 0);
   if (size < READ_CHUNK) return chunk.toString('utf8', 0, size);
@@ -248,7 +246,7 @@ export async function readHostSymbols(disk: ScanDisk, input: HostInput, options:
     if (listed) inet = new Map(listed.map((e) => [e.name, e.kind]));
   } else if (inetKind !== 'symlink') inet = new Map();
 
-  const load = async (uri: string, path: string, known: Map<string, EntryKind> | undefined, name: string, laterOver?: number): Promise<Loaded | LeftForLater> => {
+  const load = async (uri: string, path: string, known: Map<string, EntryKind> | undefined, name: string, laterOver?: number): Promise<ReadResult | LeftForLater> => {
     const text = open.textOf(uri);
     if (text !== undefined) return text;
     if (known && !known.has(name)) return undefined;

@@ -1,6 +1,6 @@
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { MAX_FILE_BYTES, type FileNotRead, type FileSystem } from './fileSystem';
+import { MAX_FILE_BYTES, type FileNotRead, type FileSystem, type ReadResult } from './fileSystem';
 
 /** Why a path could not be read, in a few words for a diagnostic. */
 export function describeError(error: unknown): string {
@@ -50,7 +50,7 @@ function notReadBecause(stat: fsSync.Stats): FileNotRead | undefined {
  * FIFO would wait for a writer forever) and examined through the open file, so a file costs one
  * open, one fstat, one read and one close; where O_NONBLOCK does not exist, stat first.
  */
-export function readFileNow(file: string): string | undefined | FileNotRead {
+export function readFileNow(file: string): ReadResult {
   try {
     if (NONBLOCK === undefined) return statThenRead(file);
     const fd = fsSync.openSync(file, fsSync.constants.O_RDONLY | NONBLOCK);
@@ -86,7 +86,7 @@ function statThenRead(file: string): string | FileNotRead {
 }
 
 export const nodeFileSystem: FileSystem = {
-  async readFile(path): Promise<string | undefined | FileNotRead> {
+  async readFile(path): Promise<ReadResult> {
     try {
       // stat first: opening a FIFO would wait for a writer forever.
       const stat = await fs.stat(path);

@@ -10,13 +10,13 @@
  * listing and a read anyway; a watched-file event forgets the listings it touches.
  */
 import * as path from 'node:path';
-import type { EntryKind, FileNotRead, FileSystem, Listing } from './fileSystem';
+import type { EntryKind, FileSystem, Listing, ReadResult } from './fileSystem';
 
 type Entry = { readonly name: string; readonly kind: EntryKind };
 
 /** Reads with the answers of {@link FileSystem.readFile}. */
 export interface FileReader {
-  read(path: string): Promise<string | undefined | FileNotRead>;
+  read(path: string): Promise<ReadResult>;
   dispose(): void;
 }
 
@@ -103,7 +103,7 @@ export class WalkedFileSystem implements FileSystem {
     return near;
   }
 
-  readFile(file: string): Promise<string | undefined | FileNotRead> {
+  readFile(file: string): Promise<ReadResult> {
     if (this.folders.size > 0 && this.knownMissing(file)) return Promise.resolve(undefined);
     if (this.runs > 0 && this.startReader) return (this.reader ??= this.startReader()).read(file);
     return this.base.readFile(file);
