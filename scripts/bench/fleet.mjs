@@ -25,7 +25,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.mjs';
-import { REPO, intOption, median, ms, now, p99, printRows, seconds } from './lsp.mjs';
+import { REPO, importStandalone, intOption, median, ms, now, p99, printRows, seconds } from './lsp.mjs';
 
 /** ipmp-lint may take this many times the bare read of the same files (issue 15). */
 const BUDGET_RATIO = 3;
@@ -98,11 +98,11 @@ export async function fleetRows(treeRoot, hosts, options = {}) {
     const warm = await bare();
     if (warm.code !== 0) throw new Error(`the bare read failed: ${warm.stderr.trim()}`);
     const { files, bytes } = JSON.parse(warm.stdout);
-    // What cli.ts picks by default: one checking thread on two cores or fewer (beside a thread
-    // that reads the files ahead of it when there are two), else one per core (at most 8).
+    // What ipmp-lint picks by default (server/src/lintThreads.ts): one checking thread on two
+    // cores or fewer (beside a thread that reads the files ahead of it when there are two), else
+    // one per core (at most 8).
     const cores = availableParallelism();
-    const threads = cores <= 2 ? 1 : Math.min(8, cores);
-    const readsAhead = threads === 1 && cores >= 2;
+    const { checking: threads, readsAhead } = (await importStandalone('server/src/lintThreads.ts')).defaultThreads(cores);
     // The other choices the default must beat: a worker thread on two cores, one thread alone.
     const others = threads === 1 ? (readsAhead ? [2, 1] : [2]) : [1];
     const times = { bare: [], byDefault: [], others: others.map(() => []) };

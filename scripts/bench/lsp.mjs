@@ -33,15 +33,17 @@ export const SERVER = path.join(REPO, 'dist', 'server', 'main.js');
 export const DEADLINE_MS = 60_000;
 
 /**
- * The Node options the VS Code client starts the server with (SERVER_NODE_OPTIONS in
- * client/src/serverEnvironment.ts, read from there so the two cannot drift apart).
+ * A TypeScript module of the product that imports nothing (a path from the repository's root),
+ * loaded as it is: the bench reads the product's own choices instead of copies of them.
  */
-export const SERVER_NODE_OPTIONS = await (async () => {
-  const source = readFileSync(path.join(REPO, 'client', 'src', 'serverEnvironment.ts'), 'utf8');
+export async function importStandalone(file) {
+  const source = readFileSync(path.join(REPO, ...file.split('/')), 'utf8');
   const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm' });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return [...module.SERVER_NODE_OPTIONS];
-})();
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** The Node options the VS Code client starts the server with (client/src/serverEnvironment.ts). */
+export const SERVER_NODE_OPTIONS = [...(await importStandalone('client/src/serverEnvironment.ts')).SERVER_NODE_OPTIONS];
 
 export const uriOf = (p) => pathToFileURL(p).href;
 export const now = () => performance.now();

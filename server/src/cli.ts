@@ -25,6 +25,7 @@ import { TreeFileSystem } from './treeFileSystem';
 import { displayPath, pathOfUri, uriOfPath, type ChunkResult, type FileOutcome, type LintChunk, type LintProblem, type RootOutcome, type RunEvent, type RunOptions } from './lintRun';
 import { LintPool, isLintWorker, runChunksHere } from './lintWorkers';
 import { FileReaderWorker } from './workspace/fileReaderWorker';
+import { defaultThreads } from './lintThreads';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -380,17 +381,6 @@ export interface LintResult {
 
 
 /**
- * Threads used without --jobs: one per core (at most 8), but one alone on two cores or fewer.
- * A checking thread keeps part of a second core busy with V8's own threads (its optimizing
- * compiler is about 30% of a run's CPU, its collector), and a worker thread's engine compiles
- * the same code again: on two cores a second checking thread was no faster over 5,000 hosts
- * and took ~40% more CPU (`npm run bench` keeps measuring both).
- */
-export function defaultJobs(cores: number = availableParallelism()): number {
-  return cores <= 2 ? 1 : Math.min(8, cores);
-}
-
-/**
  * The problems of every file under the paths, each checked with its own settings (the
  * defaults, its project file on top, the command line on top of that): the same front door
  * and the same settings as the editor, so the same findings for the same tree.
@@ -409,9 +399,10 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   const oneChunk = Boolean(request.fix || request.live?.length);
   // The tests pretend to a number of cores (IPMP_LINT_TEST_CORES) to take the path of that machine.
   const cores = Number(process.env.IPMP_LINT_TEST_CORES) || availableParallelism();
-  const wanted = oneChunk ? 1 : (request.jobs ?? defaultJobs(cores));
+  const byDefault = defaultThreads(cores);
+  const wanted = oneChunk ? 1 : (request.jobs ?? byDefault.checking);
   // One thread checks by default on two cores: another reads each chunk's files ahead of it.
-  const readsAhead = !oneChunk && request.jobs === undefined && wanted === 1 && cores >= 2;
+  const readsAhead = !oneChunk && request.jobs === undefined && byDefault.readsAhead;
 
   // Standard input stands for a file: known before the walk, so every chunk has it.
   const stdinKind = request.stdin && kindOfArgument(request.stdin.file);

@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { defaultJobs, main, type LintProblem } from '../../server/src/cli';
+import { main, type LintProblem } from '../../server/src/cli';
+import { defaultThreads } from '../../server/src/lintThreads';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 
@@ -32,8 +33,11 @@ before(() => {
 after(() => rmSync(tree, { recursive: true, force: true }));
 
 describe('ipmp-lint --jobs default', () => {
-  test('one thread on two cores or fewer (the engine\'s own threads use the rest), else one per core, at most 8', () => {
-    assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores)), [1, 1, 3, 4, 8, 8]);
+  test('one checking thread on two cores or fewer (the engine\'s own threads use the rest), else one per core, at most 8', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultThreads(cores).checking), [1, 1, 3, 4, 8, 8]);
+  });
+  test('a thread reading ahead only where one thread checks and a second core is there', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultThreads(cores).readsAhead), [false, true, false, false, false, false]);
   });
 });
 
