@@ -25,7 +25,7 @@ import { TreeFileSystem } from './treeFileSystem';
 import { displayPath, pathOfUri, uriOfPath, type ChunkResult, type FileOutcome, type LintChunk, type LintProblem, type RootOutcome, type RunEvent, type RunOptions } from './lintRun';
 import { LintPool, isLintWorker, runChunksHere } from './lintWorkers';
 import { FileReaderWorker } from './workspace/fileReaderWorker';
-import { defaultThreads } from './lintThreads';
+import { READ_AHEAD_FROM_FILES, defaultThreads } from './lintThreads';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -101,7 +101,8 @@ Options:
   -j, --jobs <n>             check with n threads (worker threads beside the main
                              one); 1 checks everything in one thread. Default: one
                              per core (at most 8) for ${PARALLEL_FROM_FILES} files or more, else 1;
-                             on two cores, 1 and a thread that reads the files ahead.
+                             on two cores, 1 and (for ${READ_AHEAD_FROM_FILES} files or more) a
+                             thread that reads the files ahead.
                              The output is the same for every n. --fix and --live
                              always run in one thread
   -h, --help                 show this help
@@ -424,11 +425,13 @@ export async function lint(request: LintRequest, warn: (message: string) => void
   if (wanted > 1 && request.jobs !== undefined) startPool();
   // The reader thread starts with the walk too (it loads the bundle meanwhile); it reads once the checks begin.
   let reader: FileReaderWorker | undefined;
+  // The tests lower the reader's threshold (IPMP_LINT_TEST_READ_AHEAD_FROM) to take its path on a small fleet.
+  const readAheadFrom = Number(process.env.IPMP_LINT_TEST_READ_AHEAD_FROM) || READ_AHEAD_FROM_FILES;
   const found = (file: string, kind: FileKind, count: number): void => {
     planner.add(file, kind);
-    if (count < PARALLEL_FROM_FILES) return;
-    if (wanted > 1) startPool();
-    else if (readsAhead) reader ??= new FileReaderWorker(async (p) => readFileNow(p));
+    if (wanted > 1) {
+      if (count >= PARALLEL_FROM_FILES) startPool();
+    } else if (readsAhead && count >= readAheadFrom) reader ??= new FileReaderWorker(async (p) => readFileNow(p));
   };
   const gathered = gather(request.paths, warn, { noteEmpty: true, found }, tree);
   let notRead = gathered.unreadable;

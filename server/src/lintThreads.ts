@@ -4,10 +4,17 @@
  * makes rather than a copy of it.
  */
 
+/**
+ * On two cores, files are read ahead only in a tree of this many or more. Below, the reader
+ * thread cost more than it saved: over generated fleets, 2,100 and 7,100 files ran 6% slower
+ * with it than with --jobs 1, 12,000 files 5% faster, 17,500 files 8% faster.
+ */
+export const READ_AHEAD_FROM_FILES = 10_000;
+
 export interface DefaultThreads {
   /** Threads that check: the main one and worker threads. */
   readonly checking: number;
-  /** A second thread reads the files of the next hosts ahead of the one checking thread. */
+  /** A second thread reads the files of the next hosts ahead of the one checking thread (from {@link READ_AHEAD_FROM_FILES} files on). */
   readonly readsAhead: boolean;
 }
 
