@@ -253,6 +253,26 @@ describe('the index answers what every host snapshot answered', () => {
       assert.deepEqual(await index.symbols(query, limit), workspaceSymbols(snapshots, query, limit).symbols, `${query}/${limit}`);
     }
   });
+
+  test('with the best kinds of match full early, a later prefix is still found and nothing is lost', async () => {
+    // Small limits fill the substring and subsequence buckets in the first hosts, so the search
+    // passes over whole hosts by one search of their names: what it passes over must hold nothing
+    // that could still be taken (a prefix in a later host, as 'web0' for 'w0').
+    const order = path.join(scratch, 'order');
+    // The first host fills the substring and subsequence kinds of 'ab' (xabc, a-b); only the later one has a prefix (abz).
+    write(order, 'a-first/etc/hosts', '10.9.0.1 xabc a-b\n');
+    write(order, 'b-later/etc/hosts', '10.9.0.2 abz\n');
+    const workspace = [folders.generated, folders.awkward, uriOf(order)];
+    const index = new HostIndex(nodeFileSystem);
+    await index.start(workspace);
+    const snapshots = await referenceHosts(workspace);
+    assert.deepEqual((await index.symbols('ab', 1)).map((s) => s.name), ['abz']);
+    for (const query of ['ab', 'w0', 'web0', 'e0', 'ce', '-c', 'g1', 'n-w', 'ipmp', 'big-1', 'huge-3', '10', 'ü', '.']) {
+      for (const limit of [1, 2, 5, 40]) {
+        assert.deepEqual(await index.symbols(query, limit), workspaceSymbols(snapshots, query, limit).symbols, `${query}/${limit}`);
+      }
+    }
+  });
 });
 
 // ------------------------------------------------------------------------------ kept up to date

@@ -120,15 +120,45 @@ function fitOf(name: string, query: string): number {
   return 1;
 }
 
-/** A host's names lower-cased, made when it is indexed and kept with it. */
-const lowered = new WeakMap<HostSymbols, readonly string[]>();
-function lowerNames(host: HostSymbols): readonly string[] {
-  let lower = lowered.get(host);
-  if (!lower) {
-    lower = host.names.map((n) => n.toLowerCase());
-    lowered.set(host, lower);
+/**
+ * A host part's names lower-cased, with what lets a search pass over the part, or over most of
+ * its names, without a search in each name: made when the part is indexed and kept with it.
+ */
+interface SearchableNames {
+  readonly lower: readonly string[];
+  /** Every lower-cased name after a newline (no name holds one): one native search finds a prefix or a substring in any of them. */
+  readonly joined: string;
+  /** The characters the names hold, as a {@link charMask}. */
+  readonly mask: number;
+  /** Each name's {@link charMask}. */
+  readonly masks: Int32Array;
+}
+
+/**
+ * A bit per letter, one for the digits, one each for `-` and `.`, one for anything else: a name
+ * holds a query as a subsequence (and so as a prefix or substring) only if its mask holds the query's.
+ */
+function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    mask |= c >= 97 && c <= 122 ? 1 << (c - 97) : c >= 48 && c <= 57 ? 1 << 26 : c === 45 ? 1 << 27 : c === 46 ? 1 << 28 : 1 << 29;
   }
-  return lower;
+  return mask;
+}
+
+const searchable = new WeakMap<HostSymbols, SearchableNames>();
+function searchableNames(host: HostSymbols): SearchableNames {
+  let names = searchable.get(host);
+  if (!names) {
+    const lower = host.names.map((n) => n.toLowerCase());
+    const masks = new Int32Array(lower.length);
+    let mask = 0;
+    for (let i = 0; i < lower.length; i++) mask |= masks[i] = charMask(lower[i]!);
+    names = { lower, joined: lower.length ? `\n${lower.join('\n')}` : '', mask, masks };
+    searchable.set(host, names);
+  }
+  return names;
 }
 
 export class HostIndex {
@@ -224,10 +254,19 @@ export class HostIndex {
     const filled = q === '' ? 1 : 3;
     // The hosts as they are now: an update while this search yields replaces entries, not these.
     const hosts = this.hostsInOrder();
+    const qMask = charMask(q);
+    const [, subsequences, substrings] = buckets;
     let sliceStart = performance.now();
     for (const host of hosts) {
-      const lower = lowerNames(host);
-      for (let i = 0; i < lower.length; i++) {
+      const { lower, joined, mask, masks } = searchableNames(host);
+      // A part is passed over whole when it holds no match that could still be taken: none
+      // holds the query's characters, or the buckets it could fill are full and one native
+      // search finds no substring (then no prefix either) or no prefix in it.
+      const passed =
+        q !== '' &&
+        ((mask & qMask) !== qMask || (subsequences!.length >= cap && (substrings!.length >= cap ? !joined.includes(`\n${q}`) : !joined.includes(q))));
+      for (let i = 0; i < lower.length && !passed; i++) {
+        if ((masks[i]! & qMask) !== qMask) continue;
         const score = fitOf(lower[i]!, q);
         if (score > 0 && buckets[score]!.length < cap) buckets[score]!.push([host, i]);
       }
@@ -306,7 +345,7 @@ export class HostIndex {
     // Its hosts file is big (a 200,000-line one): read here, in slices, when symbols are asked for.
     if (part.leftForLater) this.stale.add(part.rootUri);
     // Made now, a part at a time, rather than all at the first search.
-    lowerNames(part);
+    searchableNames(part);
   }
 
   private put(parts: readonly HostSymbols[]): void {
