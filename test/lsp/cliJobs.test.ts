@@ -14,38 +14,17 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './client';
+import { REPO_ROOT, assertNoCrash, runCli, type CliRun } from './client';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'server', 'cli.js');
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 /** Hosts of the generated fleet: enough files (about 2,100) for the default to use every core. */
 const FLEET_HOSTS = 300;
 
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
 let root: string;
 
-function lint(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    input: options.input,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-    timeout: 120_000,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** No stack trace, no internal error. */
-function assertNoCrash(r: Run): void {
-  assert.doesNotMatch(r.err, /^ {4}at /m, `a stack trace on stderr:\n${r.err}`);
-  assert.doesNotMatch(r.err, /internal error/i, r.err);
+/** The bundled ipmp-lint in the test's tree, without colour, with a deadline and room for a fleet's output. */
+function lint(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
+  return runCli(args, { cwd: root, input: options.input, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
 }
 
 /**
@@ -60,7 +39,7 @@ const SHARINGS: readonly { readonly label: string; readonly args: readonly strin
 ];
 
 /** The same run with --jobs 1 and every other sharing: every byte and the status agree. */
-function assertSameForEveryJobs(args: readonly string[], options: { input?: string } = {}): Run {
+function assertSameForEveryJobs(args: readonly string[], options: { input?: string } = {}): CliRun {
   const one = lint(['--jobs', '1', ...args], options);
   assertNoCrash(one);
   for (const sharing of SHARINGS) {

@@ -21,7 +21,6 @@ import { readFileNow } from './nodeFileSystem';
 /** The workerData key that makes this module read files instead of serving. */
 const WORKER_FLAG = 'ipmpFileReaderWorker';
 
-
 interface ReadRequest {
   readonly batch: number;
   readonly paths: readonly string[];
